@@ -1,0 +1,117 @@
+"""Write the outputs atomically: figures.parquet, figures.csv, issues.csv, datapackage.json.
+
+Everything is written into a fresh sibling folder first, then swapped in with renames, so an
+interrupted run leaves the previous output folder as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ingest.schema import COLUMN_DOCS, DATE_COLUMNS, FIGURE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, ISSUE_COLUMNS
+from ingest.sources import sha256
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """Stop a spreadsheet program running a text cell as a formula (OWASP CSV injection)."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def _number(v: float) -> str:
+    if pd.isna(v):
+        return ""
+    return str(int(v)) if float(v).is_integer() else repr(float(v))
+
+
+def csv_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """The figures as text, the way they go into CSV: ISO dates, whole numbers without '.0',
+    formula-like text neutralised."""
+    out = pd.DataFrame(index=df.index)
+    for c in df.columns:
+        s = df[c]
+        if c in DATE_COLUMNS and pd.api.types.is_datetime64_any_dtype(s):
+            out[c] = s.dt.strftime("%Y-%m-%d").fillna("")
+        elif (c in FLOAT_COLUMNS or c in INT_COLUMNS) and pd.api.types.is_numeric_dtype(s):
+            out[c] = [_number(v) if not pd.isna(v) else "" for v in s]
+        elif c == "derived" and pd.api.types.is_bool_dtype(s):
+            out[c] = s.map(lambda b: "true" if b else "false")
+        else:
+            out[c] = s.fillna("").astype(str).map(neutralise)
+    return out
+
+
+def write_csv(df: pd.DataFrame, path: Path) -> None:
+    csv_frame(df).to_csv(path, index=False, lineterminator="\n")
+
+
+_TYPES = {"object": "string", "str": "string", "float64": "number", "Int64": "integer", "bool": "boolean", "datetime64[ns]": "date"}
+
+
+def _fields(df: pd.DataFrame, docs: dict[str, str]) -> list[dict[str, Any]]:
+    return [
+        {"name": c, "type": _TYPES.get(str(df[c].dtype), "string"), "description": docs.get(c, "")}
+        for c in df.columns
+    ]
+
+
+def datapackage(figures: pd.DataFrame, issues: pd.DataFrame, out: Path, sources: list[dict[str, Any]]) -> dict[str, Any]:
+    issue_docs = {
+        "source_id": "Source folder the issue was found in", "source_file": "File in that folder",
+        "location": "Where in the file", "issue_type": "Type, from the fixed list in ingest/schema.py",
+        "severity": "error (figure or source not loaded), warning (loaded, check it), info (a change made)",
+        "responsibility": "publisher (as received) or ours (mapping or code to extend)",
+        "value": "The text concerned, as printed", "message": "What happened",
+    }
+    return {
+        "profile": "tabular-data-package",
+        "name": "sexual-communication-with-a-child-figures",
+        "title": "Sexual communication with a child (s.15A SOA 2003): police figures from FOI returns and publications",
+        "licenses": [{"name": "OGL-UK-3.0", "path": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+                      "title": "Open Government Licence v3.0 (reference data); figures are facts from the sources listed"}],
+        "resources": [
+            {"name": "figures", "path": "figures.csv", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+             "hash": "sha256:" + sha256(out / "figures.csv"), "schema": {"fields": _fields(figures, COLUMN_DOCS)}},
+            {"name": "figures-parquet", "path": "figures.parquet", "format": "parquet",
+             "hash": "sha256:" + sha256(out / "figures.parquet")},
+            {"name": "issues", "path": "issues.csv", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+             "hash": "sha256:" + sha256(out / "issues.csv"), "schema": {"fields": _fields(issues, issue_docs)}},
+        ],
+        "sources": sources,
+    }
+
+
+def write_outputs(figures: pd.DataFrame, issues: pd.DataFrame, out: Path, sources: list[dict[str, Any]]) -> None:
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    try:
+        fig = figures.reindex(columns=list(FIGURE_COLUMNS))
+        fig.to_parquet(tmp / "figures.parquet", index=False)
+        write_csv(fig, tmp / "figures.csv")
+        iss = issues.reindex(columns=list(ISSUE_COLUMNS))
+        write_csv(iss, tmp / "issues.csv")
+        package = datapackage(fig, iss, tmp, sources)
+        (tmp / "datapackage.json").write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        for f in tmp.iterdir():
+            with open(f, "rb") as fh:
+                os.fsync(fh.fileno())
+        old = out.parent / f".{out.name}.old"
+        if old.exists():
+            shutil.rmtree(old)
+        if out.exists():
+            os.replace(out, old)
+        os.replace(tmp, out)
+        if old.exists():
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise

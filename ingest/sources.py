@@ -1,0 +1,147 @@
+"""Source folders and their `source.yml` (the contract's "Source folders" section)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ingest.periods import parse_date
+from ingest.reference import Area, reference
+from ingest.schema import OFFENCES, SOURCE_TYPES
+from ingest.values import parse_suppression_rule
+
+SOURCE_FILE = "source.yml"
+KNOWN_KEYS = {
+    "force", "area", "reference", "received", "url", "period_start", "period_end", "offence", "source_type",
+    "suppression", "adapter", "publisher", "title", "note", "notes", "date", "request",
+}
+# files in a source folder that are not returns
+NOT_RETURNS = {SOURCE_FILE, "README.md", "readme.md", "NOTES.md", ".DS_Store"}
+
+
+class SourceError(Exception):
+    def __init__(self, message: str, issue_type: str = "invalid_source_yml", value: str = "") -> None:
+        super().__init__(message)
+        self.issue_type = issue_type
+        self.value = value
+
+
+@dataclass
+class Source:
+    source_id: str
+    folder: Path
+    area: Area
+    reference: str
+    received: date | None
+    url: str
+    period: tuple[date, date] | None
+    offence: str
+    source_type: str
+    suppression: tuple[float, float]
+    adapter: str | None
+    publisher: str
+    note: str
+    raw: dict[str, Any] = field(default_factory=dict)
+
+    def files(self) -> list[Path]:
+        return sorted(
+            p for p in self.folder.rglob("*")
+            if p.is_file() and p.name not in NOT_RETURNS and not p.name.startswith(".")
+        )
+
+
+def _as_date(value: object, key: str) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    d = parse_date(str(value))
+    if d is None:
+        raise SourceError(f"'{key}: {value}' is not a date (use YYYY-MM-DD)", value=str(value))
+    return d
+
+
+def load_source(folder: Path) -> Source:
+    path = folder / SOURCE_FILE
+    if not path.is_file():
+        raise SourceError(f"no {SOURCE_FILE} in the source folder")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise SourceError(f"{SOURCE_FILE} is not valid YAML{where}: {getattr(exc, 'problem', exc)}") from None
+    except UnicodeDecodeError:
+        raise SourceError(f"{SOURCE_FILE} is not UTF-8 text") from None
+    if not isinstance(data, dict):
+        raise SourceError(f"{SOURCE_FILE} must be a mapping of key: value")
+    unknown = sorted(set(map(str, data)) - KNOWN_KEYS)
+    if unknown:
+        raise SourceError(f"{SOURCE_FILE} has unknown key(s): {', '.join(unknown)}")
+    ref = reference()
+    name = data.get("force") or data.get("area")
+    if not name:
+        raise SourceError(f"{SOURCE_FILE} needs 'force:' (or 'area:' with an ONS code)")
+    area = ref.find_area(str(name))
+    if area is None:
+        near = ref.nearest_area_names(str(name))
+        hint = f"; nearest known: {', '.join(near)}" if near else ""
+        raise SourceError(f"unknown force or area {str(name)!r}{hint}", "unknown_area", str(name))
+    offence = str(data.get("offence") or "scwc")
+    if offence not in OFFENCES:
+        raise SourceError(f"offence {offence!r} is not one of {', '.join(OFFENCES)}", value=offence)
+    source_type = str(data.get("source_type") or "foi_return")
+    if source_type not in SOURCE_TYPES:
+        raise SourceError(f"source_type {source_type!r} is not one of {', '.join(SOURCE_TYPES)}", value=source_type)
+    start, end = _as_date(data.get("period_start"), "period_start"), _as_date(data.get("period_end"), "period_end")
+    if (start is None) != (end is None):
+        raise SourceError("give both period_start and period_end, or neither")
+    if start and end and end < start:
+        raise SourceError(f"period_end {end} is before period_start {start}", "impossible_period")
+    try:
+        suppression = parse_suppression_rule(data.get("suppression"))
+    except ValueError as exc:
+        raise SourceError(str(exc)) from None
+    reference_text = data.get("reference") or data.get("title")
+    if not reference_text:
+        raise SourceError(f"{SOURCE_FILE} needs 'reference:' (the FOI reference or the publication's title)")
+    return Source(
+        source_id=folder.name,
+        folder=folder,
+        area=area,
+        reference=str(reference_text),
+        received=_as_date(data.get("received") or data.get("date"), "received"),
+        url=str(data.get("url") or ""),
+        period=(start, end) if start and end else None,
+        offence=offence,
+        source_type=source_type,
+        suppression=suppression,
+        adapter=str(data["adapter"]) if data.get("adapter") else None,
+        publisher=str(data.get("publisher") or ""),
+        note=str(data.get("note") or data.get("notes") or ""),
+        raw=data,
+    )
+
+
+def discover(paths: list[Path]) -> list[Path]:
+    """Each SOURCE argument is a source folder (it has source.yml) or a folder of them."""
+    found: list[Path] = []
+    for p in paths:
+        if (p / SOURCE_FILE).is_file():
+            found.append(p)
+        elif p.is_dir():
+            found.extend(sorted(c for c in p.iterdir() if c.is_dir() and not c.name.startswith(".")))
+    return found
+
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
