@@ -47,7 +47,10 @@ def _compare(issues: IssueLog, source_id: str, what: str, target: pd.Series, par
         return
     lo, hi = b
     total = float(target["value"])
-    if not lo - 1e-9 <= total <= hi + 1e-9:
+    # Without an "unknown" category the breakdown may be partial (a press report naming
+    # only girls and boys): then only a sum above the total is a contradiction.
+    complete = (parts["age_band"] == "unknown").any() or (parts["gender"] == "unknown").any()
+    if complete and not lo - 1e-9 <= total <= hi + 1e-9 or not complete and lo > total + 1e-9:
         suppressed = int((parts["status"] == "suppressed").sum())
         extra = f", {suppressed} of them suppressed" if suppressed else ""
         rng = f"{lo:g}" if lo == hi else f"{lo:g}-{hi:g}"

@@ -1,0 +1,57 @@
+# Two commands: `make run` and `make test`. Everything else is a helper.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+.PHONY: run test lint typecheck ingest data bench bench-app fixtures clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt requirements.txt $(VENV)/.runtime
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+data/processed/figures.parquet: | $(VENV)/.runtime
+	$(BIN)/python -m ingest data/raw --out data/processed
+
+run: $(VENV)/.runtime data/processed/figures.parquet
+	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
+
+## rebuild data/processed from data/raw
+ingest: $(VENV)/.runtime
+	$(BIN)/python -m ingest data/raw --out data/processed
+
+## regenerate the public-record source folders from data/public-record, then ingest
+data: $(VENV)/.runtime
+	$(BIN)/python tools/build_public_record.py
+	$(BIN)/python -m ingest data/raw --out data/processed
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+
+typecheck: $(VENV)/.dev
+	$(BIN)/mypy ingest dashboard app.py
+
+test: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/mypy ingest dashboard app.py
+	$(BIN)/python -m pytest -q
+
+bench: $(VENV)/.runtime
+	$(BIN)/python bench/bench_ingest.py
+
+bench-app: $(VENV)/.dev
+	$(BIN)/python bench/bench_app.py
+
+fixtures: $(VENV)/.runtime
+	$(BIN)/python tests/fixtures/make_fixtures.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
