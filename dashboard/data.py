@@ -1,0 +1,76 @@
+"""Read the processed table and the reference data from disk. No streamlit here: the
+cached wrappers live in dashboard/loaders.py.
+
+`SCWC_DATA_DIR` points the app at another processed folder (tests use it for an empty and a
+one-force table).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ingest.schema import coerce_figures, empty_figures
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCE = ROOT / "data" / "reference"
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("SCWC_DATA_DIR") or ROOT / "data" / "processed")
+
+
+def read_figures(folder: Path | None = None) -> pd.DataFrame:
+    path = (folder or data_dir()) / "figures.parquet"
+    if not path.exists():
+        return empty_figures()
+    return coerce_figures(pd.read_parquet(path))
+
+
+def read_issues(folder: Path | None = None) -> pd.DataFrame:
+    path = (folder or data_dir()) / "issues.csv"
+    if not path.exists():
+        return pd.DataFrame(columns=["source_id", "source_file", "location", "issue_type", "severity", "responsibility", "value", "message"])
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def read_areas() -> pd.DataFrame:
+    areas = pd.read_csv(REFERENCE / "areas.csv", dtype=str, keep_default_na=False)
+    names = areas.set_index("area_code")["area_name"]
+    areas["region_name"] = areas["region_code"].map(names).fillna("")
+    return areas
+
+
+def read_forces_ew() -> pd.DataFrame:
+    a = read_areas()
+    return a[(a["area_type"] == "force") & a["area_code"].str.match(r"^[EW]23|^W15")].reset_index(drop=True)
+
+
+def read_groups() -> pd.DataFrame:
+    return pd.read_csv(REFERENCE / "area_groups.csv", dtype=str, keep_default_na=False)
+
+
+def read_population() -> pd.DataFrame:
+    p = pd.read_csv(REFERENCE / "population_mid2018.csv", dtype=str, keep_default_na=False)
+    p = p[p["code"] != ""].rename(columns={"code": "area_code"})
+    p["population"] = pd.to_numeric(p["population_mid2018_all_ages"], errors="coerce")
+    return p[["area_code", "name", "level", "population"]]
+
+
+def read_geojson() -> dict[str, Any]:
+    return json.loads((REFERENCE / "pfa.geojson").read_text(encoding="utf-8"))
+
+
+def read_datapackage(folder: Path | None = None) -> dict[str, Any]:
+    path = (folder or data_dir()) / "datapackage.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+ATTRIBUTION = (
+    "Boundaries and population: Source: Office for National Statistics licensed under the Open Government Licence v.3.0. "
+    "Contains OS data © Crown copyright and database right 2020."
+)

@@ -1,0 +1,243 @@
+"""Questions the pages ask of the figures table. Plain pandas; never imports streamlit.
+
+Competing values: when several sources give the same figure (same offence, area, period and
+category), the one published latest is shown and the others are listed as revisions
+(docs/methodology.md). A figure with no publication date counts as the oldest.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+KEY = ["offence", "area_code", "period_start", "period_end", "breakdown", "age_band", "gender", "platform", "measure"]
+FY_LABEL_FMT = "{a}/{b:02d}"
+
+
+def period_label(start: pd.Timestamp | date, end: pd.Timestamp | date) -> str:
+    s, e = pd.Timestamp(start), pd.Timestamp(end)
+    if s.month == 4 and s.day in (1, 3) and e.month == 3 and e.day == 31 and e.year == s.year + 1:
+        return FY_LABEL_FMT.format(a=s.year, b=(s.year + 1) % 100)
+    return f"{s.day} {s:%b %Y} to {e.day} {e:%b %Y}"
+
+
+def period_key(start: pd.Timestamp | date, end: pd.Timestamp | date) -> str:
+    return f"{pd.Timestamp(start):%Y-%m-%d}_{pd.Timestamp(end):%Y-%m-%d}"
+
+
+def with_period(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.copy()
+    out["period"] = [period_key(s, e) for s, e in zip(out["period_start"], out["period_end"], strict=True)]
+    out["period_label"] = [period_label(s, e) for s, e in zip(out["period_start"], out["period_end"], strict=True)]
+    return out
+
+
+def resolve(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """-> (one row per figure: the latest published; the other values, as revisions)."""
+    if df.empty:
+        return df, df
+    ordered = df.assign(_pub=df["published"].fillna(pd.Timestamp("1900-01-01"))).sort_values(
+        ["_pub", "source_id"], ascending=[False, True], kind="stable"
+    )
+    keep = ~ordered.duplicated(subset=KEY, keep="first")
+    chosen = ordered[keep].drop(columns="_pub").sort_index()
+    others = ordered[~keep].drop(columns="_pub").sort_index()
+    return chosen, others
+
+
+def revisions(df: pd.DataFrame) -> pd.DataFrame:
+    """Figures given different values by different sources, side by side."""
+    if df.empty:
+        return pd.DataFrame(columns=["area_name", "period_label", "breakdown", "category", "values"])
+    d = with_period(df[df["status"] == "reported"])
+    rows = []
+    for _, g in d.groupby(KEY, dropna=False, sort=True):
+        if g["value"].nunique() > 1:
+            g = g.sort_values("published", na_position="first")
+            r = g.iloc[-1]
+            rows.append({
+                "area_name": r["area_name"], "period_label": r["period_label"], "offence": r["offence"],
+                "breakdown": r["breakdown"], "category": category(r),
+                "values": " then ".join(
+                    f"{v:g} ({pub:%d %b %Y})" if pd.notna(pub) else f"{v:g} (undated)"
+                    for v, pub in zip(g["value"], g["published"], strict=True)
+                ),
+                "shown": f"{r['value']:g}", "sources": ", ".join(g["source_id"]),
+            })
+    return pd.DataFrame(rows)
+
+
+def category(row: pd.Series) -> str:
+    parts = [str(row.get(c, "") or "") for c in ("age_band", "gender", "platform")]
+    return " / ".join(p for p in parts if p) or "all"
+
+
+def filter_table(df: pd.DataFrame, offence: str | None = None, period: str | None = None,
+                 area_codes: list[str] | None = None, breakdown: str | None = None) -> pd.DataFrame:
+    out = df
+    if offence:
+        out = out[out["offence"] == offence]
+    if period:
+        start, end = period.split("_")
+        out = out[(out["period_start"] == pd.Timestamp(start)) & (out["period_end"] == pd.Timestamp(end))]
+    if area_codes:
+        out = out[out["area_code"].isin(area_codes)]
+    if breakdown:
+        out = out[out["breakdown"] == breakdown]
+    return out
+
+
+def periods(df: pd.DataFrame, offence: str = "scwc", area_type: str | None = None) -> pd.DataFrame:
+    """Periods that have figures, newest first, with how many forces report a total."""
+    d = df[(df["offence"] == offence)]
+    if area_type:
+        d = d[d["area_type"] == area_type]
+    if d.empty:
+        return pd.DataFrame(columns=["period", "period_label", "period_start", "period_end", "forces"])
+    d = with_period(d)
+    forces = d[(d["area_type"] == "force") & (d["breakdown"] == "total")].groupby("period")["area_code"].nunique()
+    p = d.drop_duplicates("period")[["period", "period_label", "period_start", "period_end"]].copy()
+    p["forces"] = p["period"].map(forces).fillna(0).astype(int)
+    return p.sort_values(["period_end", "period_start"], ascending=False).reset_index(drop=True)
+
+
+def totals(df: pd.DataFrame, offence: str = "scwc") -> pd.DataFrame:
+    d = df[(df["offence"] == offence) & (df["breakdown"] == "total") & (df["measure"] == "count")]
+    chosen, _ = resolve(d)
+    return with_period(chosen)
+
+
+def national_series(df: pd.DataFrame, offence: str = "scwc") -> pd.DataFrame:
+    """Yearly totals for England and Wales and the UK, with the number of forces each covers
+    (as published, where the source says) and how many force figures we hold for the year."""
+    t = totals(df, offence)
+    nat = t[t["area_type"].isin(["england_and_wales", "uk"]) & (t["status"] == "reported")].copy()
+    forces_held = t[t["area_type"] == "force"].groupby("period")["area_code"].nunique()
+    nat["forces_held"] = nat["period"].map(forces_held).fillna(0).astype(int)
+    nat["coverage"] = nat["note"].fillna("")
+    nat["months"] = ((nat["period_end"] - nat["period_start"]).dt.days / 30.44).round().astype(int)
+    return nat.sort_values(["area_type", "period_start", "period_end"])
+
+
+def yearly(df: pd.DataFrame) -> pd.DataFrame:
+    """Only financial-year periods (12 months from April), the like-for-like series."""
+    if df.empty:
+        return df
+    d = df if "period_label" in df else with_period(df)
+    return d[d["period_label"].str.fullmatch(r"\d{4}/\d{2}")]
+
+
+def force_table(df: pd.DataFrame, forces: pd.DataFrame, population: pd.DataFrame, period: str,
+                offence: str = "scwc") -> pd.DataFrame:
+    """Every force area (so 'no data' shows), with its total for the period and a rate."""
+    t = totals(df, offence)
+    t = t[(t["period"] == period) & (t["area_type"] == "force")]
+    out = forces[["area_code", "area_name", "region_name"]].merge(
+        t[["area_code", "value", "status", "value_low", "value_high", "source_id", "source_url", "published"]],
+        on="area_code", how="left",
+    )
+    out = out.merge(population[["area_code", "population"]], on="area_code", how="left")
+    out["status"] = out["status"].fillna("no data")
+    out["rate_per_100k"] = (out["value"] / out["population"] * 100_000).round(2)
+    return out.sort_values(["value", "area_name"], ascending=[False, True], na_position="last").reset_index(drop=True)
+
+
+def area_series(df: pd.DataFrame, codes: list[str], offence: str = "scwc") -> pd.DataFrame:
+    t = totals(df, offence)
+    return t[t["area_code"].isin(codes)].sort_values(["area_code", "period_start"])
+
+
+def like_for_like(df: pd.DataFrame, codes: list[str], offence: str = "scwc") -> pd.DataFrame:
+    """Totals of the chosen areas on the periods every one of them reports."""
+    s = area_series(df, codes, offence)
+    s = s[s["status"] == "reported"]
+    if s.empty or not codes:
+        return s
+    counts = s.groupby("period")["area_code"].nunique()
+    common = counts[counts == len(set(codes))].index
+    return s[s["period"].isin(common)]
+
+
+def breakdown_rows(df: pd.DataFrame, breakdown: str, offence: str = "scwc", codes: list[str] | None = None,
+                   period: str | None = None) -> pd.DataFrame:
+    d = filter_table(df, offence=offence, breakdown=breakdown, area_codes=codes)
+    chosen, _ = resolve(d)
+    chosen = with_period(chosen)
+    if period:
+        chosen = chosen[chosen["period"] == period]
+    return chosen
+
+
+def range_text(row: pd.Series) -> str:
+    """A figure as a reader should see it: 52, 1-4 for a suppressed cell, or the status."""
+    if row["status"] == "reported":
+        v = row["value"]
+        return f"{v:,.0f}" if row["measure"] == "count" and float(v).is_integer() else f"{v:g}" + ("%" if row["measure"] == "percent" else "")
+    if row["status"] == "suppressed":
+        return f"{row['value_low']:g}-{row['value_high']:g} [c]"
+    return {"withheld": "withheld [x]", "refused": "refused [x]", "not_held": "not held [x]", "not_provided": "not provided [x]"}.get(
+        row["status"], row["status"]
+    )
+
+
+def crosstab(rows: pd.DataFrame) -> pd.DataFrame:
+    """age_gender rows -> a table of age band x gender with ranges for suppressed cells,
+    and totals over them as ranges."""
+    if rows.empty:
+        return pd.DataFrame()
+    d = rows.copy()
+    d["text"] = d.apply(range_text, axis=1)
+    table = d.pivot_table(index="age_band", columns="gender", values="text", aggfunc="first")
+    lo = d.pivot_table(index="age_band", columns="gender", values="value_low", aggfunc="sum", min_count=1)
+    hi = d.pivot_table(index="age_band", columns="gender", values="value_high", aggfunc="sum", min_count=1)
+    row_lo, row_hi = lo.sum(axis=1), hi.sum(axis=1)
+    table["all (range)"] = [f"{a:g}" if a == b else f"{a:g}-{b:g}" for a, b in zip(row_lo, row_hi, strict=True)]
+    return table.fillna("")
+
+
+def shares_of_known(rows: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Counts by category with the share of those whose category is known, and the unknown shown."""
+    d = rows[(rows["measure"] == "count")].copy()
+    if d.empty:
+        return pd.DataFrame(columns=[column, "count", "range", "share_of_known_pct"])
+    d["range"] = d.apply(range_text, axis=1)
+    known = d[(d[column] != "unknown") & (d["status"] == "reported")]["value"].sum()
+    d["share_of_known_pct"] = [
+        round(v / known * 100, 1) if (c != "unknown" and s == "reported" and known) else None
+        for v, c, s in zip(d["value"], d[column], d["status"], strict=True)
+    ]
+    return d[[column, "value", "range", "share_of_known_pct", "status", "source_id"]].rename(columns={"value": "count"})
+
+
+def sentence(row: pd.Series) -> str:
+    """A plain-language sentence for one figure, for a journalist to quote."""
+    when = period_label(row["period_start"], row["period_end"])
+    when_text = f"In {when}" if "/" in when else f"Between {when.replace(' to ', ' and ')}"
+    who = row["area_name"]
+    if row["breakdown"] == "total" and row["measure"] == "count" and row["status"] == "reported":
+        verb = "police in" if row["area_type"] != "force" else ""
+        return f"{when_text} {verb + ' ' if verb else ''}{who} recorded {row['value']:,.0f} offences of sexual communication with a child."
+    return f"{when_text}, {who}: {category(row)} {range_text(row)} ({row['breakdown'].replace('_', ' ')})."
+
+
+def citation(rows: pd.DataFrame, today: date | None = None) -> str:
+    srcs = rows.drop_duplicates("source_id")
+    names = "; ".join(
+        f"{r.publisher or r.reference}{' (' + r.published.strftime('%d %b %Y') + ')' if pd.notna(r.published) else ''}"
+        for r in srcs.head(5).itertuples()
+    )
+    more = f" and {len(srcs) - 5} more" if len(srcs) > 5 else ""
+    d = (today or date.today()).isoformat()
+    return f"Police FOI figures on sexual communication with a child (s.15A SOA 2003), compiled from: {names}{more}. Accessed {d}."
+
+
+def coverage(df: pd.DataFrame, forces: pd.DataFrame, offence: str = "scwc") -> pd.DataFrame:
+    """Force x period grid: which force supplied a total for which period (and from where)."""
+    t = totals(df, offence)
+    t = t[t["area_type"] == "force"]
+    if t.empty:
+        return pd.DataFrame(index=forces["area_name"])
+    t = t.assign(cell=t.apply(lambda r: range_text(r), axis=1))
+    grid = t.pivot_table(index="area_name", columns="period_label", values="cell", aggfunc="first")
+    return grid.reindex(sorted(forces["area_name"])).fillna("")

@@ -1,0 +1,41 @@
+"""Forces: map, ranking, counts and rates per 100,000; no data shown apart from zero."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import charts, loaders, queries, ui
+
+df = ui.page("Forces", "Recorded offences by police force area: a map and a ranking, as counts or rates per 100,000 people.")
+offence = ui.choose_offence(df)
+period = ui.choose_period(df, offence)
+measure = ui.choose("Show", ["count", "rate"], "measure", format_func=lambda m: {"count": "Count", "rate": "Rate per 100,000 people"}[m])
+
+if period is None:
+    ui.empty("No force figures for this offence yet.")
+    st.stop()
+
+table = queries.force_table(df, loaders.forces(), loaders.population(), period, offence)
+column = "rate_per_100k" if measure == "rate" else "value"
+n = int(table["value"].notna().sum())
+label = queries.period_label(*period.split("_"))
+ui.few_forces_caveat(n, label)
+if measure == "rate":
+    st.caption("Rates use ONS mid-2018 population of all ages (not children) for every year.")
+if n == 0:
+    ui.empty(f"No force has a figure for {label}. Grey areas on the map are 'no data', not zero.")
+fig = charts.force_map(table, loaders.geojson(), column, f"{'Rate per 100,000' if measure == 'rate' else 'Recorded offences'}, {label}",
+                       note=f"grey = no data ({len(table) - n} forces)")
+ui.chart(fig, table[["area_name", "value", "rate_per_100k", "status", "source_id"]],
+         charts.alt_text("Map", table, column), key="forces_map")
+ranked = table[table[column].notna()].sort_values(column)
+if not ranked.empty:
+    ui.chart(charts.bar_chart(ranked, x=column, y="area_name", orientation="h", title=f"Forces ranked, {label}",
+                              labels={column: column.replace("_", " "), "area_name": ""}),
+             ranked[["area_name", column, "source_id"]], charts.alt_text("Bar chart", ranked, column), key="forces_bars")
+no_data = table[table["value"].isna()]["area_name"].tolist()
+if no_data:
+    st.markdown(f"**No data for {label}:** " + ", ".join(no_data))
+st.subheader("Open a force's profile")
+for r in table[table["value"].notna()].itertuples():
+    st.page_link("pages/3_Force_profile.py", label=f"{r.area_name}", query_params={"force": r.area_code, "offence": offence})
