@@ -38,7 +38,11 @@ def page(title: str, intro: str = "") -> pd.DataFrame:
     st.title(title)
     if intro:
         st.caption(intro)
-    return loaders.figures(loaders.current_folder())
+    df = loaders.figures(loaders.current_folder())
+    if df.empty:
+        empty("No figures loaded yet. Run `make ingest` (or `python -m ingest`) to build data/processed from data/raw.")
+        st.stop()
+    return df
 
 
 def menu() -> None:

@@ -272,11 +272,10 @@ class Normaliser:
                 self._issue("empty_cell", "empty cell in the table: kept as not provided, not as 0", file, loc, once=False)
                 status = "not_provided"
             elif status == "unparsed":
-                kind = "formula_like_text" if _is_formula_like(raw_text) else "unparsed_value"
-                if kind == "formula_like_text":
-                    self._issue(kind, "cell looks like a spreadsheet formula; not evaluated, figure left out", file, loc, raw_text)
+                if _is_formula_like(raw_text):
+                    self._issue("unparsed_value", "cell looks like a spreadsheet formula; not evaluated, figure left out", file, loc, raw_text)
                 else:
-                    self._issue(kind, f"value {raw_text!r} is not a number or a known marker; figure left out", file, loc, raw_text)
+                    self._issue("unparsed_value", f"value {raw_text!r} is not a number or a known marker; figure left out", file, loc, raw_text)
                 raise Skip
             elif status == "suppressed":
                 self._issue("suppressed_value", f"{raw_text!r} read as suppressed ({low:g}-{high:g})", file, loc, raw_text, once=True)

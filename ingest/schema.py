@@ -123,14 +123,14 @@ ISSUE_COLUMNS: Final = ("source_id", "source_file", "location", "issue_type", "s
 
 def _str(allowed: tuple[str, ...] | None = None, nullable: bool = False) -> pa.Column:
     checks = [pa.Check.isin(list(allowed))] if allowed else []
-    return pa.Column(str, checks=checks, nullable=nullable)
+    return pa.Column(str, checks=checks, nullable=nullable, coerce=True)
 
 
 FIGURES_SCHEMA: Final = pa.DataFrameSchema(
     {
         "offence": _str(tuple(OFFENCES)),
-        "area_code": pa.Column(str, pa.Check.str_length(min_value=2)),
-        "area_name": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "area_code": pa.Column(str, pa.Check.str_length(min_value=2), coerce=True),
+        "area_name": pa.Column(str, pa.Check.str_length(min_value=1), coerce=True),
         "area_type": _str(AREA_TYPES),
         "period_start": pa.Column("datetime64[ns]"),
         "period_end": pa.Column("datetime64[ns]"),
@@ -145,7 +145,7 @@ FIGURES_SCHEMA: Final = pa.DataFrameSchema(
         "status": _str(STATUSES),
         "value_low": pa.Column(float, pa.Check.ge(0), nullable=True),
         "value_high": pa.Column(float, pa.Check.ge(0), nullable=True),
-        "source_id": pa.Column(str, pa.Check.str_length(min_value=1)),
+        "source_id": pa.Column(str, pa.Check.str_length(min_value=1), coerce=True),
         "source_type": _str(SOURCE_TYPES),
         "source_file": _str(),
         "source_location": _str(),

@@ -1,0 +1,115 @@
+"""AppTest for every page on the real data, on an empty table and on a one-force table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ingest.output import write_outputs
+from ingest.pipeline import run, validated
+from ingest.schema import empty_figures
+from tests.conftest import FIXTURES, ROOT
+
+PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
+
+
+@pytest.fixture(scope="module")
+def empty_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("empty")
+    import pandas as pd
+
+    write_outputs(empty_figures(), pd.DataFrame(columns=["source_id"]), out, [])
+    return out
+
+
+@pytest.fixture(scope="module")
+def one_force_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("oneforce")
+    result = run([FIXTURES / "sources" / "crosstab_xlsx"], err=None, progress=False)
+    figures, issues = validated(result)
+    write_outputs(figures, issues, out, [s.meta for s in result.summaries])
+    return out
+
+
+def open_page(page: str, data_dir: Path | None, monkeypatch: pytest.MonkeyPatch, params: dict[str, str] | None = None) -> AppTest:
+    if data_dir is not None:
+        monkeypatch.setenv("SCWC_DATA_DIR", str(data_dir))
+    else:
+        monkeypatch.delenv("SCWC_DATA_DIR", raising=False)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for k, v in (params or {}).items():
+        at.query_params[k] = v
+    if page != "app.py":
+        at.switch_page(page)
+    return at.run()
+
+
+def assert_clean(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+@pytest.mark.parametrize("page", ["app.py", *PAGES])
+def test_page_on_real_data(page: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page(page, None, monkeypatch)
+    assert_clean(at)
+    assert at.title, "every page has a title"
+
+
+@pytest.mark.parametrize("page", ["app.py", *PAGES])
+def test_page_on_empty_table(page: str, empty_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page(page, empty_dir, monkeypatch)
+    assert_clean(at)
+    assert at.info, "an empty table gives a helpful message"
+
+
+@pytest.mark.parametrize("page", ["app.py", *PAGES])
+def test_page_on_one_force_table(page: str, one_force_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page(page, one_force_dir, monkeypatch)
+    assert_clean(at)
+
+
+def test_overview_shows_the_first_round(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page("pages/1_Overview.py", None, monkeypatch)
+    values = {m.label: m.value for m in at.metric}
+    assert values.get("England and Wales") == "1,316"
+    assert values.get("North of England") == "444"
+    assert any("33.7%" in str(m.proto.delta) for m in at.metric)
+
+
+def test_forces_map_has_every_force_area_and_no_data_is_not_zero(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page("pages/2_Forces.py", None, monkeypatch, {"period": "2017-04-03_2017-10-02"})
+    assert_clean(at)
+    import json
+
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    traces = spec["data"]
+    located = [loc for t in traces for loc in t["locations"]]
+    assert len(located) == 43 and len(set(located)) == 43
+    no_data = next(t for t in traces if t["name"] == "no data")
+    assert "Cambridgeshire Constabulary" not in no_data["text"] and "Kent Police" in no_data["text"]
+
+
+def test_filters_come_from_the_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page("pages/3_Force_profile.py", None, monkeypatch, {"force": "E23000032"})
+    assert_clean(at)
+    assert at.selectbox(key="qp_force").value == "E23000032"
+    at.selectbox(key="qp_force").set_value("E23000033").run()
+    assert at.query_params["force"] == ["E23000033"] or at.query_params["force"] == "E23000033"
+
+
+def test_age_and_gender_shows_suppressed_cells_as_ranges(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page("pages/5_Age_and_gender.py", None, monkeypatch, {"view": "E23000022|2024-04-01_2025-03-31"})
+    assert_clean(at)
+    table = at.dataframe[0].value
+    assert (table == "1-4 [c]").sum().sum() == 3
+
+
+def test_data_page_sentence_and_citation(monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page("pages/9_Data_and_export.py", None, monkeypatch, {"area": "E23000032"})
+    assert_clean(at)
+    text = " ".join(m.value for m in at.markdown)
+    assert "In 2024/25" in text or "In 2023/24" in text
+    assert "Kent Police recorded" in text and "Cite as:" in text

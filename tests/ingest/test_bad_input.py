@@ -1,0 +1,147 @@
+"""Bad input: one clear line naming the source and the reason, a row in issues.csv, the
+other sources still go through (exit 1), no traceback, outputs written atomically."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from ingest import output
+from ingest.__main__ import main
+from tests.conftest import ROOT, make_source
+
+GOOD_CSV = "Gender,Count\r\nFemale,40\r\nMale,12\r\nTotal,52\r\n"
+
+
+def run_cli(tmp_path: Path, *extra: str) -> tuple[int, str, Path]:
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "ingest", str(tmp_path / "raw"), "--out", str(out), *extra],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    return proc.returncode, proc.stderr, out
+
+
+def with_good_source(tmp_path: Path) -> None:
+    make_source(tmp_path / "raw", "a_good", {"genders.csv": GOOD_CSV})
+
+
+BAD_CASES = {
+    "corrupt_xlsx": ({"return.xlsx": b"PK\x03\x04 this is not really a zip"}, None, "source_unreadable"),
+    "empty_file": ({"return.csv": b""}, None, "source_empty"),
+    "invalid_yaml": ({"figures.yml": "figures:\n  - breakdown: total\n    value: [unclosed\n"}, None, "source_unreadable"),
+    "invalid_source_yml": ({"genders.csv": GOOD_CSV}, "force: Kent\nreference: [oops\n", "invalid_source_yml"),
+    "unknown_force": ({"genders.csv": GOOD_CSV}, 'force: Gotham City\nreference: "X"\nperiod_start: 2023-04-01\nperiod_end: 2024-03-31\n', "unknown_area"),
+    "negative_count": ({"genders.csv": "Gender,Count\nFemale,-3\nMale,5\n"}, None, "negative_count"),
+    "junk_30mb": ({"dump.bin": os.urandom(1024) * (30 * 1024)}, None, "source_too_large"),
+    "binary_junk": ({"dump.csv": bytes(range(256)) * 40}, None, "unknown_layout"),
+    "pdf_letter": ({"letter.pdf": b"%PDF-1.4 not parsed"}, None, "unknown_layout"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_CASES))
+def test_bad_source_is_reported_and_others_go_through(tmp_path: Path, case: str) -> None:
+    files, yml, issue_type = BAD_CASES[case]
+    with_good_source(tmp_path)
+    make_source(tmp_path / "raw", f"b_{case}", files, yml)
+    code, err, out = run_cli(tmp_path, "-q")
+    assert code == 1
+    assert "Traceback" not in err
+    lines = [ln for ln in err.splitlines() if ln.startswith("error:")]
+    assert lines and all(f"b_{case}" in ln for ln in lines), err
+    issues = pd.read_csv(out / "issues.csv", dtype=str, keep_default_na=False)
+    mine = issues[(issues["source_id"] == f"b_{case}") & (issues["severity"] == "error")]
+    assert issue_type in set(mine["issue_type"]), issues.to_string()
+    figures = pd.read_csv(out / "figures.csv", dtype=str, keep_default_na=False)
+    good = figures[figures["source_id"] == "a_good"]
+    assert set(good["value"]) == {"40", "12", "52"}
+
+
+def test_html_with_scripts_is_read_without_running_anything(tmp_path: Path) -> None:
+    page = ("<html><head><script>document.write('<table><tr><td>Female</td><td>999</td></tr></table>')</script></head>"
+            "<body><img src=x onerror=alert(1)><table><tr><th></th><th>Count</th></tr><tr><td>Female</td><td>7</td></tr>"
+            "<tr><td>Male</td><td>2</td></tr></table></body></html>")
+    make_source(tmp_path / "raw", "page", {"page.html": page})
+    code, err, out = run_cli(tmp_path, "-q")
+    assert code == 0, err
+    figures = pd.read_csv(out / "figures.csv", dtype=str, keep_default_na=False)
+    assert sorted(figures["value"]) == ["2", "7"]
+    issues = pd.read_csv(out / "issues.csv", dtype=str, keep_default_na=False)
+    assert "html_active_content_ignored" in set(issues["issue_type"])
+
+
+def test_formula_text_is_never_evaluated_and_is_neutralised_in_csv(tmp_path: Path) -> None:
+    text = ("breakdown,platform,value,location,label\n"
+            "platform,\"=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\",5,line 1,\"=HYPERLINK(\"\"http://x\"\")\"\n"
+            "total,,12,line 2,\"+cmd|' /C calc'!A0\"\n"
+            "total,,=1+1,line 3,sum\n")
+    make_source(tmp_path / "raw", "formula", {"figures.csv": text})
+    code, err, out = run_cli(tmp_path, "-q")
+    assert "Traceback" not in err
+    raw_csv = (out / "figures.csv").read_text(encoding="utf-8")
+    for line in raw_csv.splitlines()[1:]:
+        for cell in line.split(","):
+            assert not cell.startswith(("=", "+", "-", "@")), line
+    figures = pd.read_csv(out / "figures.csv", dtype=str, keep_default_na=False)
+    assert "'+cmd|' /C calc'!A0" in set(figures["label_raw"])
+    issues = pd.read_csv(out / "issues.csv", dtype=str, keep_default_na=False)
+    assert "formula_like_text" in set(issues["issue_type"])
+    assert code == 1  # "=1+1" is not a figure: an error row, nothing computed
+    assert "2" not in set(figures["value"])
+
+
+def test_interrupted_write_leaves_previous_output_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with_good_source(tmp_path)
+    out = tmp_path / "out"
+    assert main([str(tmp_path / "raw"), "--out", str(out), "-q"]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(output, "datapackage", boom)
+    make_source(tmp_path / "raw", "b_more", {"genders.csv": GOOD_CSV.replace("40", "41")})
+    assert main([str(tmp_path / "raw"), "--out", str(out), "-q"]) == 130
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.tmp")]
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert main([str(tmp_path / "missing"), "--out", str(tmp_path / "o")]) == 2
+    (tmp_path / "empty").mkdir()
+    assert main([str(tmp_path / "empty"), "--out", str(tmp_path / "o")]) == 2
+    with pytest.raises(SystemExit) as exc:
+        main(["--no-such-flag"])
+    assert exc.value.code == 2
+
+
+def test_total_mismatch_and_duplicates_are_flagged(tmp_path: Path) -> None:
+    csv = "Gender,Count\nFemale,40\nMale,12\nUnknown,3\nTotal,60\nFemale,40\n"
+    make_source(tmp_path / "raw", "checks", {"g.csv": csv})
+    code, err, out = run_cli(tmp_path, "-q")
+    issues = pd.read_csv(out / "issues.csv", dtype=str, keep_default_na=False)
+    assert {"total_mismatch", "duplicate_figure"} <= set(issues["issue_type"])
+    assert code == 0  # warnings, not errors
+
+
+def test_suppressed_cells_keep_totals_within_bounds(tmp_path: Path) -> None:
+    csv = "Gender,Count\nFemale,40\nMale,*\nUnknown,3\nTotal,45\n"
+    make_source(tmp_path / "raw", "bounds", {"g.csv": csv})
+    code, _, out = run_cli(tmp_path, "-q")
+    issues = pd.read_csv(out / "issues.csv", dtype=str, keep_default_na=False)
+    assert "total_mismatch" not in set(issues["issue_type"])
+    figures = pd.read_csv(out / "figures.csv", dtype=str, keep_default_na=False)
+    male = figures[figures["gender"] == "male"].iloc[0]
+    assert (male["status"], male["value"], male["value_low"], male["value_high"]) == ("suppressed", "", "1", "4")
+
+
+def test_impossible_period_is_an_error(tmp_path: Path) -> None:
+    text = "breakdown,period_start,period_end,value,location\ntotal,2024-03-31,2023-04-01,5,line 1\ntotal,2030-04-01,2031-03-31,5,line 2\n"
+    make_source(tmp_path / "raw", "periods", {"figures.csv": text})
+    code, err, out = run_cli(tmp_path, "-q")
+    assert code == 1
+    issues = pd.read_csv(out / "issues.csv", dtype=str, keep_default_na=False)
+    assert (issues["issue_type"] == "impossible_period").sum() == 2

@@ -1,0 +1,55 @@
+"""Property tests for the parsers of numbers, markers and periods."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ingest.periods import parse_date, parse_period
+from ingest.values import parse_value
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_any_whole_number_reads_back_with_or_without_separators(n: int) -> None:
+    for text in (str(n), f"{n:,}", f" {n} "):
+        got = parse_value(text)
+        assert got.status == "reported" and got.value == n and got.low == got.high == n
+
+
+@given(st.text(max_size=30))
+def test_parse_value_never_raises_and_missing_is_never_zero(text: str) -> None:
+    got = parse_value(text)
+    assert got.status in {"reported", "suppressed", "withheld", "refused", "not_held", "not_provided", "empty", "unparsed"}
+    if got.status != "reported":
+        assert got.value is None
+    if got.status == "suppressed":
+        assert got.low is not None and got.high is not None and 0 < got.low <= got.high
+
+
+@given(st.integers(min_value=1, max_value=1000))
+def test_less_than_marker_is_bounded_below_the_threshold(n: int) -> None:
+    got = parse_value(f"<{n}")
+    assert got.status == "suppressed" and got.high is not None and got.high <= max(n - 1, 1)
+
+
+@given(st.integers(min_value=2000, max_value=2098))
+def test_financial_year_labels_in_every_form(y: int) -> None:
+    expected = (date(y, 4, 1), date(y + 1, 3, 31))
+    for text in (f"{y}/{(y + 1) % 100:02d}", f"{y}-{(y + 1) % 100:02d}", f"{y}/{y + 1}", f"{y} to {y + 1}", f"From {y} to {y + 1}"):
+        assert parse_period(text) == expected
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)), st.integers(min_value=0, max_value=800))
+def test_date_ranges_round_trip(start: date, days: int) -> None:
+    end = start + timedelta(days=days)
+    assert parse_period(f"{start:%d/%m/%Y}-{end:%d/%m/%Y}") == (start, end)
+    assert parse_period(f"{start.day} {start:%B %Y} to {end.day} {end:%B %Y}") == (start, end)
+    assert parse_date(f"{start:%Y-%m-%d}") == start
+
+
+@given(st.text(max_size=40))
+def test_parse_period_never_raises(text: str) -> None:
+    got = parse_period(text)
+    assert got is None or (isinstance(got[0], date) and isinstance(got[1], date))

@@ -1,0 +1,40 @@
+"""Golden files: each layout family's synthetic fixture must read to exactly the stored rows.
+
+Set UPDATE_GOLDEN=1 to rewrite the golden files after a deliberate change (and review the diff).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from ingest.output import csv_frame
+from ingest.pipeline import run
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SOURCES = sorted(p.name for p in (FIXTURES / "sources").iterdir() if p.is_dir())
+GOLDEN_COLUMNS = ["area_code", "period_start", "period_end", "breakdown", "age_band", "age_min", "age_max", "gender", "platform",
+                  "measure", "value", "status", "value_low", "value_high", "source_file", "source_location", "label_raw", "reader"]
+
+
+def test_every_layout_family_has_a_fixture() -> None:
+    readers = set()
+    for name in SOURCES:
+        result = run([FIXTURES / "sources" / name], err=None, progress=False)
+        readers |= set(result.figures["reader"])
+    assert readers == {"crosstab", "timewide", "records", "html", "transcription"}
+
+
+@pytest.mark.parametrize("name", SOURCES)
+def test_reader_matches_golden(name: str) -> None:
+    result = run([FIXTURES / "sources" / name], err=None, progress=False)
+    assert result.exit_code == 0, result.issues.frame().to_string()
+    got = csv_frame(result.figures[GOLDEN_COLUMNS]).reset_index(drop=True)
+    golden = FIXTURES / "golden" / f"{name}.csv"
+    if os.environ.get("UPDATE_GOLDEN"):
+        got.to_csv(golden, index=False, lineterminator="\n")
+    expected = pd.read_csv(golden, dtype=str, keep_default_na=False)
+    pd.testing.assert_frame_equal(got.astype(str), expected, check_dtype=False)
