@@ -31,9 +31,24 @@ def _style(fig: go.Figure, title: str, source: str = "", note: str = "") -> go.F
     return fig
 
 
+def _with_gaps(df: pd.DataFrame, colour: str) -> pd.DataFrame:
+    """Financial years with no figure become gaps in the line (a missing year is not a trend)."""
+    if df.empty or not df["period_label"].str.fullmatch(r"\d{4}/\d{2}").all():
+        return df
+    years = range(int(df["period_start"].dt.year.min()), int(df["period_start"].dt.year.max()) + 1)
+    filled = []
+    for name, g in df.groupby(colour, sort=False):
+        have = set(g["period_start"].dt.year)
+        gaps = pd.DataFrame({colour: name, "period_end": [pd.Timestamp(y + 1, 3, 31) for y in years if y not in have],
+                             "period_start": [pd.Timestamp(y, 4, 1) for y in years if y not in have]})
+        gaps["period_label"] = [f"{y}/{(y + 1) % 100:02d}" for y in years if y not in have]
+        filled.append(pd.concat([g, gaps], ignore_index=True) if len(gaps) else g)
+    return pd.concat(filled, ignore_index=True)
+
+
 def series_chart(df: pd.DataFrame, title: str, colour: str = "area_name", note: str = "") -> go.Figure:
-    d = df.sort_values("period_start")
-    fig = px.line(d, x="period_end", y="value", color=colour, markers=True,
+    d = _with_gaps(df, colour).sort_values("period_start")
+    fig = px.line(d, x="period_end", y="value", color=colour, markers=True, line_shape="linear",
                   hover_data={"period_label": True, "source_id": True, "period_end": False},
                   labels={"period_end": "period ending", "value": "offences recorded", colour: ""},
                   color_discrete_sequence=PALETTE)
@@ -67,7 +82,7 @@ def force_map(table: pd.DataFrame, geojson: dict[str, Any], column: str, title: 
             geojson=geojson, featureidkey="properties.pfa_code", locations=has["area_code"], z=has[column],
             colorscale=SEQUENTIAL, zmin=0, text=has["area_name"], name=column,
             hovertemplate="%{text}: %{z:,.2f}<extra></extra>" if "rate" in column else "%{text}: %{z:,.0f}<extra></extra>",
-            marker={"line": {"color": "#333", "width": 0.6}}, colorbar={"title": {"text": column.replace("_", " ")}},
+            marker={"line": {"color": "#333", "width": 0.6}}, colorbar={"title": {"text": "per 100,000" if "rate" in column else "offences"}},
         ))
     fig.update_layout(map={"style": "white-bg", "center": {"lat": 52.6, "lon": -2.0}, "zoom": 4.9}, height=620)
     return _style(fig, title, "Boundaries: ONS PFA Dec 2020 (OGL v3.0)", note)
