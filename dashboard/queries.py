@@ -224,8 +224,8 @@ def sentence(row: pd.Series) -> str:
 def citation(rows: pd.DataFrame, today: date | None = None) -> str:
     srcs = rows.drop_duplicates("source_id")
     names = "; ".join(
-        f"{r.publisher or r.reference}{' (' + r.published.strftime('%d %b %Y') + ')' if pd.notna(r.published) else ''}"
-        for r in srcs.head(5).itertuples()
+        f"{r['publisher'] or r['reference']}" + (f" ({pd.Timestamp(r['published']):%d %b %Y})" if pd.notna(r["published"]) else "")
+        for _, r in srcs.head(5).iterrows()
     )
     more = f" and {len(srcs) - 5} more" if len(srcs) > 5 else ""
     d = (today or date.today()).isoformat()

@@ -65,7 +65,7 @@ def choose(label: str, options: Sequence[str], param: str, format_func=str, defa
     if not options:
         return None
     wanted = _param(param, default)
-    index = list(options).index(wanted) if wanted in options else 0
+    index = list(options).index(wanted) if wanted is not None and wanted in options else 0
     where = st.sidebar if sidebar else st
     value = where.selectbox(label, options, index=index, format_func=format_func, key=f"qp_{param}", help=help)
     if value is not None and st.query_params.get(param) != value:
@@ -127,10 +127,10 @@ def few_forces_caveat(n_forces: int, what: str = "this period") -> None:
 
 def source_links(rows: pd.DataFrame) -> None:
     srcs = rows.drop_duplicates("source_id")
-    for r in srcs.itertuples():
-        when = f" ({r.published:%d %b %Y})" if pd.notna(r.published) else ""
-        name = f"{r.publisher}: {r.reference}" if r.publisher else r.reference
-        if r.source_url:
-            st.markdown(f"- [{name}]({r.source_url}){when} · `{r.source_id}`")
+    for _, r in srcs.iterrows():
+        when = f" ({pd.Timestamp(r['published']):%d %b %Y})" if pd.notna(r["published"]) else ""
+        name = f"{r['publisher']}: {r['reference']}" if r["publisher"] else str(r["reference"])
+        if r["source_url"]:
+            st.markdown(f"- [{name}]({r['source_url']}){when} · `{r['source_id']}`")
         else:
-            st.markdown(f"- {name}{when} · `{r.source_id}`")
+            st.markdown(f"- {name}{when} · `{r['source_id']}`")

@@ -10,7 +10,16 @@ from datetime import date
 from typing import Any
 
 from ingest.issues import IssueLog
-from ingest.labels import AgeBand, band_for_age, infer_axis_dimension, match_age, match_gender, match_platform, match_role, split_platforms
+from ingest.labels import (
+    AgeBand,
+    band_for_age,
+    infer_axis_dimension,
+    match_age,
+    match_gender,
+    match_platform,
+    match_role,
+    split_platforms,
+)
 from ingest.periods import OFFENCE_START, parse_period
 from ingest.readers.base import Label, RawFigure, ReadResult
 from ingest.reference import Area, Reference, reference
@@ -263,6 +272,9 @@ class Normaliser:
         # value
         raw = f.value_raw
         raw_text = "" if raw is None else (str(int(raw)) if isinstance(raw, float) and raw.is_integer() else str(raw)).strip()
+        value: float | None
+        low: float | None
+        high: float | None
         if f.aggregate:
             status, value, low, high, percent = "reported", 1.0, 1.0, 1.0, False
         else:

@@ -52,7 +52,7 @@ def read_file(path: Path, adapter: str | None = None) -> tuple[str, ReadResult]:
     if kind == "html":
         return "html", html.read(path)
     grids, notes = _grids(path, kind)
-    if not any(any(not c.value is None for c in row) for g in grids for row in g.grid):
+    if not any(any(c.value is not None for c in row) for g in grids for row in g.grid):
         raise ReaderError("file holds no cells", "", "source_empty")
     for name, detect, read in _TABLE_READERS:
         if detect(grids):

@@ -5,6 +5,7 @@ Loading is shared by the table readers; which layout a grid holds is their busin
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import zipfile
@@ -94,10 +95,8 @@ def load_csv(path: Path) -> tuple[list[NamedGrid], list[ReaderNote]]:
     notes = [note] if note else []
     sample = text[:8192]
     delimiter = ","
-    try:
+    with contextlib.suppress(csv.Error):
         delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
-    except csv.Error:
-        pass
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     grid = [
         [Cell(v if v.strip() else None, f"line {ri + 1} col {col_letter(ci)}") for ci, v in enumerate(row)]

@@ -123,15 +123,15 @@ def table_figures(table: Table, axis_prefix: str) -> list[RawFigure]:
     # is an axis; a row with a single repeated label (a merged "Age band" title) is context
     col_axes: list[list[str]] = []
     for h in table.header_rows:
-        labels = []
+        header: list[str] = []
         last = ""
         for c in range(n_label, width):
             v = h[c].value if c < len(h) else None
             if not is_blank(v):
-                last = str(int(v) if _is_year_header(v) else v).strip()
-            labels.append(last)
-        if len({lab for lab in labels if lab}) > 1 or len(table.header_rows) == 1:
-            col_axes.append(labels)
+                last = str(int(float(str(v))) if _is_year_header(v) else v).strip()
+            header.append(last)
+        if len({lab for lab in header if lab}) > 1 or len(table.header_rows) == 1:
+            col_axes.append(header)
     figures: list[RawFigure] = []
     for ri, r in enumerate(table.body_rows):
         row_lab = row_labels[ri]
@@ -139,15 +139,15 @@ def table_figures(table: Table, axis_prefix: str) -> list[RawFigure]:
             continue
         for c in range(n_label, width):
             cell = r[c] if c < len(r) else None
-            labels = [Label(f"{axis_prefix}.rows{k}", row_lab[k]) for k in range(n_label) if row_lab[k]]
+            cell_labels = [Label(f"{axis_prefix}.rows{k}", row_lab[k]) for k in range(n_label) if row_lab[k]]
             for k, axis in enumerate(col_axes):
                 if axis[c - n_label]:
-                    labels.append(Label(f"{axis_prefix}.cols{k}", axis[c - n_label]))
+                    cell_labels.append(Label(f"{axis_prefix}.cols{k}", axis[c - n_label]))
             if cell is None:
                 continue
             if is_blank(cell.value) and not col_axes:
                 continue
-            figures.append(RawFigure(cell.value, cell.location, labels, block=table.title))
+            figures.append(RawFigure(cell.value, cell.location, cell_labels, block=table.title))
     return figures
 
 

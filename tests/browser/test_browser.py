@@ -4,6 +4,7 @@ filters in the URL, and a CSV download."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -82,7 +83,7 @@ def test_csv_download_arrives_and_parses(browser: Browser, app_url: str) -> None
     wait_app(page)
     with page.expect_download(timeout=TIMEOUT) as dl:
         page.get_by_role("button", name="Download CSV").click()
-    data = open(dl.value.path(), "rb").read()
+    data = Path(dl.value.path()).read_bytes()
     df = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False)
     assert {"offence", "area_code", "value", "status", "source_url"} <= set(df.columns)
     assert set(df["area_code"]) == {"E23000032"} and len(df) > 3
