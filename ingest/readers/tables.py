@@ -15,6 +15,8 @@ from ingest.readers.grids import trim
 from ingest.values import parse_value
 
 MAX_LABEL_COLUMNS = 2
+# Sheets that hold guidance, not answers (the kit's Instructions and Lists sheets; covers).
+NON_DATA_SHEETS = {"instructions", "notes", "cover", "contents", "lists", "readme", "read me", "guidance"}
 
 
 def _is_value(v: object) -> bool:
@@ -154,6 +156,9 @@ def table_figures(table: Table, axis_prefix: str) -> list[RawFigure]:
 def read_grids(grids: list[NamedGrid]) -> ReadResult:
     result = ReadResult()
     for g in grids:
+        if g.name.strip().casefold() in NON_DATA_SHEETS:
+            result.notes.append(ReaderNote("sheet_ignored", g.name, f"'{g.name}' is a guidance sheet, not an answer"))
+            continue
         tables = split_tables(g.grid)
         if not tables:
             result.notes.append(ReaderNote("sheet_ignored", g.name, f"'{g.name}' holds no table of figures (cover or notes)"))
