@@ -24,6 +24,11 @@ def data_dir() -> Path:
     return Path(os.environ.get("SCWC_DATA_DIR") or ROOT / "data" / "processed")
 
 
+def raw_dir() -> Path:
+    """Where accepted returns go (`SCWC_RAW_DIR`, default data/raw)."""
+    return Path(os.environ.get("SCWC_RAW_DIR") or ROOT / "data" / "raw")
+
+
 def read_figures(folder: Path | None = None) -> pd.DataFrame:
     path = (folder or data_dir()) / "figures.parquet"
     if not path.exists():

@@ -22,6 +22,9 @@ PAGES: list[tuple[str, str]] = [
     ("pages/7_Compare.py", "Compare"),
     ("pages/8_Sources_and_coverage.py", "Sources and coverage"),
     ("pages/9_Data_and_export.py", "Data and export"),
+    ("pages/10_Add_returns.py", "Add returns"),
+    ("pages/11_Round_tracker.py", "Round tracker"),
+    ("pages/12_Request_kit.py", "Request kit"),
 ]
 OFFENCE_LABELS = {
     "scwc": "Sexual communication with a child (s.15A, England and Wales)",
@@ -31,7 +34,7 @@ OFFENCE_LABELS = {
 }
 
 
-def page(title: str, intro: str = "") -> pd.DataFrame:
+def page(title: str, intro: str = "", allow_empty: bool = False) -> pd.DataFrame:
     """Set up a page: config, menu, title; returns the figures table."""
     st.set_page_config(page_title=f"{title} · Online grooming figures", layout="wide")
     menu()
@@ -40,8 +43,10 @@ def page(title: str, intro: str = "") -> pd.DataFrame:
         st.caption(intro)
     df = loaders.figures(loaders.current_folder())
     if df.empty:
-        empty("No figures loaded yet. Run `make ingest` (or `python -m ingest`) to build data/processed from data/raw.")
-        st.stop()
+        empty("No figures loaded yet. Add returns on the Add returns page, or run `make ingest` to build data/processed "
+              "from data/raw.")
+        if not allow_empty:
+            st.stop()
     return df
 
 

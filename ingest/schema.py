@@ -232,14 +232,14 @@ def coerce_figures(df: pd.DataFrame) -> pd.DataFrame:
     """Give each column its schema dtype (strings never null: empty string means 'none')."""
     out = df.reindex(columns=list(FIGURE_COLUMNS)).copy()
     for c in STRING_COLUMNS:
-        out[c] = out[c].fillna("").astype(str).astype(object)
+        out[c] = out[c].astype(object).where(out[c].notna(), "").astype(str).astype(object)
     for c in FLOAT_COLUMNS:
         out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
     for c in INT_COLUMNS:
         out[c] = pd.to_numeric(out[c], errors="coerce").astype("Int64")
     for c in DATE_COLUMNS:
         out[c] = pd.to_datetime(out[c], errors="coerce").astype("datetime64[ns]")
-    out["derived"] = out["derived"].fillna(False).astype(bool)
+    out["derived"] = out["derived"].astype(object).where(out["derived"].notna(), False).astype(bool)
     return out
 
 

@@ -22,10 +22,19 @@ def sniff_kind(path: Path) -> str:
     """What the file is by its content (name only breaks ties): xlsx, html, csv, yaml or binary."""
     with open(path, "rb") as fh:
         head = fh.read(4096)
+    if head.startswith(b"PK\x03\x04"):
+        # a zip named .xlsx is a workbook, readable or not (a corrupt one is reported as such)
+        return "xlsx" if path.suffix.lower() in SPREADSHEET_SUFFIXES or _is_xlsx_zip(path) else "zip"
+    return sniff_bytes(head, path.suffix)
+
+
+def sniff_bytes(head: bytes, suffix: str, is_xlsx_zip: bool | None = None) -> str:
+    """`sniff_kind` on the first bytes of a file (uploads are checked before they are written)."""
+    suffix = suffix.lower()
     if not head:
         return "empty"
     if head.startswith(b"PK\x03\x04"):
-        return "xlsx" if path.suffix.lower() in SPREADSHEET_SUFFIXES or _is_xlsx_zip(path) else "zip"
+        return "xlsx" if is_xlsx_zip else "zip"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "xls"
     if head.startswith(b"%PDF"):
@@ -33,13 +42,13 @@ def sniff_kind(path: Path) -> str:
     text = head.decode("utf-8", errors="ignore").lstrip("\ufeff").lstrip().lower()
     if text.startswith("<!doctype html") or text.startswith("<html") or "<table" in text or "<body" in text:
         return "html"
-    if path.suffix.lower() in {".yml", ".yaml"}:
+    if suffix in {".yml", ".yaml"}:
         return "yaml"
     # text files: few control bytes
     ctrl = sum(1 for b in head if b < 9 or 13 < b < 32)
     if ctrl > len(head) * 0.01:
         return "binary"
-    return "csv" if path.suffix.lower() in CSV_SUFFIXES or b"," in head else "text"
+    return "csv" if suffix in CSV_SUFFIXES or b"," in head else "text"
 
 
 def _is_xlsx_zip(path: Path) -> bool:

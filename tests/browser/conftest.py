@@ -11,6 +11,8 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -44,11 +46,13 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def app_url() -> Iterator[str]:
+@contextmanager
+def streamlit_server(extra_env: dict[str, str]) -> Iterator[str]:
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("SCWC_DATA_DIR", None)
+    env.pop("SCWC_RAW_DIR", None)
+    env.update(extra_env)
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address", "127.0.0.1",
          "--server.headless", "true", "--browser.gatherUsageStats", "false"],
@@ -73,3 +77,22 @@ def app_url() -> Iterator[str]:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="session")
+def app_url() -> Iterator[str]:
+    """The app on the embedded real data (read only)."""
+    with streamlit_server({}) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def scratch_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """The app on a scratch copy of one synthetic source, for tests that add returns."""
+    from ingest.intake import rebuild
+
+    root = tmp_path_factory.mktemp("scratch")
+    shutil.copytree(ROOT / "tests" / "fixtures" / "sources" / "crosstab_xlsx", root / "raw" / "crosstab_xlsx")
+    rebuild(root / "raw", root / "processed")
+    with streamlit_server({"SCWC_RAW_DIR": str(root / "raw"), "SCWC_DATA_DIR": str(root / "processed")}) as url:
+        yield url, root

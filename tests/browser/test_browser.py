@@ -13,11 +13,12 @@ from playwright.sync_api import Browser, Page, expect
 pytestmark = pytest.mark.browser
 
 MENU = ["Home", "Overview", "Forces", "Force profile", "Regions", "Age and gender", "Platforms", "Compare",
-        "Sources and coverage", "Data and export"]
+        "Sources and coverage", "Data and export", "Add returns", "Round tracker", "Request kit"]
 PAGES = {
     "Overview": "Overview", "Forces": "Forces", "Force_profile": "Force profile", "Regions": "Regions",
     "Age_and_gender": "Age and gender", "Platforms": "Platforms", "Compare": "Compare",
-    "Sources_and_coverage": "Sources and coverage", "Data_and_export": "Data and export",
+    "Sources_and_coverage": "Sources and coverage", "Data_and_export": "Data and export", "Add_returns": "Add returns",
+    "Round_tracker": "Round tracker", "Request_kit": "Request kit",
 }
 TIMEOUT = 45_000
 
@@ -51,7 +52,7 @@ def test_map_draws_the_43_force_areas(browser: Browser, app_url: str) -> None:
     page.wait_for_selector("[data-testid=stPlotlyChart] .js-plotly-plot", timeout=TIMEOUT)
     n = page.evaluate(
         "() => { const el = document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot');"
-        " return el.data.reduce((a, t) => a + (t.locations ? t.locations.length : 0), 0); }"
+        " return el._fullData.reduce((a, t) => a + (t.locations ? t.locations.length : 0), 0); }"
     )
     assert n == 43
     page.wait_for_selector("[data-testid=stPlotlyChart] canvas", timeout=TIMEOUT)

@@ -1,0 +1,246 @@
+"""Adding returns from the browser: check uploads, stage them as a source folder, preview
+them with the same ingest, and on accept move them into data/raw and rebuild data/processed.
+
+Safe by construction:
+- size caps per file and per upload; zip entries counted as they are read (zip bombs stop at
+  the cap, whatever the archive's headers claim);
+- file types checked by content, not by name;
+- zip entries with absolute paths, `..`, links or nested archives refused;
+- file names reduced to letters, digits, `.`, `-`, `_`; every path checked to stay inside the
+  data folder;
+- staging happens in a private folder; nothing reaches data/raw until accepted, and an
+  abandoned or rejected upload is removed;
+- accepts are serialised by a lock and each rebuild reads all of data/raw, so two people adding
+  returns at once both keep their files.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import io
+import os
+import re
+import shutil
+import stat
+import uuid
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from ingest.issues import IssueLog
+from ingest.output import write_outputs
+from ingest.pipeline import ingest_source, run, validated
+from ingest.readers.grids import sniff_bytes
+from ingest.reference import reference
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_UPLOAD_BYTES = 200 * 1024 * 1024
+ACCEPTED_KINDS = {"xlsx", "csv", "text", "html", "yaml"}
+STAGING = ".staging"
+
+
+class UploadRejected(Exception):
+    """An upload that cannot be taken; the message says which file and why."""
+
+
+@dataclass(frozen=True)
+class Upload:
+    name: str
+    data: bytes
+
+
+@dataclass
+class Details:
+    force: str
+    reference: str
+    period_start: date
+    period_end: date
+    received: date | None = None
+    url: str = ""
+    suppression: str = ""
+
+
+def safe_name(name: str) -> str:
+    base = re.split(r"[\\/]", str(name))[-1]
+    base = re.sub(r"[^A-Za-z0-9._-]+", "_", base).strip("._") or "file"
+    stem, dot, ext = base.rpartition(".")
+    if dot and len(ext) <= 5:
+        return f"{stem[:80]}.{ext.lower()}"
+    return base[:90]
+
+
+def _is_xlsx(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return "xl/workbook.xml" in zf.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+def _kind(name: str, data: bytes) -> str:
+    head = data[:4096]
+    return sniff_bytes(head, Path(name).suffix, _is_xlsx(data) if head.startswith(b"PK\x03\x04") else None)
+
+
+def _zip_entries(upload: Upload, budget: int) -> Iterator[Upload]:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(upload.data))
+    except zipfile.BadZipFile:
+        raise UploadRejected(f"{upload.name}: not a readable zip archive") from None
+    used = 0
+    with zf:
+        for info in zf.infolist():
+            name = info.filename
+            mode = info.external_attr >> 16
+            if info.is_dir():
+                continue
+            if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name) or ".." in re.split(r"[\\/]", name):
+                raise UploadRejected(f"{upload.name}: entry {name!r} points outside the archive; nothing was added")
+            if stat.S_ISLNK(mode):
+                raise UploadRejected(f"{upload.name}: entry {name!r} is a link; nothing was added")
+            if info.file_size > MAX_FILE_BYTES:
+                raise UploadRejected(f"{upload.name}: entry {name!r} is over {MAX_FILE_BYTES // 2**20} MB; nothing was added")
+            with zf.open(info) as fh:  # read at most the cap: headers can lie
+                data = fh.read(MAX_FILE_BYTES + 1)
+            if len(data) > MAX_FILE_BYTES:
+                raise UploadRejected(f"{upload.name}: entry {name!r} unpacks to over {MAX_FILE_BYTES // 2**20} MB; nothing was added")
+            used += len(data)
+            if used > budget:
+                raise UploadRejected(f"{upload.name}: unpacks to over {MAX_UPLOAD_BYTES // 2**20} MB in all; nothing was added")
+            yield Upload(name.replace("\\", "/").split("/")[-1], data)
+
+
+def expand(uploads: list[Upload]) -> list[Upload]:
+    """Check every file (and every zip entry) and return the files to stage."""
+    if not uploads:
+        raise UploadRejected("no file was uploaded")
+    total = sum(len(u.data) for u in uploads)
+    if total > MAX_UPLOAD_BYTES:
+        raise UploadRejected(f"the upload is {total / 2**20:.0f} MB, over the {MAX_UPLOAD_BYTES // 2**20} MB limit; nothing was added")
+    files: list[Upload] = []
+    budget = MAX_UPLOAD_BYTES
+    for u in uploads:
+        if len(u.data) > MAX_FILE_BYTES:
+            raise UploadRejected(f"{u.name}: {len(u.data) / 2**20:.1f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit for one file; nothing was added")
+        kind = _kind(u.name, u.data)
+        if kind == "zip":
+            for entry in _zip_entries(u, budget):
+                budget -= len(entry.data)
+                entry_kind = _kind(entry.name, entry.data)
+                if entry_kind == "zip":
+                    raise UploadRejected(f"{u.name}: archive inside the archive ({entry.name}); nothing was added")
+                if entry_kind not in ACCEPTED_KINDS:
+                    raise UploadRejected(f"{u.name}: {entry.name} is {entry_kind}, not an xlsx, csv or html return; nothing was added")
+                files.append(entry)
+            continue
+        if kind not in ACCEPTED_KINDS:
+            what = {"empty": "empty", "xls": "an old .xls workbook (save it as .xlsx)", "pdf": "a PDF (type its figures into a transcription file)"}
+            raise UploadRejected(f"{u.name}: the file is {what.get(kind, kind + ' data')}, not an xlsx, csv or html return; nothing was added")
+        files.append(u)
+    if not files:
+        raise UploadRejected("the archive holds no files")
+    return files
+
+
+def _inside(path: Path, root: Path) -> Path:
+    resolved = path.resolve()
+    if not resolved.is_relative_to(root.resolve()):
+        raise UploadRejected(f"refused to write outside the data folder: {path}")
+    return resolved
+
+
+def source_id_for(details: Details) -> str:
+    ref = reference().find_area(details.force)
+    force = ref.name if ref else details.force
+    base = re.sub(r"[^a-z0-9]+", "-", f"{force} {details.reference}".lower()).strip("-")[:60] or "return"
+    return f"{base}-{uuid.uuid4().hex[:8]}"
+
+
+def stage(uploads: list[Upload], details: Details, data_root: Path) -> Path:
+    """Write the checked files and a source.yml into a private staging folder."""
+    area = reference().find_area(details.force)
+    if area is None:
+        raise UploadRejected(f"unknown force {details.force!r}")
+    if details.period_end < details.period_start:
+        raise UploadRejected("the period ends before it starts")
+    if not details.reference.strip():
+        raise UploadRejected("give the FOI reference (or the title of the answer)")
+    files = expand(uploads)
+    session = _inside(data_root / STAGING / uuid.uuid4().hex, data_root)
+    folder = session / source_id_for(details)
+    folder.mkdir(parents=True)
+    try:
+        used: set[str] = set()
+        for f in files:
+            name = safe_name(f.name)
+            if name == "source.yml":
+                name = "uploaded-source.yml"
+            stem, dot, ext = name.rpartition(".")
+            n = 1
+            while name in used:
+                name = f"{stem}-{n}{dot}{ext}" if dot else f"{name}-{n}"
+                n += 1
+            used.add(name)
+            _inside(folder / name, data_root).write_bytes(f.data)
+        meta = {"force": area.name, "reference": details.reference.strip(),
+                "period_start": details.period_start, "period_end": details.period_end}
+        if details.received:
+            meta["received"] = details.received
+        if details.url.strip():
+            meta["url"] = details.url.strip()
+        if details.suppression.strip():
+            meta["suppression"] = details.suppression.strip()
+        (folder / "source.yml").write_text(yaml.safe_dump(meta, sort_keys=False), encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(session, ignore_errors=True)
+        raise
+    return folder
+
+
+def preview(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Run the ingest on the staged folder alone: the figures it would add, and its issues."""
+    issues = IssueLog()
+    figures, _ = ingest_source(folder, issues, err=None)
+    return figures, issues.frame()
+
+
+def discard(folder: Path) -> None:
+    session = folder.parent
+    if session.parent.name == STAGING:
+        shutil.rmtree(session, ignore_errors=True)
+
+
+@contextmanager
+def _lock(raw_dir: Path) -> Iterator[None]:
+    raw_dir.mkdir(parents=True, exist_ok=True)
+    with open(raw_dir / ".intake.lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def rebuild(raw_dir: Path, processed_dir: Path) -> int:
+    result = run([raw_dir], err=None, progress=False)
+    figures, issues = validated(result)
+    write_outputs(figures, issues, processed_dir, [s.meta for s in result.summaries if s.meta])
+    return result.exit_code
+
+
+def accept(folder: Path, raw_dir: Path, processed_dir: Path) -> Path:
+    """Move the staged source into data/raw and rebuild data/processed, under one lock."""
+    with _lock(raw_dir):
+        target = raw_dir / folder.name
+        while target.exists():
+            target = raw_dir / f"{folder.name}-{uuid.uuid4().hex[:4]}"
+        os.replace(folder, target)
+        discard(folder)
+        rebuild(raw_dir, processed_dir)
+    return target

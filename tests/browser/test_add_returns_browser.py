@@ -1,0 +1,85 @@
+"""Adding returns in a real browser: upload -> preview -> accept -> the figure is on the
+Forces page; a bad file gets a clear message and nothing is stored; unsafe archives refused."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+pytestmark = pytest.mark.browser
+TIMEOUT = 45_000
+_Y = date.today().year
+DEFAULT_PERIOD = f"{_Y - 1}-04-01_{_Y}-03-31"
+CSV = b"Gender,Count\r\nFemale,30\r\nMale,9\r\nTotal,39\r\n"
+
+
+def open_add(browser: Browser, url: str) -> Page:
+    page = browser.new_context().new_page()
+    page.goto(f"{url}/Add_returns", timeout=TIMEOUT)
+    page.wait_for_selector("h1", timeout=TIMEOUT)
+    page.wait_for_selector("[data-testid=stFileUploader] input[type=file]", state="attached", timeout=TIMEOUT)
+    return page
+
+
+def upload(page: Page, name: str, data: bytes, mime: str = "text/csv", reference: str = "FOI 9/25") -> None:
+    page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(
+        files=[{"name": name, "mimeType": mime, "buffer": data}])
+    page.wait_for_timeout(500)
+    box = page.get_by_role("combobox", name="Force", exact=True)
+    box.click()
+    page.keyboard.type("Kent")
+    page.keyboard.press("Enter")
+    page.get_by_label("FOI reference").fill(reference)
+    # the period is left at the form's default: the last financial year (see DEFAULT_PERIOD)
+    page.get_by_role("button", name="Preview").click()
+
+
+def raw_sources(root: Path) -> list[str]:
+    return sorted(p.name for p in (root / "raw").iterdir() if p.is_dir())
+
+
+def test_upload_preview_accept_shows_on_forces_page(browser: Browser, scratch_app: tuple[str, Path]) -> None:
+    url, root = scratch_app
+    page = open_add(browser, url)
+    upload(page, "kent-answer.csv", CSV)
+    expect(page.get_by_text("Preview: 3 figures from 1 file(s)")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("line 4 col B").first).to_be_attached()  # grid cells are drawn on a canvas
+    assert raw_sources(root) == ["crosstab_xlsx"], "nothing is stored before accept"
+    page.get_by_role("button", name="Add these returns").click()
+    expect(page.get_by_text("Added as source")).to_be_visible(timeout=TIMEOUT)
+    assert len(raw_sources(root)) == 2
+    page.goto(f"{url}/Forces?period={DEFAULT_PERIOD}", timeout=TIMEOUT)
+    page.wait_for_selector("[data-testid=stPlotlyChart] .js-plotly-plot", timeout=TIMEOUT)
+    z = page.evaluate(
+        "() => { const t = document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot')._fullData"
+        ".find(t => t.name !== 'no data'); const i = Array.from(t.locations).indexOf('E23000032'); return i < 0 ? null : t.z[i]; }"
+    )
+    assert z == 39
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("return.xlsx", b"MZ\x90\x00" + bytes(range(256)) * 8, "not an xlsx, csv or html return"),
+        ("round.zip", None, "outside the archive"),
+    ],
+)
+def test_bad_upload_gets_a_message_and_stores_nothing(browser: Browser, scratch_app: tuple[str, Path], name: str,
+                                                      data: bytes | None, message: str) -> None:
+    url, root = scratch_app
+    before = raw_sources(root)
+    if data is None:
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as zf:
+            zf.writestr("../../evil.csv", CSV)
+        data = buf.getvalue()
+    page = open_add(browser, url)
+    upload(page, name, data, mime="application/octet-stream")
+    expect(page.get_by_text(message, exact=False)).to_be_visible(timeout=TIMEOUT)
+    assert raw_sources(root) == before
+    assert not (root / ".staging").exists() or not list((root / ".staging").iterdir())

@@ -1,0 +1,120 @@
+"""Adding returns: uploads are checked, staged, previewed, and accepted or discarded."""
+
+from __future__ import annotations
+
+import io
+import stat
+import threading
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from ingest.intake import MAX_FILE_BYTES, Details, Upload, UploadRejected, accept, discard, expand, preview, safe_name, stage
+
+CSV = b"Gender,Count\r\nFemale,30\r\nMale,9\r\nTotal,39\r\n"
+DETAILS = Details(force="Northants", reference="FOI 1/25", period_start=date(2024, 4, 1), period_end=date(2025, 3, 31),
+                  received=date(2025, 5, 1), url="https://example.org/foi-1-25")
+
+
+def zip_bytes(entries: dict[str, bytes], link: str | None = None) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, data in entries.items():
+            zf.writestr(name, data)
+        if link:
+            info = zipfile.ZipInfo(link)
+            info.external_attr = (stat.S_IFLNK | 0o777) << 16
+            zf.writestr(info, "/etc/passwd")
+    return buf.getvalue()
+
+
+@pytest.fixture
+def data_root(tmp_path: Path) -> Path:
+    (tmp_path / "raw").mkdir()
+    return tmp_path
+
+
+def test_upload_preview_accept_rebuilds(data_root: Path) -> None:
+    folder = stage([Upload("answer.csv", CSV)], DETAILS, data_root)
+    assert not list((data_root / "raw").iterdir()), "nothing is added before accept"
+    figures, issues = preview(folder)
+    assert set(figures["value"]) == {30.0, 9.0, 39.0} and set(figures["area_code"]) == {"E23000022"}
+    assert (issues["severity"] != "error").all()
+    target = accept(folder, data_root / "raw", data_root / "processed")
+    assert target.parent == data_root / "raw" and (target / "answer.csv").read_bytes() == CSV
+    out = pd.read_csv(data_root / "processed" / "figures.csv", dtype=str, keep_default_na=False)
+    assert set(out["value"]) == {"30", "9", "39"} and set(out["source_url"]) == {DETAILS.url}
+    assert not list((data_root / ".staging").iterdir())
+
+
+def test_discard_leaves_nothing(data_root: Path) -> None:
+    folder = stage([Upload("answer.csv", CSV)], DETAILS, data_root)
+    discard(folder)
+    assert not list((data_root / ".staging").iterdir()) and not list((data_root / "raw").iterdir())
+
+
+def test_zip_of_a_round_is_unpacked(data_root: Path) -> None:
+    folder = stage([Upload("round.zip", zip_bytes({"kent/answer.csv": CSV, "page.html": b"<html><body><table><tr><td>Female</td><td>3</td></tr></table></body></html>"}))],
+                   DETAILS, data_root)
+    assert sorted(p.name for p in folder.iterdir()) == ["answer.csv", "page.html", "source.yml"]
+
+
+@pytest.mark.parametrize(
+    ("uploads", "message"),
+    [
+        ([Upload("slip.zip", zip_bytes({"../../evil.csv": CSV}))], "outside the archive"),
+        ([Upload("abs.zip", zip_bytes({"/etc/evil.csv": CSV}))], "outside the archive"),
+        ([Upload("link.zip", zip_bytes({"a.csv": CSV}, link="passwd.csv"))], "is a link"),
+        ([Upload("nested.zip", zip_bytes({"inner.zip": zip_bytes({"a.csv": CSV})}))], "archive inside the archive"),
+        ([Upload("big.csv", b"a," * (MAX_FILE_BYTES // 2 + 1))], "over the 20 MB limit"),
+        ([Upload("bomb.zip", zip_bytes({"bomb.csv": b"0" * (MAX_FILE_BYTES + 10)}))], "over 20 MB"),
+        ([Upload("return.xlsx", b"MZ\x90\x00" + bytes(range(256)) * 10)], "not an xlsx, csv or html return"),
+        ([Upload("letter.csv", b"%PDF-1.4 ...")], "a PDF"),
+        ([Upload("empty.csv", b"")], "empty"),
+        ([], "no file"),
+    ],
+)
+def test_unsafe_or_wrong_uploads_are_refused_and_change_nothing(data_root: Path, uploads: list[Upload], message: str) -> None:
+    with pytest.raises(UploadRejected, match=message):
+        stage(uploads, DETAILS, data_root)
+    assert not list((data_root / "raw").iterdir())
+    assert not (data_root / ".staging").exists() or not list((data_root / ".staging").iterdir())
+
+
+def test_type_is_checked_by_content_not_name(data_root: Path) -> None:
+    folder = stage([Upload("looks-like-a.pdf", CSV)], DETAILS, data_root)
+    figures, _ = preview(folder)
+    assert len(figures) == 3
+
+
+@pytest.mark.parametrize(("name", "safe"), [("../../etc/passwd", "passwd"), ("C:\\x\\Return (final).XLSX", "Return_final_.xlsx"),
+                                             (".hidden.csv", "hidden.csv"), ("", "file"), ("a b/c d.csv", "c_d.csv")])
+def test_file_names_are_sanitised(name: str, safe: str) -> None:
+    assert safe_name(name) == safe
+
+
+def test_bad_details_are_refused(data_root: Path) -> None:
+    with pytest.raises(UploadRejected, match="unknown force"):
+        stage([Upload("a.csv", CSV)], Details("Gotham", "X", date(2024, 4, 1), date(2025, 3, 31)), data_root)
+    with pytest.raises(UploadRejected, match="ends before"):
+        stage([Upload("a.csv", CSV)], Details("Kent", "X", date(2025, 4, 1), date(2024, 3, 31)), data_root)
+
+
+def test_two_people_accepting_at_once_keep_both(data_root: Path) -> None:
+    a = stage([Upload("a.csv", CSV)], DETAILS, data_root)
+    b = stage([Upload("b.csv", CSV.replace(b"30", b"31"))], Details("Kent", "FOI 2/25", date(2024, 4, 1), date(2025, 3, 31)), data_root)
+    threads = [threading.Thread(target=accept, args=(f, data_root / "raw", data_root / "processed")) for f in (a, b)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len([p for p in (data_root / "raw").iterdir() if p.is_dir()]) == 2
+    out = pd.read_csv(data_root / "processed" / "figures.csv", dtype=str, keep_default_na=False)
+    assert set(out["area_code"]) == {"E23000022", "E23000032"}
+
+
+def test_expand_passes_plain_files_through() -> None:
+    assert [u.name for u in expand([Upload("a.csv", CSV)])] == ["a.csv"]
