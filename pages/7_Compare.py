@@ -3,6 +3,7 @@ periods they all report."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import charts, loaders, queries, ui
@@ -24,7 +25,7 @@ pop = loaders.population().set_index("area_code")["population"]
 common = common.assign(rate_per_100k=(common["value"] / common["area_code"].map(pop) * 100_000).round(2))
 ew = queries.area_series(df, ["K04000001"], offence)
 ew = ew[ew["period"].isin(set(common["period"]))].assign(rate_per_100k=lambda x: (x["value"] / pop.get("K04000001", float("nan")) * 100_000).round(2))
-both = common._append(ew) if hasattr(common, "_append") else common
+both = pd.concat([common, ew], ignore_index=True)
 if (common["value"] < 10).any():
     ui.caveat("Some counts are under 10: a difference of a few offences moves a rate a lot.")
 ui.chart(charts.bar_chart(both, x="period_label", y="rate_per_100k", colour="area_name", title="Rate per 100,000 people (all ages, mid-2018)"),

@@ -1,0 +1,56 @@
+"""Exports: CSV and XLSX are formula-safe and carry their sources; charts render to PNG."""
+
+from __future__ import annotations
+
+import io
+import shutil
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from dashboard import charts, exports, queries
+from dashboard.data import read_figures
+
+
+@pytest.fixture(scope="module")
+def kent() -> pd.DataFrame:
+    df = read_figures()
+    return df[df["area_code"] == "E23000032"]
+
+
+def test_xlsx_has_figures_sources_and_no_formulas(kent: pd.DataFrame) -> None:
+    evil = kent.head(2).copy()
+    evil.loc[evil.index[0], "label_raw"] = '=HYPERLINK("http://x","y")'
+    evil.loc[evil.index[1], "note"] = "@SUM(A1)"
+    wb = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx_bytes(evil, "Cite me")))
+    assert wb.sheetnames == ["Figures", "Sources", "About"]
+    cells = [c for row in wb["Figures"].iter_rows() for c in row]
+    assert not [c for c in cells if c.data_type == "f"], "no cell is a formula"
+    values = {c.value for c in cells}
+    assert "'=HYPERLINK(\"http://x\",\"y\")" in values and "'@SUM(A1)" in values
+    sources = [r[0].value for r in wb["Sources"].iter_rows(min_row=2)]
+    assert sorted(sources) == sorted(set(evil["source_id"]))
+
+
+def test_csv_export_round_trips(kent: pd.DataFrame) -> None:
+    back = pd.read_csv(io.BytesIO(exports.to_csv_bytes(kent)), dtype=str, keep_default_na=False)
+    assert len(back) == len(kent) and set(back["area_code"]) == {"E23000032"}
+    assert (back["source_url"] != "").all()
+
+
+def test_sentence_and_citation(kent: pd.DataFrame) -> None:
+    t = queries.with_period(kent[(kent["breakdown"] == "total") & (kent["status"] == "reported")])
+    row = t[t["period_label"] == "2023/24"].iloc[0]
+    assert queries.sentence(row) == "In 2023/24 Kent Police recorded 264 offences of sexual communication with a child."
+    assert queries.citation(t).startswith("Police FOI figures on sexual communication with a child")
+
+
+@pytest.mark.skipif(not shutil.which("chromium"), reason="kaleido renders with Debian's chromium (installed by .ci/run)")
+def test_chart_png_has_title_and_source_line(kent: pd.DataFrame) -> None:
+    t = queries.with_period(kent[(kent["breakdown"] == "total") & (kent["status"] == "reported")])
+    fig = charts.series_chart(t, "Kent Police: recorded offences", note="1 source")
+    assert fig.layout.title.text == "Kent Police: recorded offences"
+    assert any("Source:" in a.text for a in fig.layout.annotations)
+    png = charts.to_png(fig)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
