@@ -106,7 +106,7 @@ ISSUE_TYPES: Final = {
     "formula_like_text": ("warning", "publisher"),
     "period_before_offence": ("warning", "publisher"),
     "non_integer_count": ("warning", "publisher"),
-    "sum_row_excludes_suppressed": ("info", "publisher"),
+    "sum_row_excludes_suppressed": ("warning", "publisher"),
     "nonstandard_age_band": ("info", "publisher"),
     "suppressed_value": ("info", "publisher"),
     "withheld_value": ("info", "publisher"),

@@ -48,7 +48,9 @@ class Table:
 
 def split_tables(grid: list[list[Cell]]) -> list[Table]:
     """Runs of non-blank rows; inside each, title lines, header rows, body rows, notes."""
-    rows = trim(grid)
+    # Rows are kept whole (a blank cell inside a table is a figure's place); the table's
+    # width is where its rows' last non-blank cells end (spreadsheets pad rows to the used range).
+    rows = grid
     tables: list[Table] = []
     pending_title: list[str] = []
     i = 0
@@ -92,7 +94,7 @@ def split_tables(grid: list[list[Cell]]) -> list[Table]:
 
 def _label_columns(table: Table) -> int:
     """How many leading columns hold row labels (text in body rows)."""
-    width = max(len(r) for r in table.body_rows)
+    width = max(_width(r) for r in table.body_rows)
     n = 0
     for c in range(min(MAX_LABEL_COLUMNS, width)):
         cells = [r[c].value for r in table.body_rows if c < len(r)]
@@ -105,9 +107,13 @@ def _label_columns(table: Table) -> int:
     return max(n, 1)
 
 
+def _width(row: list[Cell]) -> int:
+    return len(trim([row])[0])
+
+
 def table_figures(table: Table, axis_prefix: str) -> list[RawFigure]:
     n_label = _label_columns(table)
-    width = max(len(r) for r in table.body_rows + table.header_rows)
+    width = max(_width(r) for r in table.body_rows + table.header_rows)
     # row labels; a merged or blank label cell continues the one above (vertical merge)
     row_labels: list[list[str]] = []
     carry = [""] * n_label
@@ -147,7 +153,7 @@ def table_figures(table: Table, axis_prefix: str) -> list[RawFigure]:
                     cell_labels.append(Label(f"{axis_prefix}.cols{k}", axis[c - n_label]))
             if cell is None:
                 continue
-            if is_blank(cell.value) and not col_axes:
+            if is_blank(cell.value) and (not col_axes or not any(axis[c - n_label] for axis in col_axes)):
                 continue
             figures.append(RawFigure(cell.value, cell.location, cell_labels, block=table.title))
     return figures
