@@ -45,7 +45,7 @@ fig = px.choropleth_map(status, geojson=loaders.geojson(), featureidkey="propert
                         center={"lat": 52.6, "lon": -2.0}, zoom=4.9, height=600, category_orders={"status": tracker.STATUS_ORDER})
 ui.chart(fig, status, f"Map of {len(status)} force areas by answer status: " +
          ", ".join(f"{int(counts.get(s, 0))} {s}" for s in tracker.STATUS_ORDER), key="tracker_map")
-st.dataframe(status.drop(columns=["area_code"]), hide_index=True)
+st.dataframe(status.drop(columns=["area_code"]).fillna(""), hide_index=True)
 chase = tracker.chase_list(status)
 st.download_button("Download the chase list (CSV)", exports.to_csv_bytes(pd.DataFrame(chase)), file_name="chase_list.csv",
                    mime="text/csv", key="chase", disabled=chase.empty)

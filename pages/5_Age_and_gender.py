@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, queries, ui
+from dashboard import charts, loaders, queries, ui
 
 df = ui.page("Age and gender", "Victims by age band and gender. Suppressed small numbers are shown as ranges (e.g. 1-4), never as 0.")
 offence = ui.choose_offence(df)
@@ -25,6 +25,11 @@ if not cells.empty:
     st.dataframe(queries.crosstab(cells))
     if (cells["status"] == "suppressed").any():
         st.caption("[c] a small number withheld by the force; shown as its range. Totals over such cells are ranges too.")
+issues = loaders.issues(loaders.current_folder())
+understated = issues[(issues["issue_type"] == "sum_row_excludes_suppressed") & issues["source_id"].isin(set(rows["source_id"]))]
+if len(understated):
+    ui.caveat("This force's printed totals by age or gender leave out its withheld (*) cells, so they understate. "
+              "The ranges in the cross-tab above are the better guide.")
 for what, col in (("age", "age_band"), ("gender", "gender")):
     part = rows[(rows["breakdown"] == what)]
     counts = part[part["measure"] == "count"]

@@ -105,6 +105,7 @@ def test_age_and_gender_shows_suppressed_cells_as_ranges(monkeypatch: pytest.Mon
     assert_clean(at)
     table = at.dataframe[0].value
     assert (table == "1-4 [c]").sum().sum() == 3
+    assert any("understate" in w.value for w in at.warning)
 
 
 def test_data_page_sentence_and_citation(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -145,3 +145,28 @@ def test_impossible_period_is_an_error(tmp_path: Path) -> None:
     assert code == 1
     issues = pd.read_csv(out / "issues.csv", dtype=str, keep_default_na=False)
     assert (issues["issue_type"] == "impossible_period").sum() == 2
+
+
+def test_adapter_in_source_yml_overrides_detection(tmp_path: Path) -> None:
+    yml = 'force: Kent\nreference: "A"\nperiod_start: 2023-04-01\nperiod_end: 2024-03-31\nadapter: crosstab\n'
+    make_source(tmp_path / "raw", "forced", {"years.csv": "Measure,2021/22,2022/23\nOffences recorded,5,6\n"}, yml)
+    code, err, out = run_cli(tmp_path, "-q")
+    figures = pd.read_csv(out / "figures.csv", dtype=str, keep_default_na=False)
+    assert code == 0 and set(figures["reader"]) == {"crosstab"}
+
+
+def test_unknown_adapter_is_a_clear_error(tmp_path: Path) -> None:
+    yml = 'force: Kent\nreference: "A"\nperiod_start: 2023-04-01\nperiod_end: 2024-03-31\nadapter: magic\n'
+    make_source(tmp_path / "raw", "magic", {"g.csv": GOOD_CSV}, yml)
+    code, err, out = run_cli(tmp_path, "-q")
+    assert code == 1 and "unknown adapter 'magic'" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
+def test_csv_encodings_and_crlf(tmp_path: Path, encoding: str) -> None:
+    text = "Victims – by gender,Count\r\nFemale,40\r\nMale,12\r\nNot known,3\r\n"
+    make_source(tmp_path / "raw", "enc", {"g.csv": text.encode(encoding)})
+    code, err, out = run_cli(tmp_path, "-q")
+    figures = pd.read_csv(out / "figures.csv", dtype=str, keep_default_na=False)
+    assert code == 0 and sorted(figures["value"]) == ["12", "3", "40"]
+    assert set(figures["gender"]) == {"female", "male", "unknown"}
