@@ -103,6 +103,9 @@ def value_of(text: str) -> tuple[str | None, str, str]:
     m = re.fullmatch(r"(\d+) \((boy|girl)\)", t)
     if m:
         return m.group(1), f"a {m.group(2)}", ""
+    m = re.fullmatch(r"(\d[\d,]*) \((.+)\)", t)  # "2026 (more than 70%)": the count, the words kept as a note
+    if m:
+        return m.group(1), f"published as '{t}'", ""
     if t.lower().startswith("n/a"):
         return "n/a", "the force did not provide a figure", ""
     if not t or t.startswith("(blank"):
@@ -113,7 +116,11 @@ def value_of(text: str) -> tuple[str | None, str, str]:
 # --- what a figure is ----------------------------------------------------------------------
 P = "platform"
 RULES: list[tuple[re.Pattern[str], dict[str, str]]] = [
-    (re.compile(r"increase|rank|number of (platforms|different)|forces not providing|primary school|online sexual offences|committed via the internet|social media used|where (means|method|platform|victim gender)|method (recorded|revealed)|with victim gender recorded|gender known$|cases where method|incidents where|instances where", re.I), {"skip": "not a count or share of the offence itself (a change, a rank, a denominator or an estimate)"}),
+    (re.compile(r"increase|rank|number of (platforms|different)|forces not providing|primary school|online sexual offences|committed via the internet|social media used", re.I),
+     {"skip": "not a count or share of the offence itself (a change, a rank, a number of apps or an estimate)"}),
+    # the base a share is of: attached to the shares of the same source as their denominator
+    (re.compile(r"^(offences|cases|instances|incidents) (where|with) .*(means|method|platform)", re.I), {"denominator": P}),
+    (re.compile(r"^offences (with victim gender recorded|where victim gender known)", re.I), {"denominator": "gender"}),
     (re.compile(r"share.*girls aged 12-15", re.I), {"breakdown": "age_gender", "gender": "female", "age_band": "12-15", "measure": "percent"}),
     (re.compile(r"share.*(girl|female)", re.I), {"breakdown": "gender", "gender": "female", "measure": "percent"}),
     (re.compile(r"share.*(aged 11 or (younger|under)|11 or younger|under 12)", re.I), {"breakdown": "age", "age_band": "11 and under", "measure": "percent"}),
@@ -141,6 +148,9 @@ PLATFORM_WORDS = {
 def platforms_of(text: str) -> str | None:
     t = re.sub(r"\s*\(.*?\)", "", text).strip().lower().rstrip(".")
     t = t.replace("facebook-owned apps:", "").strip()
+    # "Meta products: Facebook, Instagram, WhatsApp": the named apps are the share's platforms
+    if ":" in t:
+        t = t.split(":", 1)[1].strip()
     if t in PLATFORM_WORDS:
         return PLATFORM_WORDS[t]
     t = t.replace("meta-owned", "meta").replace("facebook-owned apps", "meta apps")
@@ -232,6 +242,25 @@ class Builder:
     def __init__(self) -> None:
         self.sources: OrderedDict[str, dict[str, Any]] = OrderedDict()
         self.review: list[dict[str, str]] = []
+        self.denominators: list[dict[str, Any]] = []
+
+    def link_denominators(self) -> None:
+        """A base ("offences where the method was recorded: 1,824") becomes the denominator of
+        the shares the same source gives for the same area and period."""
+        ref = reference()
+        for d in self.denominators:
+            src = self.sources.get(d["key"])
+            area = ref.find_area(d["area"])
+            linked = 0
+            for row in src["rows"] if src else []:
+                same_area = ref.find_area(row["area"]) == area
+                same_period = (row["period_start"], row["period_end"]) == (d["period"][0].isoformat(), d["period"][1].isoformat())
+                if same_area and same_period and row["measure"] == "percent" and row["breakdown"] in (d["breakdown"], "age_gender"):
+                    if d["breakdown"] == "gender" or row["breakdown"] == d["breakdown"]:
+                        row["denominator"] = d["value"].replace(",", "")
+                        linked += 1
+            if not linked:
+                self.skip(d["origin"], d["figure"], d["value"], "the base of a share, but this source gives no share for the same area and period")
 
     def source(self, key: str, meta: dict[str, Any]) -> dict[str, Any]:
         if key not in self.sources:
@@ -292,6 +321,16 @@ def place(b: Builder, key: str, meta: dict[str, Any], origin: str, figure: str, 
         return
     if "skip" in rule:
         b.skip(origin, figure, value, rule["skip"])
+        return
+    if "denominator" in rule:
+        area, _ = area_of(geography)
+        period, _ = period_of(period_text, offence)
+        v, _, why = value_of(value)
+        if area is None or period is None or v is None:
+            b.skip(origin, figure, value, why or "the base of a share that cannot be placed")
+            return
+        b.denominators.append({"key": key, "area": area, "period": period, "breakdown": rule["denominator"], "value": v,
+                               "origin": origin, "figure": figure})
         return
     area, area_note = area_of(geography)
     if area is None:
@@ -487,6 +526,7 @@ def main() -> None:
     dates = build_nspcc(b)
     build_published(b, dates)
     build_disclosures(b)
+    b.link_denominators()
     write(b)
     n = sum(len(s["rows"]) for s in b.sources.values())
     print(f"{len([s for s in b.sources.values() if s['rows']])} source folders, {n} figures; {len(b.review)} rows for review in {REVIEW.relative_to(ROOT)}")
