@@ -255,10 +255,11 @@ class Builder:
             for row in src["rows"] if src else []:
                 same_area = ref.find_area(row["area"]) == area
                 same_period = (row["period_start"], row["period_end"]) == (d["period"][0].isoformat(), d["period"][1].isoformat())
-                if same_area and same_period and row["measure"] == "percent" and row["breakdown"] in (d["breakdown"], "age_gender"):
-                    if d["breakdown"] == "gender" or row["breakdown"] == d["breakdown"]:
-                        row["denominator"] = d["value"].replace(",", "")
-                        linked += 1
+                # a gender base serves gender and age x gender shares; a platform base, platform shares
+                fits = row["breakdown"] == d["breakdown"] or (d["breakdown"] == "gender" and row["breakdown"] == "age_gender")
+                if same_area and same_period and row["measure"] == "percent" and fits:
+                    row["denominator"] = d["value"].replace(",", "")
+                    linked += 1
             if not linked:
                 self.skip(d["origin"], d["figure"], d["value"], "the base of a share, but this source gives no share for the same area and period")
 
@@ -485,13 +486,13 @@ def build_disclosures(b: Builder) -> None:
             b.add(key, meta, row, origin)
 
 
-def write(b: Builder) -> None:
-    for old in RAW.glob(PREFIX + "*"):
+def write(b: Builder, raw: Path = RAW, review: Path = REVIEW) -> None:
+    for old in raw.glob(PREFIX + "*"):
         shutil.rmtree(old)
     for key, src in b.sources.items():
         if not src["rows"]:
             continue
-        d = RAW / key
+        d = raw / key
         d.mkdir(parents=True, exist_ok=True)
         meta = src["meta"]
         lines = ["# Built by tools/build_public_record.py from data/public-record; edit the tool, not this file.",
@@ -509,8 +510,8 @@ def write(b: Builder) -> None:
             w.writeheader()
             for row in src["rows"]:
                 w.writerow({c: row.get(c, "") for c in COLUMNS})
-    REVIEW.parent.mkdir(parents=True, exist_ok=True)
-    with open(REVIEW, "w", newline="", encoding="utf-8") as fh:
+    review.parent.mkdir(parents=True, exist_ok=True)
+    with open(review, "w", newline="", encoding="utf-8") as fh:
         w = csv.DictWriter(fh, fieldnames=["origin", "figure", "value", "reason"], lineterminator="\n")
         w.writeheader()
         w.writerows(b.review)
@@ -520,16 +521,22 @@ def yaml_str(s: str) -> str:
     return '"' + str(s).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--raw", type=Path, default=RAW, help="where the pr-* source folders go (default data/raw)")
+    p.add_argument("--review", type=Path, default=REVIEW, help="the review file (default data/review/public_record_review.csv)")
+    args = p.parse_args(argv)
     b = Builder()
     build_seed(b)
     dates = build_nspcc(b)
     build_published(b, dates)
     build_disclosures(b)
     b.link_denominators()
-    write(b)
+    write(b, args.raw, args.review)
     n = sum(len(s["rows"]) for s in b.sources.values())
-    print(f"{len([s for s in b.sources.values() if s['rows']])} source folders, {n} figures; {len(b.review)} rows for review in {REVIEW.relative_to(ROOT)}")
+    print(f"{len([s for s in b.sources.values() if s['rows']])} source folders, {n} figures; {len(b.review)} rows for review in {args.review}")
 
 
 if __name__ == "__main__":
