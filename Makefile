@@ -37,11 +37,11 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 
 typecheck: $(VENV)/.dev
-	$(BIN)/mypy ingest dashboard app.py
+	$(BIN)/mypy ingest dashboard app.py pages tools bench
 
 test: $(VENV)/.dev
 	$(BIN)/ruff check .
-	$(BIN)/mypy ingest dashboard app.py
+	$(BIN)/mypy ingest dashboard app.py pages tools bench
 	$(BIN)/python -m pytest -q
 
 bench: $(VENV)/.runtime

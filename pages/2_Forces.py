@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import charts, loaders, queries, ui
@@ -18,7 +19,8 @@ if period is None:
 table = queries.force_table(df, loaders.forces(), loaders.population(), period, offence)
 column = "rate_per_100k" if measure == "rate" else "value"
 n = int(table["value"].notna().sum())
-label = queries.period_label(*period.split("_"))
+start, end = period.split("_")
+label = queries.period_label(pd.Timestamp(start), pd.Timestamp(end))
 ui.few_forces_caveat(n, label)
 if measure == "rate":
     st.caption("Rates use ONS mid-2018 population of all ages (not children) for every year.")
@@ -37,5 +39,5 @@ no_data = table[table["value"].isna()]["area_name"].tolist()
 if no_data:
     st.markdown(f"**No data for {label}:** " + ", ".join(no_data))
 st.subheader("Open a force's profile")
-for r in table[table["value"].notna()].itertuples():
-    st.page_link("pages/3_Force_profile.py", label=f"{r.area_name}", query_params={"force": r.area_code, "offence": offence})
+for _, r in table[table["value"].notna()].iterrows():
+    st.page_link("pages/3_Force_profile.py", label=str(r["area_name"]), query_params={"force": str(r["area_code"]), "offence": offence})

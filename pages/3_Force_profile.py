@@ -19,7 +19,7 @@ if force is None or mine.empty:
     ui.empty("No figures for this force yet.")
     st.stop()
 
-region = forces.set_index("area_code").loc[force, "region_code"] if force in set(forces["area_code"]) else ""
+region = str(forces.set_index("area_code").loc[force, "region_code"]) if force in set(forces["area_code"]) else ""
 series = queries.area_series(df, [force, region, "K04000001"], offence)
 if series.empty:
     ui.empty("No totals for this force and offence.")
@@ -30,7 +30,7 @@ else:
              series[["area_name", "period_label", "value", "status", "source_id"]], charts.alt_text("Line chart", rep), key="profile_series")
 st.subheader("Every figure for this force")
 for breakdown, g in queries.with_period(mine).groupby("breakdown"):
-    st.markdown(f"**{breakdown.replace('_', ' ')}**")
+    st.markdown(f"**{str(breakdown).replace('_', ' ')}**")
     g = g.assign(figure=g.apply(queries.range_text, axis=1), category=g.apply(queries.category, axis=1))
     st.dataframe(g[["period_label", "offence", "category", "figure", "source_location", "source_id"]], hide_index=True)
 st.subheader("Sources")

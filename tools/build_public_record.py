@@ -451,8 +451,9 @@ def build_disclosures(b: Builder) -> None:
             url = r["source_url"]
             when = date_from_url(url)
             m = re.search(r"/(20\d\d)/([a-z]+)/", url) or re.search(r"disclosure(20\d\d)/([a-z]+)/", url)
-            if when is None and m:
-                when = parse_period(f"{m.group(2)} {m.group(1)}")[0] if parse_period(f"{m.group(2)} {m.group(1)}") else None
+            month = parse_period(f"{m.group(2)} {m.group(1)}") if m else None  # disclosure-log month in the URL
+            if when is None and month is not None:
+                when = month[0]
             if r["request_date"]:
                 when = date.fromisoformat(r["request_date"])
             key = PREFIX + slug(f"foi-{r['force']}-{r['reference']}", 60)
