@@ -116,7 +116,6 @@ ISSUE_TYPES: Final = {
     "encoding_fallback": ("info", "publisher"),
     "html_active_content_ignored": ("info", "publisher"),
     "sheet_ignored": ("info", "publisher"),
-    "file_ignored": ("info", "publisher"),
 }
 ISSUE_COLUMNS: Final = ("source_id", "source_file", "location", "issue_type", "severity", "responsibility", "value", "message")
 
