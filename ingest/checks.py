@@ -83,3 +83,24 @@ def check_totals(df: pd.DataFrame, source_id: str, issues: IssueLog) -> None:
             parts = cells[cells["gender"] == margin["gender"]]
             if len(parts) > 1:
                 _compare(issues, source_id, f"the cells of gender {margin['gender']}", margin, parts)
+
+
+def check_area_sums(df: pd.DataFrame, source_id: str, issues: IssueLog) -> None:
+    """A region's or group's printed total against its member forces in the same source
+    (the onthewight South East table: the four forces add up to the South East total)."""
+    from ingest.reference import reference
+
+    ref = reference()
+    totals = df[(df["breakdown"] == "total") & (df["measure"] == "count")]
+    forces_by_region: dict[str, list[str]] = {}
+    for a in ref.forces():
+        forces_by_region.setdefault(a.region_code, []).append(a.code)
+    for _, whole in totals[totals["area_type"].isin(["group", "region", "nation"])].iterrows():
+        members = ref.group_members.get(whole["area_code"]) or forces_by_region.get(whole["area_code"], [])
+        if not members:
+            continue
+        same = totals[(totals["source_file"] == whole["source_file"]) & (totals["offence"] == whole["offence"])
+                      & (totals["period_start"] == whole["period_start"]) & (totals["period_end"] == whole["period_end"])]
+        parts = same[same["area_code"].isin(members)]
+        if parts["area_code"].nunique() == len(set(members)):
+            _compare(issues, source_id, f"the {len(members)} member forces", whole, parts.assign(age_band="unknown"))

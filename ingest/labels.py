@@ -84,7 +84,8 @@ def match_role(ref: Reference, text: str) -> str | None:
     role = ref.roles.get(key)
     if role:
         return role
-    if key.startswith("total") or key.startswith("grand total") or key.startswith("sum"):
+    # "Total", "Grand total", "Sum:", and a named total such as "South East total" (NSPCC tables)
+    if key.startswith("sum") or re.search(r"\btotals?\b", key):
         return "total"
     if "youngest" in key:
         return "youngest_age"

@@ -266,6 +266,11 @@ class Normaliser:
         if end > date.today():
             self._issue("impossible_period", f"period ends in the future ({end})", file, loc)
             raise Skip
+        if parts.offence == "scwc" and date(2017, 4, 1) <= start < OFFENCE_START:
+            # "2017/18" for s.15A means from commencement on 3 April 2017 (NSPCC series, force tables)
+            self._issue("period_adjusted", f"period starts {start}; s.15A began on {OFFENCE_START}, so the period is read from then",
+                        file, loc, once=True)
+            start = OFFENCE_START
         if parts.offence == "scwc" and start < OFFENCE_START:
             self._issue("period_before_offence", f"period starts {start}, before s.15A came into force on {OFFENCE_START}: part of it cannot hold this offence", file, loc, once=True)
 

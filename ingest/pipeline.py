@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 import pandas as pd
 
-from ingest.checks import check_totals, drop_duplicates
+from ingest.checks import check_area_sums, check_totals, drop_duplicates
 from ingest.issues import IssueLog
 from ingest.normalise import Normaliser
 from ingest.readers import read_file
@@ -91,6 +91,7 @@ def ingest_source(folder: Path, issues: IssueLog, err: TextIO | None = None) -> 
     df = coerce_figures(pd.DataFrame(rows)) if rows else empty_figures()
     df = drop_duplicates(df, source.source_id, local)
     check_totals(df, source.source_id, local)
+    check_area_sums(df, source.source_id, local)
     for r in local.rows:
         if r["severity"] == "error" and r["issue_type"] not in ("source_unreadable", "source_empty", "source_too_large", "unknown_layout"):
             _say(err, f"error: {r['source_id']}/{r['source_file']} {r['location']}: {r['message']}")

@@ -113,6 +113,7 @@ ISSUE_TYPES: Final = {
     "empty_cell": ("info", "publisher"),
     "derived_total": ("info", "ours"),
     "label_mapped": ("info", "ours"),
+    "period_adjusted": ("info", "ours"),
     "encoding_fallback": ("info", "publisher"),
     "html_active_content_ignored": ("info", "publisher"),
     "sheet_ignored": ("info", "publisher"),
