@@ -58,7 +58,7 @@ def series_chart(df: pd.DataFrame, title: str, colour: str = "area_name", note: 
 def bar_chart(df: pd.DataFrame, x: str, y: str, title: str, note: str = "", colour: str | None = None,
               orientation: str = "v", labels: dict[str, str] | None = None) -> go.Figure:
     fig = px.bar(df, x=x, y=y, color=colour, orientation=orientation, labels=labels or {},
-                 color_discrete_sequence=PALETTE, text_auto=True)
+                 color_discrete_sequence=PALETTE, text_auto=True, barmode="group")
     return _style(fig, title, "Source: police FOI returns as published", note)
 
 

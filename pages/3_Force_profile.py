@@ -24,7 +24,7 @@ series = queries.area_series(df, [force, region, "K04000001"], offence)
 if series.empty:
     ui.empty("No totals for this force and offence.")
 else:
-    rep = series[series["status"] == "reported"]
+    rep = queries.yearly(series[series["status"] == "reported"])
     ui.chart(charts.series_chart(rep, f"{names.get(force, force)} against its region and England and Wales",
                                  note="different periods and force sets: compare trends, not levels"),
              series[["area_name", "period_label", "value", "status", "source_id"]], charts.alt_text("Line chart", rep), key="profile_series")

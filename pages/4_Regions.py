@@ -18,8 +18,16 @@ options = sorted(regional["area_code"].unique(), key=lambda c: regional.loc[regi
 names = dict(zip(regional["area_code"], regional["area_name"], strict=False))
 chosen = ui.choose("Region or group", options, "region", format_func=lambda c: names.get(c, c), sidebar=False)
 rows = regional[regional["area_code"] == chosen]
-ui.chart(charts.series_chart(rows, f"{names.get(chosen, chosen)}: recorded offences"),
-         rows[["period_label", "value", "note", "publisher", "source_url"]], charts.alt_text("Line chart", rows), key="region_series")
+years = queries.yearly(rows)
+if years.empty:
+    ui.empty("No financial-year figures for this area; its other figures are listed below.")
+else:
+    ui.chart(charts.series_chart(years, f"{names.get(chosen, chosen)}: recorded offences by financial year"),
+             years[["period_label", "value", "note", "publisher", "source_url"]], charts.alt_text("Line chart", years), key="region_series")
+other = rows[~rows.index.isin(years.index)]
+if not other.empty:
+    st.markdown("**Other periods** (part years and cumulative spans; not comparable with the yearly series):")
+    st.dataframe(other[["period_label", "value", "note", "publisher"]], hide_index=True)
 groups = loaders.groups()
 members = groups[groups["area_code"] == chosen]
 if not members.empty:

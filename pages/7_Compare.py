@@ -28,6 +28,7 @@ ew = ew[ew["period"].isin(set(common["period"]))].assign(rate_per_100k=lambda x:
 both = pd.concat([common, ew], ignore_index=True)
 if (common["value"] < 10).any():
     ui.caveat("Some counts are under 10: a difference of a few offences moves a rate a lot.")
-ui.chart(charts.bar_chart(both, x="period_label", y="rate_per_100k", colour="area_name", title="Rate per 100,000 people (all ages, mid-2018)"),
+ui.chart(charts.bar_chart(both, x="period_label", y="rate_per_100k", colour="area_name", title="Rate per 100,000 people (all ages, mid-2018)",
+                             labels={"rate_per_100k": "rate per 100,000", "period_label": "", "area_name": ""}),
          both[["area_name", "period_label", "value", "rate_per_100k", "source_id"]], charts.alt_text("Bar chart", both, "rate_per_100k"), key="cmp_rate")
 st.dataframe(both[["area_name", "period_label", "value", "rate_per_100k", "publisher"]], hide_index=True)

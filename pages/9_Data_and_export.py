@@ -16,10 +16,15 @@ area = ui.choose("Area", ["all"] + have, "area", format_func=lambda c: "All area
 view = df[df["offence"] == offence]
 if area and area != "all":
     view = view[view["area_code"] == area]
+view = queries.with_period(view)
+period_labels = dict(zip(view["period"], view["period_label"], strict=False))
+period = ui.choose("Period", ["all"] + sorted(period_labels, reverse=True), "period",
+                   format_func=lambda k: "All periods" if k == "all" else period_labels.get(k, k))
+if period and period != "all":
+    view = view[view["period"] == period]
 if view.empty:
     ui.empty("No figures match this selection.")
     st.stop()
-view = queries.with_period(view)
 st.markdown(f"**{len(view):,} figures** from {view['source_id'].nunique()} sources.")
 tot = view[(view["breakdown"] == "total") & (view["status"] == "reported")].sort_values("period_end")
 if not tot.empty:
@@ -33,8 +38,10 @@ c2.download_button("Download XLSX", exports.to_xlsx_bytes(table, citation), file
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="dl_xlsx")
 st.dataframe(view[["area_name", "period_label", "breakdown", "age_band", "gender", "platform", "measure", "value", "status",
                    "source_id", "source_location"]], hide_index=True)
-if not tot.empty and st.button("Prepare chart as PNG", key="png"):
-    fig = charts.series_chart(tot, f"Recorded offences: {names.get(area, 'all areas')}", note=f"{tot['source_id'].nunique()} sources")
+yearly = queries.yearly(tot)
+if not yearly.empty and area != "all" and st.button("Prepare chart as PNG", key="png"):
+    fig = charts.series_chart(yearly, f"Recorded offences by financial year: {names.get(area, area)}",
+                              note=f"{yearly['source_id'].nunique()} sources")
     try:
         st.download_button("Download PNG", charts.to_png(fig), file_name="scwc_chart.png", mime="image/png", key="dl_png")
     except Exception as exc:  # kaleido needs chromium; say so instead of failing the page
