@@ -34,6 +34,7 @@ import pandas as pd
 import yaml
 
 from ingest.issues import IssueLog
+from ingest.kit import template_suppression
 from ingest.output import write_outputs
 from ingest.pipeline import ingest_source, run, validated
 from ingest.readers.grids import sniff_bytes
@@ -194,8 +195,10 @@ def stage(uploads: list[Upload], details: Details, data_root: Path) -> Path:
             meta["received"] = details.received
         if details.url.strip():
             meta["url"] = details.url.strip()
-        if details.suppression.strip():
-            meta["suppression"] = details.suppression.strip()
+        suppression = details.suppression.strip() or next(
+            (s for f in files if f.name.lower().endswith(".xlsx") and (s := template_suppression(f.data))), "")
+        if suppression:
+            meta["suppression"] = suppression
         (folder / "source.yml").write_text(yaml.safe_dump(meta, sort_keys=False), encoding="utf-8")
     except BaseException:
         shutil.rmtree(session, ignore_errors=True)

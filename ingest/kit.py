@@ -145,6 +145,32 @@ def build_template(path: Path, force: Area | None, period_start: date, period_en
     wb.save(path)
 
 
+SUPPRESSION_CELL = ("Instructions", "B12")
+
+
+def template_suppression(data: bytes) -> str | None:
+    """The threshold a force wrote on a filled template's Instructions sheet ("1-4"), if any."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from ingest.values import parse_suppression_rule
+
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        sheet, cell = SUPPRESSION_CELL
+        value = wb[sheet][cell].value if sheet in wb.sheetnames else None
+    except Exception:  # not a template, or not readable: the ingest will say why
+        return None
+    if value is None:
+        return None
+    try:
+        parse_suppression_rule(str(value))
+    except ValueError:
+        return None
+    return str(value).strip()
+
+
 def source_yml(force: Area, period_start: date, period_end: date, reference_text: str = "") -> str:
     return (f'force: "{force.name}"\nreference: "{reference_text or "return template"}"\n'
             f"period_start: {period_start.isoformat()}\nperiod_end: {period_end.isoformat()}\n")

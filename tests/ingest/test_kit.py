@@ -120,3 +120,18 @@ def test_kit_rejects_unknown_force(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["--period-start", "2024-04-01", "--period-end", "2025-03-31", "--out", str(tmp_path), "--force", "Gotham"])
     assert exc.value.code == 2
+
+
+def test_threshold_written_on_the_template_is_used(tmp_path: Path) -> None:
+    from ingest.intake import Details, Upload, preview, stage
+
+    main(["--period-start", str(START), "--period-end", str(END), "--out", str(tmp_path / "kit"), "--force", "Kent"])
+    path = next((tmp_path / "kit").glob("*.xlsx"))
+    fill(path)
+    wb = openpyxl.load_workbook(path)
+    wb["Instructions"]["B12"] = "1-5"
+    wb.save(path)
+    folder = stage([Upload("kent.xlsx", path.read_bytes())], Details("Kent", "K-1", START, END), tmp_path / "data")
+    figures, _ = preview(folder)
+    starred = figures[figures["value_raw"] == "*"]
+    assert list(starred["value_high"]) == [5.0]
