@@ -108,12 +108,20 @@ def choose_period(df: pd.DataFrame, offence: str, area_type: str | None = "force
     return choose("Period", list(p["period"]), param, format_func=lambda k: labels.get(k, k), default=default)
 
 
-def chart(fig: go.Figure, table: pd.DataFrame, alt: str, key: str) -> None:
-    """A chart with its alt text and a table view of the same numbers."""
-    st.plotly_chart(fig, key=key, config={"displaylogo": False})
+def chart(fig: go.Figure, table: pd.DataFrame, alt: str, key: str, pick: bool = False) -> str | None:
+    """A chart with its alt text and a table view of the same numbers. With `pick`, a click on
+    a point returns its location (map) or category label (bars)."""
+    event = st.plotly_chart(fig, key=key, config={"displaylogo": False},
+                            on_select="rerun" if pick else "ignore", selection_mode="points")
     st.caption(f"Chart description: {alt}")
     with st.expander("Table view of this chart"):
         st.dataframe(table, hide_index=True)
+    if pick and isinstance(event, dict):
+        points = event.get("selection", {}).get("points", [])
+        if points:
+            first = points[0]
+            return str(first.get("location") or first.get("y") or "") or None
+    return None
 
 
 def empty(message: str) -> None:

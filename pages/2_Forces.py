@@ -28,13 +28,18 @@ if n == 0:
     ui.empty(f"No force has a figure for {label}. Grey areas on the map are 'no data', not zero.")
 fig = charts.force_map(table, loaders.geojson(), column, f"{'Rate per 100,000' if measure == 'rate' else 'Recorded offences'}, {label}",
                        note=f"grey = no data ({len(table) - n} forces)")
-ui.chart(fig, table[["area_name", "value", "rate_per_100k", "status", "source_id"]],
-         charts.alt_text("Map", table, column), key="forces_map")
+picked = ui.chart(fig, table[["area_name", "value", "rate_per_100k", "status", "source_id"]],
+                  charts.alt_text("Map", table, column) + " Click an area to open its profile.", key="forces_map", pick=True)
 ranked = table[table[column].notna()].sort_values(column)
 if not ranked.empty:
-    ui.chart(charts.bar_chart(ranked, x=column, y="area_name", orientation="h", title=f"Forces ranked, {label}",
-                              labels={column: column.replace("_", " "), "area_name": ""}),
-             ranked[["area_name", column, "source_id"]], charts.alt_text("Bar chart", ranked, column), key="forces_bars")
+    picked = ui.chart(charts.bar_chart(ranked, x=column, y="area_name", orientation="h", title=f"Forces ranked, {label}",
+                                       labels={column: column.replace("_", " "), "area_name": ""}),
+                      ranked[["area_name", column, "source_id"]], charts.alt_text("Bar chart", ranked, column), key="forces_bars",
+                      pick=True) or picked
+codes_by_name = dict(zip(table["area_name"], table["area_code"], strict=True))
+picked_code = codes_by_name.get(picked or "", picked)
+if picked_code in set(table["area_code"]):
+    st.switch_page("pages/3_Force_profile.py", query_params={"force": str(picked_code), "offence": offence})
 no_data = table[table["value"].isna()]["area_name"].tolist()
 if no_data:
     st.markdown(f"**No data for {label}:** " + ", ".join(no_data))

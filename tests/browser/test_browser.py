@@ -4,6 +4,7 @@ filters in the URL, and a CSV download."""
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -89,3 +90,19 @@ def test_csv_download_arrives_and_parses(browser: Browser, app_url: str) -> None
     assert {"offence", "area_code", "value", "status", "source_url"} <= set(df.columns)
     assert set(df["area_code"]) == {"E23000032"} and len(df) > 3
     context.close()
+
+
+def test_clicking_a_force_opens_its_profile(browser: Browser, app_url: str) -> None:
+    page = browser.new_context().new_page()
+    page.goto(f"{app_url}/Forces?period=2023-04-01_2024-03-31", timeout=TIMEOUT)
+    wait_app(page)
+    bars = page.locator("[data-testid=stPlotlyChart]").nth(1)
+    bars.locator("g.point path").last.wait_for(timeout=TIMEOUT)
+    bars.scroll_into_view_if_needed()
+    page.wait_for_timeout(1000)
+    box = bars.locator("g.point path").last.bounding_box()
+    assert box is not None
+    # the top bar is the highest count (ascending sort, horizontal bars)
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(page).to_have_url(re.compile(r"/Force_profile\?force=W15000003"), timeout=TIMEOUT)  # a same-page navigation
+    expect(page.get_by_role("combobox", name="Force", exact=True)).to_have_value("South Wales Police", timeout=TIMEOUT)
