@@ -34,11 +34,12 @@ import pandas as pd
 import yaml
 
 from ingest.issues import IssueLog
-from ingest.kit import template_suppression
+from ingest.kit import template_details, template_suppression
 from ingest.output import write_outputs
 from ingest.pipeline import ingest_source, run, validated
 from ingest.readers.grids import sniff_bytes
-from ingest.reference import reference
+from ingest.reference import Area, reference
+from ingest.schema import empty_figures
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024
@@ -156,65 +157,92 @@ def _inside(path: Path, root: Path) -> Path:
     return resolved
 
 
-def source_id_for(details: Details) -> str:
-    ref = reference().find_area(details.force)
-    force = ref.name if ref else details.force
-    base = re.sub(r"[^a-z0-9]+", "-", f"{force} {details.reference}".lower()).strip("-")[:60] or "return"
+def _source_id(force: str, reference_text: str) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", f"{force} {reference_text}".lower()).strip("-")[:60] or "return"
     return f"{base}-{uuid.uuid4().hex[:8]}"
 
 
+def _write_source(session: Path, data_root: Path, files: list[Upload], force: Area, period: tuple[date, date],
+                  details: Details) -> Path:
+    folder = session / _source_id(force.name, details.reference)
+    folder.mkdir(parents=True)
+    used: set[str] = set()
+    for f in files:
+        name = safe_name(f.name)
+        if name == "source.yml":
+            name = "uploaded-source.yml"
+        stem, dot, ext = name.rpartition(".")
+        n = 1
+        while name in used:
+            name = f"{stem}-{n}{dot}{ext}" if dot else f"{name}-{n}"
+            n += 1
+        used.add(name)
+        _inside(folder / name, data_root).write_bytes(f.data)
+    meta: dict[str, object] = {"force": force.name, "reference": details.reference.strip(),
+                               "period_start": period[0], "period_end": period[1]}
+    if details.received:
+        meta["received"] = details.received
+    if details.url.strip():
+        meta["url"] = details.url.strip()
+    suppression = details.suppression.strip() or next(
+        (s for f in files if f.name.lower().endswith(".xlsx") and (s := template_suppression(f.data))), "")
+    if suppression:
+        meta["suppression"] = suppression
+    (folder / "source.yml").write_text(yaml.safe_dump(meta, sort_keys=False), encoding="utf-8")
+    return folder
+
+
 def stage(uploads: list[Upload], details: Details, data_root: Path) -> Path:
-    """Write the checked files and a source.yml into a private staging folder."""
-    area = reference().find_area(details.force)
-    if area is None:
-        raise UploadRejected(f"unknown force {details.force!r}")
+    """Check the files and write them, with a source.yml each, into a private staging session.
+
+    A filled kit template names its force and period, so each becomes a source of its own
+    (a zip of a whole round goes in at once); every other file goes into one source for the
+    force and period given in the form. Returns the session folder.
+    """
     if details.period_end < details.period_start:
         raise UploadRejected("the period ends before it starts")
     if not details.reference.strip():
         raise UploadRejected("give the FOI reference (or the title of the answer)")
     files = expand(uploads)
+    templates: list[tuple[Upload, tuple[Area, date, date]]] = []
+    others: list[Upload] = []
+    for f in files:
+        found = template_details(f.data) if f.data[:4] == b"PK\x03\x04" else None
+        if found:
+            templates.append((f, found))
+        else:
+            others.append(f)
+    area = reference().find_area(details.force) if details.force else None
+    if others and area is None:
+        what = f"unknown force {details.force!r}" if details.force else "choose the force"
+        raise UploadRejected(f"{what} for {', '.join(f.name for f in others[:3])} (only the kit's templates name their force)")
     session = _inside(data_root / STAGING / uuid.uuid4().hex, data_root)
-    folder = session / source_id_for(details)
-    folder.mkdir(parents=True)
+    session.mkdir(parents=True)
     try:
-        used: set[str] = set()
-        for f in files:
-            name = safe_name(f.name)
-            if name == "source.yml":
-                name = "uploaded-source.yml"
-            stem, dot, ext = name.rpartition(".")
-            n = 1
-            while name in used:
-                name = f"{stem}-{n}{dot}{ext}" if dot else f"{name}-{n}"
-                n += 1
-            used.add(name)
-            _inside(folder / name, data_root).write_bytes(f.data)
-        meta = {"force": area.name, "reference": details.reference.strip(),
-                "period_start": details.period_start, "period_end": details.period_end}
-        if details.received:
-            meta["received"] = details.received
-        if details.url.strip():
-            meta["url"] = details.url.strip()
-        suppression = details.suppression.strip() or next(
-            (s for f in files if f.name.lower().endswith(".xlsx") and (s := template_suppression(f.data))), "")
-        if suppression:
-            meta["suppression"] = suppression
-        (folder / "source.yml").write_text(yaml.safe_dump(meta, sort_keys=False), encoding="utf-8")
+        for f, (force, start, end) in templates:
+            _write_source(session, data_root, [f], force, (start, end), details)
+        if others and area is not None:
+            _write_source(session, data_root, others, area, (details.period_start, details.period_end), details)
     except BaseException:
         shutil.rmtree(session, ignore_errors=True)
         raise
-    return folder
+    return session
 
 
-def preview(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Run the ingest on the staged folder alone: the figures it would add, and its issues."""
+def staged_sources(session: Path) -> list[Path]:
+    return sorted(p for p in session.iterdir() if p.is_dir())
+
+
+def preview(session: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Run the ingest on the staged sources alone: the figures they would add, and their issues."""
     issues = IssueLog()
-    figures, _ = ingest_source(folder, issues, err=None)
+    frames = [ingest_source(folder, issues, err=None)[0] for folder in staged_sources(session)]
+    frames = [f for f in frames if len(f)]
+    figures = pd.concat(frames, ignore_index=True) if frames else empty_figures()
     return figures, issues.frame()
 
 
-def discard(folder: Path) -> None:
-    session = folder.parent
+def discard(session: Path) -> None:
     if session.parent.name == STAGING:
         shutil.rmtree(session, ignore_errors=True)
 
@@ -237,13 +265,16 @@ def rebuild(raw_dir: Path, processed_dir: Path) -> int:
     return result.exit_code
 
 
-def accept(folder: Path, raw_dir: Path, processed_dir: Path) -> Path:
-    """Move the staged source into data/raw and rebuild data/processed, under one lock."""
+def accept(session: Path, raw_dir: Path, processed_dir: Path) -> list[Path]:
+    """Move the staged sources into data/raw and rebuild data/processed, under one lock."""
+    targets = []
     with _lock(raw_dir):
-        target = raw_dir / folder.name
-        while target.exists():
-            target = raw_dir / f"{folder.name}-{uuid.uuid4().hex[:4]}"
-        os.replace(folder, target)
-        discard(folder)
+        for folder in staged_sources(session):
+            target = raw_dir / folder.name
+            while target.exists():
+                target = raw_dir / f"{folder.name}-{uuid.uuid4().hex[:4]}"
+            os.replace(folder, target)
+            targets.append(target)
+        discard(session)
         rebuild(raw_dir, processed_dir)
-    return target
+    return targets

@@ -171,6 +171,32 @@ def template_suppression(data: bytes) -> str | None:
     return str(value).strip()
 
 
+def template_details(data: bytes) -> tuple[Area, date, date] | None:
+    """The force and period a kit template was made for (Instructions!A3 and A4), or None
+    when the file is not one of our templates."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from ingest.periods import parse_period
+
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        if "Instructions" not in wb.sheetnames:
+            return None
+        ws = wb["Instructions"]
+        force_line, period_line = str(ws["A3"].value or ""), str(ws["A4"].value or "")
+    except Exception:  # not a workbook we can open: not a template
+        return None
+    if not (force_line.startswith("Force: ") and period_line.startswith("Period: ")):
+        return None
+    area = reference().find_area(force_line.removeprefix("Force: "))
+    period = parse_period(period_line.removeprefix("Period: ").removesuffix(" inclusive"))
+    if area is None or period is None:
+        return None
+    return area, period[0], period[1]
+
+
 def source_yml(force: Area, period_start: date, period_end: date, reference_text: str = "") -> str:
     return (f'force: "{force.name}"\nreference: "{reference_text or "return template"}"\n'
             f"period_start: {period_start.isoformat()}\nperiod_end: {period_end.isoformat()}\n")

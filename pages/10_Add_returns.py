@@ -21,7 +21,8 @@ if staged is None:
     with st.form("upload"):
         files = st.file_uploader("Return files", accept_multiple_files=True,
                                  help=f"Up to {MAX_FILE_BYTES // 2**20} MB a file, {MAX_UPLOAD_BYTES // 2**20} MB in all.")
-        force = st.selectbox("Force", list(names), format_func=lambda c: names[c])
+        force = st.selectbox("Force", ["", *names], format_func=lambda c: names.get(c, "Read from the filled templates"),
+                             help="The request kit's templates name their force and period; other files need the force here.")
         c1, c2 = st.columns(2)
         reference = c1.text_input("FOI reference", placeholder="e.g. 10905-25")
         received = c2.date_input("Date received", value=date.today(), format="YYYY-MM-DD")
@@ -34,22 +35,23 @@ if staged is None:
     if go:
         uploads = [Upload(f.name, f.getvalue()) for f in files or []]
         try:
-            folder = stage(uploads, Details(force, reference, start, end, received, url, suppression), raw.parent)
+            session = stage(uploads, Details(force, reference, start, end, received, url, suppression), raw.parent)
         except UploadRejected as exc:
             st.error(f"Not added: {exc}")
         else:
-            st.session_state["staged"] = str(folder)
+            st.session_state["staged"] = str(session)
             st.rerun()
 else:
-    folder = Path(staged)
-    figures, issues = preview(folder)
-    st.subheader(f"Preview: {len(figures)} figures from {len({*figures['source_file']})} file(s)")
+    session = Path(staged)
+    figures, issues = preview(session)
+    n_files = len(figures.drop_duplicates(["source_id", "source_file"])) if len(figures) else 0
+    st.subheader(f"Preview: {len(figures)} figures from {n_files} file(s)")
     errors = issues[issues["severity"] == "error"] if len(issues) else issues
     if len(errors):
         st.error(f"{len(errors)} problem(s) would stop figures from being read; see below. You can still add the files "
                  "(they are kept as received) or cancel.")
-    for file, g in figures.groupby("source_file"):
-        st.markdown(f"**{file}**")
+    for (_, file, area), g in figures.groupby(["source_id", "source_file", "area_name"], sort=False):
+        st.markdown(f"**{file}** · {area}, {g['period_start'].iloc[0]:%d %b %Y} to {g['period_end'].iloc[0]:%d %b %Y}")
         st.dataframe(g[["label_raw", "value_raw", "source_location", "breakdown", "age_band", "gender", "platform", "status", "value"]],
                      hide_index=True)
     if len(issues):
@@ -57,16 +59,16 @@ else:
         st.dataframe(issues[["source_file", "location", "severity", "issue_type", "message"]], hide_index=True)
     c1, c2 = st.columns(2)
     if c1.button("Add these returns", type="primary", key="accept"):
-        target = accept(folder, raw, data.data_dir())
+        targets = accept(session, raw, data.data_dir())
         st.cache_data.clear()
         del st.session_state["staged"]
-        st.session_state["added"] = target.name
+        st.session_state["added"] = ", ".join(t.name for t in targets)
         st.rerun()
     if c2.button("Cancel", key="cancel"):
-        discard(folder)
+        discard(session)
         del st.session_state["staged"]
         st.rerun()
 
 if st.session_state.get("added"):
-    st.success(f"Added as source {st.session_state['added']}; the figures now appear on every page.")
+    st.success(f"Added as source(s) {st.session_state['added']}; the figures now appear on every page.")
     st.page_link("pages/2_Forces.py", label="See them on the Forces page")

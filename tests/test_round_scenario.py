@@ -54,10 +54,10 @@ def test_a_round_from_kit_to_map_and_tracker(tmp_path: Path) -> None:
         ("Dyfed Powys", "D-1", [Upload("page.html", (FIXTURES / "sources" / "html_page" / "page.html").read_bytes())], date(2025, 5, 4)),
     ]
     for force, ref, uploads, received in returns:
-        folder = stage(uploads, Details(force, ref, START, END, received=received), root)
-        figures, issues = preview(folder)
+        session = stage(uploads, Details(force, ref, START, END, received=received), root)
+        figures, issues = preview(session)
         assert len(figures) > 0 and not (issues["severity"] == "error").any(), issues.to_string()
-        accept(folder, raw, processed)
+        accept(session, raw, processed)
 
     df = read_figures(processed)
     table = queries.force_table(df, read_forces_ew(), read_population(), PERIOD)

@@ -35,9 +35,9 @@ def app(page: str) -> AppTest:
 
 
 def test_preview_then_accept_puts_the_figure_on_the_forces_page(data: Path) -> None:
-    folder = stage([Upload("kent.csv", CSV)], Details("Kent", "FOI 9/25", date(2024, 4, 1), date(2025, 3, 31)), data)
+    session = stage([Upload("kent.csv", CSV)], Details("Kent", "FOI 9/25", date(2024, 4, 1), date(2025, 3, 31)), data)
     at = app("pages/10_Add_returns.py")
-    at.session_state["staged"] = str(folder)
+    at.session_state["staged"] = str(session)
     at.run()
     assert not at.exception
     assert "3 figures" in at.subheader[0].value
@@ -61,14 +61,14 @@ def test_preview_then_accept_puts_the_figure_on_the_forces_page(data: Path) -> N
 
 
 def test_cancel_adds_nothing(data: Path) -> None:
-    folder = stage([Upload("kent.csv", CSV)], Details("Kent", "FOI 9/25", date(2024, 4, 1), date(2025, 3, 31)), data)
+    session = stage([Upload("kent.csv", CSV)], Details("Kent", "FOI 9/25", date(2024, 4, 1), date(2025, 3, 31)), data)
     at = app("pages/10_Add_returns.py")
-    at.session_state["staged"] = str(folder)
+    at.session_state["staged"] = str(session)
     at.run()
     at.button(key="cancel").click().run()
     assert not at.exception
     assert sorted(p.name for p in (data / "raw").iterdir() if p.is_dir()) == ["crosstab_xlsx"]
-    assert not folder.exists()
+    assert not session.exists()
 
 
 def test_round_tracker_reads_its_round_from_the_url(data: Path) -> None:

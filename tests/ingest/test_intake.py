@@ -12,7 +12,19 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ingest.intake import MAX_FILE_BYTES, Details, Upload, UploadRejected, accept, discard, expand, preview, safe_name, stage
+from ingest.intake import (
+    MAX_FILE_BYTES,
+    Details,
+    Upload,
+    UploadRejected,
+    accept,
+    discard,
+    expand,
+    preview,
+    safe_name,
+    stage,
+    staged_sources,
+)
 
 CSV = b"Gender,Count\r\nFemale,30\r\nMale,9\r\nTotal,39\r\n"
 DETAILS = Details(force="Northants", reference="FOI 1/25", period_start=date(2024, 4, 1), period_end=date(2025, 3, 31),
@@ -38,12 +50,12 @@ def data_root(tmp_path: Path) -> Path:
 
 
 def test_upload_preview_accept_rebuilds(data_root: Path) -> None:
-    folder = stage([Upload("answer.csv", CSV)], DETAILS, data_root)
+    session = stage([Upload("answer.csv", CSV)], DETAILS, data_root)
     assert not list((data_root / "raw").iterdir()), "nothing is added before accept"
-    figures, issues = preview(folder)
+    figures, issues = preview(session)
     assert set(figures["value"]) == {30.0, 9.0, 39.0} and set(figures["area_code"]) == {"E23000022"}
     assert (issues["severity"] != "error").all()
-    target = accept(folder, data_root / "raw", data_root / "processed")
+    [target] = accept(session, data_root / "raw", data_root / "processed")
     assert target.parent == data_root / "raw" and (target / "answer.csv").read_bytes() == CSV
     out = pd.read_csv(data_root / "processed" / "figures.csv", dtype=str, keep_default_na=False)
     assert set(out["value"]) == {"30", "9", "39"} and set(out["source_url"]) == {DETAILS.url}
@@ -51,14 +63,15 @@ def test_upload_preview_accept_rebuilds(data_root: Path) -> None:
 
 
 def test_discard_leaves_nothing(data_root: Path) -> None:
-    folder = stage([Upload("answer.csv", CSV)], DETAILS, data_root)
-    discard(folder)
+    session = stage([Upload("answer.csv", CSV)], DETAILS, data_root)
+    discard(session)
     assert not list((data_root / ".staging").iterdir()) and not list((data_root / "raw").iterdir())
 
 
 def test_zip_of_a_round_is_unpacked(data_root: Path) -> None:
-    folder = stage([Upload("round.zip", zip_bytes({"kent/answer.csv": CSV, "page.html": b"<html><body><table><tr><td>Female</td><td>3</td></tr></table></body></html>"}))],
-                   DETAILS, data_root)
+    session = stage([Upload("round.zip", zip_bytes({"kent/answer.csv": CSV, "page.html": b"<html><body><table><tr><td>Female</td><td>3</td></tr></table></body></html>"}))],
+                    DETAILS, data_root)
+    [folder] = staged_sources(session)
     assert sorted(p.name for p in folder.iterdir()) == ["answer.csv", "page.html", "source.yml"]
 
 
@@ -85,8 +98,8 @@ def test_unsafe_or_wrong_uploads_are_refused_and_change_nothing(data_root: Path,
 
 
 def test_type_is_checked_by_content_not_name(data_root: Path) -> None:
-    folder = stage([Upload("looks-like-a.pdf", CSV)], DETAILS, data_root)
-    figures, _ = preview(folder)
+    session = stage([Upload("looks-like-a.pdf", CSV)], DETAILS, data_root)
+    figures, _ = preview(session)
     assert len(figures) == 3
 
 
@@ -97,6 +110,8 @@ def test_file_names_are_sanitised(name: str, safe: str) -> None:
 
 
 def test_bad_details_are_refused(data_root: Path) -> None:
+    with pytest.raises(UploadRejected, match="choose the force"):
+        stage([Upload("a.csv", CSV)], Details("", "X", date(2024, 4, 1), date(2025, 3, 31)), data_root)
     with pytest.raises(UploadRejected, match="unknown force"):
         stage([Upload("a.csv", CSV)], Details("Gotham", "X", date(2024, 4, 1), date(2025, 3, 31)), data_root)
     with pytest.raises(UploadRejected, match="ends before"):

@@ -131,7 +131,29 @@ def test_threshold_written_on_the_template_is_used(tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(path)
     wb["Instructions"]["B12"] = "1-5"
     wb.save(path)
-    folder = stage([Upload("kent.xlsx", path.read_bytes())], Details("Kent", "K-1", START, END), tmp_path / "data")
-    figures, _ = preview(folder)
+    session = stage([Upload("kent.xlsx", path.read_bytes())], Details("Kent", "K-1", START, END), tmp_path / "data")
+    figures, _ = preview(session)
     starred = figures[figures["value_raw"] == "*"]
     assert list(starred["value_high"]) == [5.0]
+
+
+def test_a_zip_of_filled_templates_becomes_one_source_per_force(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    from ingest.intake import Details, Upload, accept, preview, stage, staged_sources
+
+    kit = tmp_path / "kit"
+    main(["--period-start", str(START), "--period-end", str(END), "--out", str(kit), "--force", "Kent", "--force", "Surrey"])
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for path in kit.glob("*.xlsx"):
+            fill(path)
+            zf.write(path, f"round/{path.name}")
+    session = stage([Upload("round.zip", buf.getvalue())], Details("", "Round 2025", START, END), tmp_path / "data")
+    assert len(staged_sources(session)) == 2
+    figures, issues = preview(session)
+    assert set(figures["area_code"]) == {"E23000032", "E23000031"}
+    assert not (issues["severity"] == "error").any()
+    targets = accept(session, tmp_path / "data" / "raw", tmp_path / "data" / "processed")
+    assert len(targets) == 2 and not session.exists()
