@@ -241,3 +241,38 @@ def coverage(df: pd.DataFrame, forces: pd.DataFrame, offence: str = "scwc") -> p
     t = t.assign(cell=t.apply(lambda r: range_text(r), axis=1))
     grid = t.pivot_table(index="area_name", columns="period_label", values="cell", aggfunc="first")
     return grid.reindex(sorted(forces["area_name"])).fillna("")
+
+
+def shares_over_time(shares: pd.DataFrame) -> pd.DataFrame:
+    """Published platform shares: a row per area and platform, a column per period."""
+    return shares.pivot_table(index=["area_name", "platform"], columns="period_label", values="value", aggfunc="first")
+
+
+def parent_company(counts: pd.DataFrame) -> pd.DataFrame:
+    """Reported single-platform counts summed by parent company (one offence may count twice)."""
+    rep = counts[(counts["status"] == "reported") & (counts["platform_group"] != "")]
+    if rep.empty:
+        return pd.DataFrame(columns=["area_name", "period_label", "platform_group", "value"])
+    return rep.groupby(["area_name", "period_label", "platform_group"], as_index=False).agg(value=("value", "sum"))
+
+
+def members(area_code: str, areas: pd.DataFrame, groups: pd.DataFrame) -> tuple[list[str], str]:
+    """The forces that make up a region or press group, and where the definition comes from."""
+    g = groups[groups["area_code"] == area_code]
+    if not g.empty:
+        codes = set(g["member_code"])
+        definition = str(g["definition_source"].iloc[0])
+    else:
+        codes = set(areas.loc[(areas["area_type"] == "force") & (areas["region_code"] == area_code), "area_code"])
+        definition = "ONS region: the police force areas within it"
+    return areas[areas["area_code"].isin(codes)]["area_name"].tolist(), definition
+
+
+def understated_sources(issues: pd.DataFrame, source_ids: set[str]) -> bool:
+    """Whether any of these sources prints totals that leave out its suppressed cells."""
+    return bool(((issues["issue_type"] == "sum_row_excludes_suppressed") & issues["source_id"].isin(source_ids)).any())
+
+
+def with_rates(rows: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
+    pop = population.set_index("area_code")["population"]
+    return rows.assign(rate_per_100k=(rows["value"] / rows["area_code"].map(pop) * 100_000).round(2))

@@ -28,14 +28,8 @@ other = rows[~rows.index.isin(years.index)]
 if not other.empty:
     st.markdown("**Other periods** (part years and cumulative spans; not comparable with the yearly series):")
     st.dataframe(other[["period_label", "value", "note", "publisher"]], hide_index=True)
-groups = loaders.groups()
-members = groups[groups["area_code"] == chosen]
-if not members.empty:
-    codes = set(members["member_code"])
-    st.markdown(f"**Defined as:** {members['definition_source'].iloc[0]}")
-else:
-    codes = set(areas.loc[(areas["area_type"] == "force") & (areas["region_code"] == chosen), "area_code"])
-member_names = areas[areas["area_code"].isin(codes)]["area_name"].tolist()
+member_names, definition = queries.members(str(chosen), areas, loaders.groups())
+st.markdown(f"**Defined as:** {definition}")
 st.markdown("**Made up of:** " + (", ".join(member_names) or "(see definition)"))
 st.caption("'South East' in NSPCC releases means Kent, Sussex, Surrey and Hampshire (not Thames Valley); "
            "'West Midlands' region is four forces, not West Midlands Police.")

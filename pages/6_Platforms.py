@@ -33,17 +33,15 @@ if not shares.empty:
              charts.alt_text("Bar chart", one, "value", "platform"), key="plat_shares")
     st.caption(f"Denominator: {base}.")
     st.subheader("Shares over time")
-    over = shares.pivot_table(index=["area_name", "platform"], columns="period_label", values="value", aggfunc="first")
-    st.dataframe(over)
+    st.dataframe(queries.shares_over_time(shares))
 
 counts = p[p["measure"] == "count"].copy()
 if not counts.empty:
     st.subheader("Counts by platform")
     counts["figure"] = counts.apply(queries.range_text, axis=1)
     st.dataframe(counts[["area_name", "period_label", "platform", "platform_group", "figure", "source_id"]], hide_index=True)
-    rep = counts[(counts["status"] == "reported") & (counts["platform_group"] != "")]
-    if not rep.empty:
-        roll = rep.groupby(["area_name", "period_label", "platform_group"], as_index=False)["value"].sum()
+    roll = queries.parent_company(counts)
+    if not roll.empty:
         st.subheader("By parent company")
         st.caption("Meta = Facebook, Facebook Messenger, Instagram and WhatsApp. A sum of counts can count one offence twice.")
         st.dataframe(roll, hide_index=True)

@@ -21,11 +21,9 @@ common = queries.like_for_like(df, chosen, offence)
 if common.empty:
     ui.empty("These forces have no period in common. Choose others, or see each on its profile page.")
     st.stop()
-pop = loaders.population().set_index("area_code")["population"]
-common = common.assign(rate_per_100k=(common["value"] / common["area_code"].map(pop) * 100_000).round(2))
 ew = queries.area_series(df, ["K04000001"], offence)
-ew = ew[ew["period"].isin(set(common["period"]))].assign(rate_per_100k=lambda x: (x["value"] / pop.get("K04000001", float("nan")) * 100_000).round(2))
-both = pd.concat([common, ew], ignore_index=True)
+ew = ew[ew["period"].isin(set(common["period"]))]
+both = queries.with_rates(pd.concat([common, ew], ignore_index=True), loaders.population())
 if (common["value"] < 10).any():
     ui.caveat("Some counts are under 10: a difference of a few offences moves a rate a lot.")
 ui.chart(charts.bar_chart(both, x="period_label", y="rate_per_100k", colour="area_name", title="Rate per 100,000 people (all ages, mid-2018)",

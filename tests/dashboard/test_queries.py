@@ -1,0 +1,44 @@
+"""Queries on the real table: the rules the pages rely on."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import queries
+from dashboard.data import read_areas, read_figures, read_groups, read_population
+
+
+def test_latest_publication_wins_and_the_other_is_a_revision() -> None:
+    df = read_figures()
+    ew = df[(df["area_code"] == "K04000001") & (df["breakdown"] == "total") & (df["period_end"] == pd.Timestamp("2018-03-31"))]
+    chosen, others = queries.resolve(ew)
+    assert list(chosen["value"]) == [3217.0] and 3171.0 in set(others["value"])
+    rev = queries.revisions(df)
+    assert ((rev["area_name"] == "England and Wales") & rev["values"].str.contains("3171")).any()
+
+
+def test_members_of_groups_and_regions() -> None:
+    names, definition = queries.members("GRP-NORTH", read_areas(), read_groups())
+    assert sorted(names) == ["North East", "North West", "Yorkshire and The Humber"]
+    assert "North East + North West + Yorkshire and The Humber" in definition
+    names, _ = queries.members("GRP-SE4", read_areas(), read_groups())
+    assert sorted(names) == ["Hampshire and Isle of Wight Constabulary", "Kent Police", "Surrey Police", "Sussex Police"]
+    names, _ = queries.members("E12000005", read_areas(), read_groups())
+    assert "West Midlands Police" in names and len(names) == 4
+
+
+def test_like_for_like_keeps_only_common_periods_and_rates() -> None:
+    df = read_figures()
+    common = queries.like_for_like(df, ["E23000032", "W15000003"])
+    periods = common.groupby("area_code")["period"].apply(set)
+    assert periods["E23000032"] == periods["W15000003"] and len(periods["E23000032"]) >= 1
+    rated = queries.with_rates(common, read_population())
+    kent = rated[rated["area_code"] == "E23000032"].iloc[0]
+    assert kent["rate_per_100k"] == round(kent["value"] / 1_846_500 * 100_000, 2)  # Kent, ONS mid-2018
+
+
+def test_crosstab_shows_ranges_and_totals_over_them() -> None:
+    df = read_figures()
+    cells = queries.breakdown_rows(df, "age_gender", codes=["E23000022"], period="2024-04-01_2025-03-31")
+    table = queries.crosstab(cells)
+    assert table.loc["12-15", "male"] == "1-4 [c]" and table.loc["12-15", "all (range)"] == "24-30"
