@@ -70,11 +70,6 @@ def read_geojson() -> dict[str, Any]:
     return json.loads((REFERENCE / "pfa.geojson").read_text(encoding="utf-8"))
 
 
-def read_datapackage(folder: Path | None = None) -> dict[str, Any]:
-    path = (folder or data_dir()) / "datapackage.json"
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-
-
 ATTRIBUTION = (
     "Boundaries and population: Source: Office for National Statistics licensed under the Open Government Licence v.3.0. "
     "Contains OS data © Crown copyright and database right 2020."

@@ -21,11 +21,6 @@ def issues(folder: str) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
-def datapackage(folder: str) -> dict[str, Any]:
-    return data.read_datapackage(data.Path(folder))
-
-
-@st.cache_data(show_spinner=False)
 def areas() -> pd.DataFrame:
     return data.read_areas()
 

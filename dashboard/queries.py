@@ -11,6 +11,8 @@ from datetime import date
 
 import pandas as pd
 
+from ingest.schema import STATUS_SHORTHAND
+
 KEY = ["offence", "area_code", "period_start", "period_end", "breakdown", "age_band", "gender", "platform", "measure"]
 FY_LABEL_FMT = "{a}/{b:02d}"
 
@@ -174,11 +176,10 @@ def range_text(row: pd.Series) -> str:
     if row["status"] == "reported":
         v = row["value"]
         return f"{v:,.0f}" if row["measure"] == "count" and float(v).is_integer() else f"{v:g}" + ("%" if row["measure"] == "percent" else "")
+    mark = STATUS_SHORTHAND.get(row["status"], "")
     if row["status"] == "suppressed":
-        return f"{row['value_low']:g}-{row['value_high']:g} [c]"
-    return {"withheld": "withheld [x]", "refused": "refused [x]", "not_held": "not held [x]", "not_provided": "not provided [x]"}.get(
-        row["status"], row["status"]
-    )
+        return f"{row['value_low']:g}-{row['value_high']:g} {mark}"
+    return f"{str(row['status']).replace('_', ' ')} {mark}".strip()
 
 
 def crosstab(rows: pd.DataFrame) -> pd.DataFrame:

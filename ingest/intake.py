@@ -37,11 +37,11 @@ from ingest.issues import IssueLog
 from ingest.kit import template_details, template_suppression
 from ingest.output import write_outputs
 from ingest.pipeline import ingest_source, run, validated
-from ingest.readers.grids import sniff_bytes
+from ingest.readers.base import MAX_FILE_BYTES
+from ingest.readers.grids import is_xlsx_zip, sniff_bytes
 from ingest.reference import Area, reference
 from ingest.schema import empty_figures
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024
 ACCEPTED_KINDS = {"xlsx", "csv", "text", "html", "yaml"}
 STAGING = ".staging"
@@ -77,17 +77,9 @@ def safe_name(name: str) -> str:
     return base[:90]
 
 
-def _is_xlsx(data: bytes) -> bool:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            return "xl/workbook.xml" in zf.namelist()
-    except zipfile.BadZipFile:
-        return False
-
-
 def _kind(name: str, data: bytes) -> str:
     head = data[:4096]
-    return sniff_bytes(head, Path(name).suffix, _is_xlsx(data) if head.startswith(b"PK\x03\x04") else None)
+    return sniff_bytes(head, Path(name).suffix, is_xlsx_zip(io.BytesIO(data)) if head.startswith(b"PK\x03\x04") else None)
 
 
 def _zip_entries(upload: Upload, budget: int) -> Iterator[Upload]:

@@ -197,11 +197,6 @@ def template_details(data: bytes) -> tuple[Area, date, date] | None:
     return area, period[0], period[1]
 
 
-def source_yml(force: Area, period_start: date, period_end: date, reference_text: str = "") -> str:
-    return (f'force: "{force.name}"\nreference: "{reference_text or "return template"}"\n'
-            f"period_start: {period_start.isoformat()}\nperiod_end: {period_end.isoformat()}\n")
-
-
 def build_kit(out: Path, period_start: date, period_end: date, forces: list[Area]) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = [out / "request.txt"]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ingest.periods import parse_period
 from ingest.reference import Reference, label_key
+from ingest.schema import STANDARD_AGE_BANDS
 
 DIMENSIONS = ("gender", "age", "platform", "period", "area")
 
@@ -23,7 +24,7 @@ class AgeBand:
 
     @property
     def standard(self) -> bool:
-        return self.label in ("0-11", "12-15", "16+", "unknown")
+        return self.label in STANDARD_AGE_BANDS
 
 
 _AGE_RANGE = re.compile(r"^(?:aged\s+|age\s+)?(\d{1,2})\s*(?:-|to)\s*(\d{1,2})(?:\s*(?:years?|yrs?)(?:\s*old)?)?$")

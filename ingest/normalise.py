@@ -20,6 +20,7 @@ from ingest.labels import (
     match_role,
     split_platforms,
 )
+from ingest.output import FORMULA_START
 from ingest.periods import OFFENCE_START, parse_period
 from ingest.readers.base import Label, RawFigure, ReadResult
 from ingest.reference import Area, Reference, reference
@@ -27,7 +28,6 @@ from ingest.schema import BREAKDOWNS, OFFENCES
 from ingest.sources import Source
 from ingest.values import parse_age_years, parse_value
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 ABSURD_COUNT = 50_000  # more than ten times the largest force's yearly count
 
 
@@ -51,7 +51,7 @@ class Parts:
 
 
 def _is_formula_like(text: str) -> bool:
-    return text.startswith(FORMULA_PREFIXES) and not text.lstrip("+-").replace(",", "").replace(".", "").isdigit()
+    return text.startswith(FORMULA_START) and not text.lstrip("+-").replace(",", "").replace(".", "").isdigit()
 
 
 class Normaliser:
@@ -351,7 +351,7 @@ class Normaliser:
             "published": src.received,
             "reference": src.reference,
             "publisher": src.publisher,
-            "note": "; ".join(n for n in (f.note, ) if n),
+            "note": f.note,
             "reader": reader,
         }
         if not parts.platforms:

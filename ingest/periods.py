@@ -126,6 +126,3 @@ def parse_period(text: object) -> tuple[date, date] | None:
         return d, d
     return None
 
-
-def looks_like_period(text: object) -> bool:
-    return parse_period(text) is not None

@@ -316,8 +316,8 @@ def build_published(b: Builder, nspcc_dates: dict[str, tuple[date | None, str]])
 def place(b: Builder, key: str, meta: dict[str, Any], origin: str, figure: str, value: str, geography: str,
           period_text: str, location: str, extra_note: str = "") -> None:
     offence = offence_of(figure, geography)
-    rule = next((spec for pattern, spec in RULES if pattern.search(figure)), None)
-    if rule is None:
+    match, rule = next(((m, spec) for pattern, spec in RULES if (m := pattern.search(figure))), (None, None))
+    if rule is None or match is None:
         b.skip(origin, figure, value, "no rule places this kind of figure")
         return
     if "skip" in rule:
@@ -352,11 +352,8 @@ def place(b: Builder, key: str, meta: dict[str, Any], origin: str, figure: str, 
         v = v + "%"
     platform = ""
     if rule["breakdown"] == P:
-        m = None
-        for pattern, spec in RULES:
-            if spec is rule:
-                m = pattern.search(figure)
-        names = platforms_of(m.group("platforms")) if m and "platforms" in m.groupdict() and m.group("platforms") else None
+        named = match.groupdict().get("platforms")
+        names = platforms_of(named) if named else None
         if not names:
             b.skip(origin, figure, value, "platform names in the figure are not in the platform list")
             return
@@ -439,8 +436,6 @@ def build_seed(b: Builder) -> None:
             if breakdown == "platform" and not row["platform"]:
                 b.skip(origin, r["figure"], r["value"], "platform names not in the platform list")
                 continue
-            if breakdown == "platform":
-                row["denominator"] = ""
             b.add(key, meta, row, origin)
 
 

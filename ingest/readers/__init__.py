@@ -40,22 +40,24 @@ def read_file(path: Path, adapter: str | None = None) -> tuple[str, ReadResult]:
                 "pdf": "a PDF (type its figures into a transcription file)"}[kind]
         raise ReaderError(f"file is {what}, not a return this ingest can read", "", "unknown_layout")
 
-    if adapter:
-        if adapter not in READERS:
-            raise ReaderError(f"unknown adapter {adapter!r} in source.yml (one of {', '.join(READERS)})", "", "invalid_source_yml")
-        return adapter, _run(adapter, path, kind)
+    if adapter and adapter not in READERS:
+        raise ReaderError(f"unknown adapter {adapter!r} in source.yml (one of {', '.join(READERS)})", "", "invalid_source_yml")
 
-    if kind in ("yaml", "csv", "text") and transcription.detect(path):
+    # `adapter:` in source.yml names the reader; otherwise each reader looks at the file in turn
+    def chosen(name: str, detected: Callable[[], bool]) -> bool:
+        return adapter == name if adapter else detected()
+
+    if kind in ("yaml", "csv", "text") and chosen("transcription", lambda: transcription.detect(path)):
         return "transcription", transcription.read(path)
     if kind == "yaml":
         raise ReaderError("YAML file is not a transcription file (no top-level 'figures:' list)", "", "unknown_layout")
-    if kind == "html":
+    if chosen("html", lambda: kind == "html"):
         return "html", html.read(path)
     grids, notes = _grids(path, kind)
     if not any(any(c.value is not None for c in row) for g in grids for row in g.grid):
         raise ReaderError("file holds no cells", "", "source_empty")
     for name, detect, read in _TABLE_READERS:
-        if detect(grids):
+        if chosen(name, lambda: detect(grids)):  # noqa: B023 - called at once, inside the loop
             result = read(path, grids)
             result.notes = notes + result.notes
             return name, result
@@ -73,14 +75,3 @@ _TABLE_READERS: list[tuple[str, Callable[[list[NamedGrid]], bool], Callable[[Pat
     ("timewide", tables.has_period_header, _read_tables),
     ("crosstab", tables.has_table, _read_tables),
 ]
-
-
-def _run(adapter: str, path: Path, kind: str) -> ReadResult:
-    if adapter == "transcription":
-        return transcription.read(path)
-    if adapter == "html":
-        return html.read(path)
-    grids, notes = _grids(path, kind)
-    result = records.read(path, grids) if adapter == "records" else tables.read_grids(grids)
-    result.notes = notes + result.notes
-    return result

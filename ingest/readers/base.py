@@ -7,8 +7,6 @@ as printed and where they were. Cleaning values is the normaliser's job, for all
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Protocol
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -73,14 +71,6 @@ class NamedGrid:
     name: str  # sheet name, "table 2", or the file name for a CSV
     grid: Grid
     title: str = ""
-
-
-class Reader(Protocol):
-    name: str
-
-    def detect(self, path: Path, grids: list[NamedGrid] | None) -> bool: ...
-
-    def read(self, path: Path, grids: list[NamedGrid] | None) -> ReadResult: ...
 
 
 def is_blank(value: object) -> bool:

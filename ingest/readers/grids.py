@@ -10,6 +10,7 @@ import csv
 import io
 import zipfile
 from pathlib import Path
+from typing import IO
 
 from ingest.readers.base import Cell, NamedGrid, ReaderError, ReaderNote, col_letter, is_blank
 
@@ -24,7 +25,7 @@ def sniff_kind(path: Path) -> str:
         head = fh.read(4096)
     if head.startswith(b"PK\x03\x04"):
         # a zip named .xlsx is a workbook, readable or not (a corrupt one is reported as such)
-        return "xlsx" if path.suffix.lower() in SPREADSHEET_SUFFIXES or _is_xlsx_zip(path) else "zip"
+        return "xlsx" if path.suffix.lower() in SPREADSHEET_SUFFIXES or is_xlsx_zip(path) else "zip"
     return sniff_bytes(head, path.suffix)
 
 
@@ -51,9 +52,10 @@ def sniff_bytes(head: bytes, suffix: str, is_xlsx_zip: bool | None = None) -> st
     return "csv" if suffix in CSV_SUFFIXES or b"," in head else "text"
 
 
-def _is_xlsx_zip(path: Path) -> bool:
+def is_xlsx_zip(source: Path | IO[bytes]) -> bool:
+    """A zip archive holding a workbook (a file on disk, or an upload's bytes)."""
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(source) as zf:
             return "xl/workbook.xml" in zf.namelist()
     except zipfile.BadZipFile:
         return False
