@@ -99,16 +99,16 @@ def _validation(ws, column_letter: str, n: int, cells: str) -> None:  # type: ig
     dv.add(cells)
 
 
-def build_template(path: Path, force: Area | None, period_start: date, period_end: date) -> None:
-    wb = Workbook()
-    _instructions(wb, force, period_start, period_end)
-
-    ws = wb.create_sheet(SHEET_TOTAL)
-    ws["A1"] = "Question 1: total offences of sexual communication with a child recorded in the period"
-    ws["A3"] = "Total offences recorded"
+def _single_answer(wb: Workbook, sheet: str, question: str, label: str, width: int) -> None:
+    """A question answered by one figure: the label in A3, the yellow answer cell B3."""
+    ws = wb.create_sheet(sheet)
+    ws["A1"] = question
+    ws["A3"] = label
     ws["B3"].fill = FILL
-    ws.column_dimensions["A"].width = 45
+    ws.column_dimensions["A"].width = width
 
+
+def _age_gender(wb: Workbook) -> None:
     ws = wb.create_sheet(SHEET_AGE_GENDER)
     ws["A1"] = "Question 2: offences by age band and gender of the victim"
     ws.append([])
@@ -126,12 +126,8 @@ def build_template(path: Path, force: Area | None, period_start: date, period_en
     _validation(ws, "B", len(GENDERS), "A4:A6")
     ws.column_dimensions["A"].width = 14
 
-    ws = wb.create_sheet(SHEET_YOUNGEST)
-    ws["A1"] = "Question 3: the youngest victim"
-    ws["A3"] = "Youngest victim age (years)"
-    ws["B3"].fill = FILL
-    ws.column_dimensions["A"].width = 35
 
+def _platforms(wb: Workbook) -> None:
     ws = wb.create_sheet(SHEET_PLATFORMS)
     ws["A1"] = "Question 4: means of communication, where recorded (an offence may count under several)"
     ws.append([])
@@ -139,8 +135,19 @@ def build_template(path: Path, force: Area | None, period_start: date, period_en
     for p in PLATFORMS:
         ws.append([p])
         ws.cell(row=ws.max_row, column=2).fill = FILL
-    _validation(ws, "C", len(PLATFORMS), f"A4:A{3 + len(PLATFORMS) + 10}")
+    _validation(ws, "C", len(PLATFORMS), f"A4:A{3 + len(PLATFORMS) + 10}")  # ten spare rows for other apps
     ws.column_dimensions["A"].width = 22
+
+
+def build_template(path: Path, force: Area | None, period_start: date, period_end: date) -> None:
+    """The return template: one sheet per question, read back by the crosstab reader."""
+    wb = Workbook()
+    _instructions(wb, force, period_start, period_end)
+    _single_answer(wb, SHEET_TOTAL, "Question 1: total offences of sexual communication with a child recorded in the period",
+                   "Total offences recorded", 45)
+    _age_gender(wb)
+    _single_answer(wb, SHEET_YOUNGEST, "Question 3: the youngest victim", "Youngest victim age (years)", 35)
+    _platforms(wb)
     _lists(wb)
     wb.save(path)
 
