@@ -277,3 +277,24 @@ def understated_sources(issues: pd.DataFrame, source_ids: set[str]) -> bool:
 def with_rates(rows: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
     pop = population.set_index("area_code")["population"]
     return rows.assign(rate_per_100k=(rows["value"] / rows["area_code"].map(pop) * 100_000).round(2))
+
+
+def headlines(yearly_series: pd.DataFrame) -> pd.DataFrame:
+    """The latest yearly figure of each national series, with its change on the year before
+    (only when that year is the one just before)."""
+    rows = []
+    for area, g in yearly_series.groupby("area_name", sort=True):
+        g = g.sort_values("period_start")
+        last = g.iloc[-1]
+        change = ""
+        if len(g) > 1 and g.iloc[-2]["period_end"].year == last["period_start"].year:
+            prev = g.iloc[-2]
+            change = f"{(last['value'] - prev['value']) / prev['value'] * 100:+.0f}% on {prev['period_label']}"
+        rows.append({"area_name": area, "period_label": last["period_label"], "value": last["value"], "change": change,
+                     "source": last["publisher"] or last["reference"]})
+    return pd.DataFrame(rows)
+
+
+def share_text(part: float, whole: float) -> str:
+    """'33.7% of the total (444 / 1,316)': a share recomputed from the two published counts."""
+    return f"{part / whole * 100:.1f}% of the total ({part:,.0f} / {whole:,.0f})"

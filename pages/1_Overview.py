@@ -16,16 +16,10 @@ if series.empty:
 else:
     yearly = queries.yearly(series)
     st.subheader("Latest national figures")
-    cols = st.columns(max(1, min(3, yearly["area_name"].nunique())))
-    for col, (area, g) in zip(cols, yearly.groupby("area_name"), strict=False):
-        g = g.sort_values("period_start")
-        last = g.iloc[-1]
-        delta = None
-        if len(g) > 1 and g.iloc[-2]["period_end"].year == last["period_start"].year:
-            prev = g.iloc[-2]["value"]
-            delta = f"{(last['value'] - prev) / prev * 100:+.0f}% on {g.iloc[-2]['period_label']}"
-        col.metric(f"{area}, {last['period_label']}", f"{last['value']:,.0f}", delta, delta_color="off")
-        col.caption(f"Source: {last['publisher'] or last['reference']}")
+    heads = queries.headlines(yearly)
+    for col, (_, h) in zip(st.columns(max(1, min(3, len(heads)))), heads.iterrows(), strict=False):
+        col.metric(f"{h['area_name']}, {h['period_label']}", f"{h['value']:,.0f}", h["change"] or None, delta_color="off")
+        col.caption(f"Source: {h['source']}")
     st.subheader("National series since 2017")
     ui.caveat("Each year's national figure covers the forces that answered that year's FOI requests (38 to 45). "
               "Years are not strictly comparable unless the same forces answered.")
@@ -47,8 +41,8 @@ else:
         c1.metric("England and Wales", f"{ew['value'].iloc[0]:,.0f}")
     north = first[first["area_code"] == "GRP-NORTH"]
     if not north.empty and not ew.empty:
-        share = north["value"].iloc[0] / ew["value"].iloc[0] * 100
-        c2.metric("North of England", f"{north['value'].iloc[0]:,.0f}", f"{share:.1f}% of the total (444 / 1,316)", delta_color="off")
+        c2.metric("North of England", f"{north['value'].iloc[0]:,.0f}",
+                  queries.share_text(north["value"].iloc[0], ew["value"].iloc[0]), delta_color="off")
     if not plat.empty:
         r = plat.iloc[0]
         c3.metric(f"On {r['platform']}", f"{r['value']:g}%", "of offences where the method was recorded", delta_color="off")

@@ -42,3 +42,9 @@ def test_crosstab_shows_ranges_and_totals_over_them() -> None:
     cells = queries.breakdown_rows(df, "age_gender", codes=["E23000022"], period="2024-04-01_2025-03-31")
     table = queries.crosstab(cells)
     assert table.loc["12-15", "male"] == "1-4 [c]" and table.loc["12-15", "all (range)"] == "24-30"
+
+
+def test_headlines_and_recomputed_share() -> None:
+    heads = queries.headlines(queries.yearly(queries.national_series(read_figures()))).set_index("area_name")
+    assert heads.loc["United Kingdom", "value"] == 7263 and heads.loc["United Kingdom", "change"] == "+3% on 2023/24"
+    assert queries.share_text(444, 1316) == "33.7% of the total (444 / 1,316)"
