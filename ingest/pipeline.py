@@ -47,6 +47,15 @@ def _say(stream: TextIO | None, line: str) -> None:
         print(line, file=stream)
 
 
+def _report(log: IssueLog, err: TextIO | None) -> None:
+    """One line on stderr per error: source, file, place, reason."""
+    for r in log.rows:
+        if r["severity"] == "error":
+            path = "/".join(p for p in (r["source_id"], r["source_file"]) if p)
+            where = f" {r['location']}" if r["location"] else ""
+            _say(err, f"error: {path}{where}: {r['message']}")
+
+
 def ingest_source(folder: Path, issues: IssueLog, err: TextIO | None = None) -> tuple[pd.DataFrame, SourceSummary]:
     summary = SourceSummary(folder.name)
     local = IssueLog()
@@ -54,7 +63,7 @@ def ingest_source(folder: Path, issues: IssueLog, err: TextIO | None = None) -> 
         source = load_source(folder)
     except SourceError as exc:
         local.add(exc.issue_type, folder.name, str(exc), SOURCE_FILE, "", exc.value)
-        _say(err, f"error: {folder.name}/{SOURCE_FILE}: {exc}")
+        _report(local, err)
         summary.failed = True
         issues.extend(local)
         return empty_figures(), summary
@@ -68,20 +77,16 @@ def ingest_source(folder: Path, issues: IssueLog, err: TextIO | None = None) -> 
     rows: list[dict[str, Any]] = []
     files = source.files()
     if not files:
-        local.add("source_empty", source.source_id, "source folder holds no return file besides source.yml")
-        _say(err, f"error: {source.source_id}: no return file besides {SOURCE_FILE}")
+        local.add("source_empty", source.source_id, f"source folder holds no return file besides {SOURCE_FILE}")
     for path in files:
         rel = path.relative_to(folder).as_posix()
         try:
             reader, result = read_file(path, source.adapter)
         except ReaderError as exc:
             local.add(exc.issue_type, source.source_id, str(exc), rel, exc.location)
-            where = f" {exc.location}" if exc.location else ""
-            _say(err, f"error: {source.source_id}/{rel}{where}: {exc}")
             continue
         except Exception as exc:  # a reader bug must not sink the other files: report it, keep going
             local.add("source_unreadable", source.source_id, f"could not be read ({type(exc).__name__}: {exc})", rel)
-            _say(err, f"error: {source.source_id}/{rel}: could not be read ({type(exc).__name__}: {exc})")
             continue
         summary.readers.add(reader)
         file_rows = normaliser.figures(result, rel, reader)
@@ -92,9 +97,7 @@ def ingest_source(folder: Path, issues: IssueLog, err: TextIO | None = None) -> 
     df = drop_duplicates(df, source.source_id, local)
     check_totals(df, source.source_id, local)
     check_area_sums(df, source.source_id, local)
-    for r in local.rows:
-        if r["severity"] == "error" and r["issue_type"] not in ("source_unreadable", "source_empty", "source_too_large", "unknown_layout"):
-            _say(err, f"error: {r['source_id']}/{r['source_file']} {r['location']}: {r['message']}")
+    _report(local, err)
     summary.figures = len(df)
     summary.failed = local.count("error") > 0
     issues.extend(local)

@@ -170,3 +170,13 @@ def test_csv_encodings_and_crlf(tmp_path: Path, encoding: str) -> None:
     figures = pd.read_csv(out / "figures.csv", dtype=str, keep_default_na=False)
     assert code == 0 and sorted(figures["value"]) == ["12", "3", "40"]
     assert set(figures["gender"]) == {"female", "male", "unknown"}
+
+
+def test_each_error_is_said_once_on_stderr(tmp_path: Path) -> None:
+    text = "breakdown,value,location\ntotal,,line 1\n"  # a transcription row with no value
+    make_source(tmp_path / "raw", "once", {"figures.csv": text, "blank.csv": "Gender,Count\nNobody,\n"})
+    code, err, out = run_cli(tmp_path, "-q")
+    errors = [ln for ln in err.splitlines() if ln.startswith("error:")]
+    issues = pd.read_csv(out / "issues.csv", dtype=str, keep_default_na=False)
+    assert code == 1 and len(errors) == (issues["severity"] == "error").sum() >= 2
+    assert len(set(errors)) == len(errors)
