@@ -1,45 +1,95 @@
-"""Sanity checks over one source's figures, each an issue row with a fixed type.
+"""Checks over one source's figures (plain rows, before they become a table), each an issue
+row with a fixed type:
 
-- breakdowns against the printed total, within suppression bounds (total_mismatch)
-- the same figure twice in one source (duplicate_figure; the later copy is left out)
+- the same figure twice in one source (duplicate_figure; the later copy is left out);
+- a figure counted from records where the source also printed it (kept only the printed one:
+  derived_total_confirmed, or total_mismatch when they differ);
+- breakdowns against the printed total, within suppression bounds (total_mismatch);
+- a printed sum that leaves out suppressed cells (Northamptonshire 10905-25's `Sum:` row) is
+  kept as what it is: status `understated`, with the bounds of the true figure
+  (sum_row_excludes_suppressed);
+- a region's or group's total against its member forces in the same source.
 """
 
 from __future__ import annotations
 
-import pandas as pd
+from collections import defaultdict
+from typing import Any
 
 from ingest.issues import IssueLog
 
-KEY = ["offence", "area_code", "period_start", "period_end", "breakdown", "age_band", "gender", "platform", "measure"]
-GROUP = ["source_file", "offence", "area_code", "period_start", "period_end"]
+KEY = ("offence", "area_code", "period_start", "period_end", "breakdown", "age_band", "gender", "platform", "measure")
+GROUP = ("source_file", "offence", "area_code", "period_start", "period_end")
+Row = dict[str, Any]
 
 
-def drop_duplicates(df: pd.DataFrame, source_id: str, issues: IssueLog) -> pd.DataFrame:
-    if df.empty:
-        return df
-    key = KEY + ["label_raw"]  # two unmapped platforms both under "Other" are different figures
-    dup = df.duplicated(subset=key, keep="first")
-    for _, row in df[dup].iterrows():
-        first = df[(df[key] == row[key]).all(axis=1)].iloc[0]
-        issues.add(
-            "duplicate_figure", source_id,
-            f"same figure given twice (first at {first['source_location']}: {first['value_raw']!r}); this copy left out",
-            row["source_file"], row["source_location"], row["value_raw"],
-        )
-    return df[~dup]
+def _key(row: Row, extra: tuple[str, ...] = ()) -> tuple[Any, ...]:
+    return tuple(row.get(c) for c in KEY + extra)
 
 
-def _bounds(rows: pd.DataFrame) -> tuple[float, float] | None:
-    """Sum of the rows' bounds; None if any row has no bounds (withheld, not provided)."""
+def drop_duplicates(rows: list[Row], source_id: str, issues: IssueLog) -> list[Row]:
+    """Linear in the number of figures (a file of repeated rows is not quadratic)."""
+    first: dict[tuple[Any, ...], Row] = {}
+    out: list[Row] = []
+    for row in rows:
+        k = _key(row, ("label_raw", "source_id"))  # two unmapped platforms under "Other" differ by label
+        if k in first:
+            f = first[k]
+            issues.add("duplicate_figure", source_id,
+                       f"same figure given twice (first at {f['source_location']}: {f['value_raw']!r}); this copy left out",
+                       row["source_file"], row["source_location"], row["value_raw"])
+            continue
+        first[k] = row
+        out.append(row)
+    return out
+
+
+def reconcile_derived(rows: list[Row], source_id: str, issues: IssueLog) -> list[Row]:
+    """A figure counted from records that the source also printed: the printed one stays; the
+    count is evidence for it (Hertfordshire prints yearly totals above its record listing)."""
+    printed = {_key(r, ("source_id",)): r for r in rows if not r.get("derived")}
+    out = []
+    for r in rows:
+        p = printed.get(_key(r, ("source_id",))) if r.get("derived") else None
+        if p is None:
+            out.append(r)
+            continue
+        if p["status"] == "reported" and p["value"] == r["value"]:
+            issues.add("derived_total_confirmed", source_id,
+                       f"the {int(r['value'])} records counted agree with the printed figure at {p['source_location']}",
+                       r["source_file"], r["source_location"], r["value_raw"], once=True)
+        else:
+            issues.add("total_mismatch", source_id,
+                       f"{int(r['value'])} records counted, but the source prints {p['value_raw']!r} at {p['source_location']}; "
+                       "the printed figure is kept", r["source_file"], r["source_location"], r["value_raw"])
+            p["review"] = p.get("review") or "the records listed do not add up to this printed figure"
+    return out
+
+
+def _bounds(parts: list[Row]) -> tuple[float, float] | None:
+    """Sum of the parts' bounds; None if any part has no bounds (withheld, not provided)."""
     # an empty cell in a printed table adds nothing to the printed sums (it is stored as
     # not_provided, never as 0, but a table's own Total treats it as nothing)
-    rows = rows[~((rows["status"] == "not_provided") & (rows["value_raw"] == ""))]
-    if rows.empty or rows["value_low"].isna().any():
+    parts = [p for p in parts if not (p["status"] == "not_provided" and p["value_raw"] in ("", "-", "–", "—"))]
+    if not parts or any(p["value_low"] is None for p in parts):
         return None
-    return float(rows["value_low"].sum()), float(rows["value_high"].sum())
+    return float(sum(p["value_low"] for p in parts)), float(sum(p["value_high"] for p in parts))
 
 
-def _compare(issues: IssueLog, source_id: str, what: str, target: pd.Series, parts: pd.DataFrame) -> None:
+def _printed(p: Row) -> float:
+    """What a part adds to a printed sum that leaves starred cells out: its value, the printed
+    (understated) figure of a sum row, nothing for a starred cell."""
+    if p["status"] == "reported":
+        return float(p["value"])
+    if p["status"] == "understated":
+        try:
+            return float(str(p["value_raw"]).replace(",", ""))
+        except ValueError:
+            return 0.0
+    return 0.0
+
+
+def _compare(issues: IssueLog, source_id: str, what: str, target: Row, parts: list[Row]) -> None:
     if target["status"] != "reported":
         return
     b = _bounds(parts)
@@ -49,58 +99,73 @@ def _compare(issues: IssueLog, source_id: str, what: str, target: pd.Series, par
     total = float(target["value"])
     # Without an "unknown" category the breakdown may be partial (a press report naming
     # only girls and boys): then only a sum above the total is a contradiction.
-    complete = (parts["age_band"] == "unknown").any() or (parts["gender"] == "unknown").any()
-    if complete and not lo - 1e-9 <= total <= hi + 1e-9 or not complete and lo > total + 1e-9:
-        suppressed = int((parts["status"] == "suppressed").sum())
-        extra = f", {suppressed} of them suppressed" if suppressed else ""
-        rng = f"{lo:g}" if lo == hi else f"{lo:g}-{hi:g}"
-        issue_type = "total_mismatch"
-        message = f"{what} sum to {rng} ({len(parts)} figures{extra}) but the printed figure is {total:g}"
-        if suppressed and total == float(parts["value"].fillna(0).sum()):
-            issue_type = "sum_row_excludes_suppressed"
-            message += ": the printed sum leaves out the suppressed cells (as Northamptonshire 10905-25 does)"
-        issues.add(issue_type, source_id, message, target["source_file"], target["source_location"], target["value_raw"])
+    complete = any(p["age_band"] == "unknown" or p["gender"] == "unknown" for p in parts)
+    if (complete and lo - 1e-9 <= total <= hi + 1e-9) or (not complete and lo <= total + 1e-9):
+        return
+    starred = [p for p in parts if p["status"] in ("suppressed", "understated")]
+    visible = sum(_printed(p) for p in parts)
+    rng = f"{lo:g}" if lo == hi else f"{lo:g}-{hi:g}"
+    extra = f", {len(starred)} of them suppressed" if starred else ""
+    message = f"{what} sum to {rng} ({len(parts)} figures{extra}) but the printed figure is {total:g}"
+    if starred and abs(total - visible) < 1e-9:
+        # the printed sum leaves the starred cells out: it is a lower bound, never the total
+        low = total + sum(p["value_low"] - _printed(p) for p in starred)
+        high = total + sum(p["value_high"] - _printed(p) for p in starred)
+        issues.add("sum_row_excludes_suppressed", source_id,
+                   message + f": the printed sum leaves out the suppressed cells (as Northamptonshire 10905-25 does), so the "
+                   f"true figure is {low:g}-{high:g}; kept as understated, not as {total:g}",
+                   target["source_file"], target["source_location"], target["value_raw"])
+        target.update(status="understated", value=None, value_low=low, value_high=high)
+        return
+    issues.add("total_mismatch", source_id, message, target["source_file"], target["source_location"], target["value_raw"])
 
 
-def check_totals(df: pd.DataFrame, source_id: str, issues: IssueLog) -> None:
-    counts = df[(df["measure"] == "count") & (df["breakdown"] != "youngest_age")]
-    for _, g in counts.groupby(GROUP, sort=False, dropna=False):
-        totals = g[(g["breakdown"] == "total")]
-        for _, total in totals.iterrows():
-            for breakdown, label in (("age", "age bands"), ("gender", "genders")):
-                parts = g[g["breakdown"] == breakdown]
-                if len(parts) > 1:
-                    _compare(issues, source_id, f"the {label}", total, parts)
-            cells = g[g["breakdown"] == "age_gender"]
-            if len(cells) > 1 and g[g["breakdown"].isin(["age", "gender"])].empty:
-                _compare(issues, source_id, "the age x gender cells", total, cells)
-        cells = g[g["breakdown"] == "age_gender"]
-        for _, margin in g[g["breakdown"] == "age"].iterrows():
-            parts = cells[cells["age_band"] == margin["age_band"]]
+def check_totals(rows: list[Row], source_id: str, issues: IssueLog) -> None:
+    groups: dict[tuple[Any, ...], list[Row]] = defaultdict(list)
+    for r in rows:
+        if r["measure"] == "count" and r["breakdown"] != "youngest_age":
+            groups[tuple(r[c] for c in GROUP)].append(r)
+    for g in groups.values():
+        by = defaultdict(list)
+        for r in g:
+            by[r["breakdown"]].append(r)
+        cells = by["age_gender"]
+        # margins first: a margin found understated is then a range inside the grand total
+        for margin in by["age"]:
+            parts = [c for c in cells if c["age_band"] == margin["age_band"]]
             if len(parts) > 1:
                 _compare(issues, source_id, f"the cells of age band {margin['age_band']}", margin, parts)
-        for _, margin in g[g["breakdown"] == "gender"].iterrows():
-            parts = cells[cells["gender"] == margin["gender"]]
+        for margin in by["gender"]:
+            parts = [c for c in cells if c["gender"] == margin["gender"]]
             if len(parts) > 1:
                 _compare(issues, source_id, f"the cells of gender {margin['gender']}", margin, parts)
+        for total in by["total"]:
+            for breakdown, label in (("age", "age bands"), ("gender", "genders")):
+                if len(by[breakdown]) > 1:
+                    _compare(issues, source_id, f"the {label}", total, by[breakdown])
+            if len(cells) > 1 and not by["age"] and not by["gender"]:
+                _compare(issues, source_id, "the age x gender cells", total, cells)
 
 
-def check_area_sums(df: pd.DataFrame, source_id: str, issues: IssueLog) -> None:
+def check_area_sums(rows: list[Row], source_id: str, issues: IssueLog) -> None:
     """A region's or group's printed total against its member forces in the same source
     (the onthewight South East table: the four forces add up to the South East total)."""
     from ingest.reference import reference
 
     ref = reference()
-    totals = df[(df["breakdown"] == "total") & (df["measure"] == "count")]
+    totals = [r for r in rows if r["breakdown"] == "total" and r["measure"] == "count"]
+    wholes = [r for r in totals if r["area_type"] in ("group", "region", "nation")]
+    if not wholes:
+        return
     forces_by_region: dict[str, list[str]] = {}
     for a in ref.forces():
         forces_by_region.setdefault(a.region_code, []).append(a.code)
-    for _, whole in totals[totals["area_type"].isin(["group", "region", "nation"])].iterrows():
+    for whole in wholes:
         members = ref.group_members.get(whole["area_code"]) or forces_by_region.get(whole["area_code"], [])
         if not members:
             continue
-        same = totals[(totals["source_file"] == whole["source_file"]) & (totals["offence"] == whole["offence"])
-                      & (totals["period_start"] == whole["period_start"]) & (totals["period_end"] == whole["period_end"])]
-        parts = same[same["area_code"].isin(members)]
-        if parts["area_code"].nunique() == len(set(members)):
-            _compare(issues, source_id, f"the {len(members)} member forces", whole, parts.assign(age_band="unknown"))
+        same = [r for r in totals if (r["source_file"], r["offence"], r["period_start"], r["period_end"]) ==
+                (whole["source_file"], whole["offence"], whole["period_start"], whole["period_end"])]
+        parts = [r for r in same if r["area_code"] in members]
+        if len({r["area_code"] for r in parts}) == len(set(members)):
+            _compare(issues, source_id, f"the {len(members)} member forces", whole, [{**p, "age_band": "unknown"} for p in parts])

@@ -36,14 +36,15 @@ import yaml
 from ingest.issues import IssueLog
 from ingest.kit import template_details, template_suppression
 from ingest.output import write_outputs
-from ingest.pipeline import ingest_source, run, validated
+from ingest.pipeline import preview_source, run, validated
+from ingest.readers import READABLE_KINDS
 from ingest.readers.base import MAX_FILE_BYTES
-from ingest.readers.grids import is_xlsx_zip, sniff_bytes
+from ingest.readers.sniff import KIND_NAMES, sniff_bytes
 from ingest.reference import Area, reference
 from ingest.schema import empty_figures
 
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024
-ACCEPTED_KINDS = {"xlsx", "csv", "text", "html", "yaml"}
+ACCEPTED_KINDS = READABLE_KINDS
 STAGING = ".staging"
 
 
@@ -78,8 +79,7 @@ def safe_name(name: str) -> str:
 
 
 def _kind(name: str, data: bytes) -> str:
-    head = data[:4096]
-    return sniff_bytes(head, Path(name).suffix, is_xlsx_zip(io.BytesIO(data)) if head.startswith(b"PK\x03\x04") else None)
+    return sniff_bytes(data, Path(name).suffix)
 
 
 def _zip_entries(upload: Upload, budget: int) -> Iterator[Upload]:
@@ -130,12 +130,13 @@ def expand(uploads: list[Upload]) -> list[Upload]:
                 if entry_kind == "zip":
                     raise UploadRejected(f"{u.name}: archive inside the archive ({entry.name}); nothing was added")
                 if entry_kind not in ACCEPTED_KINDS:
-                    raise UploadRejected(f"{u.name}: {entry.name} is {entry_kind}, not an xlsx, csv or html return; nothing was added")
+                    raise UploadRejected(f"{u.name}: {entry.name} is {KIND_NAMES.get(entry_kind, entry_kind)}, not a return this tool "
+                                         "reads; nothing was added")
                 files.append(entry)
             continue
         if kind not in ACCEPTED_KINDS:
-            what = {"empty": "empty", "xls": "an old .xls workbook (save it as .xlsx)", "pdf": "a PDF (type its figures into a transcription file)"}
-            raise UploadRejected(f"{u.name}: the file is {what.get(kind, kind + ' data')}, not an xlsx, csv or html return; nothing was added")
+            raise UploadRejected(f"{u.name}: the file is {KIND_NAMES.get(kind, kind)}, not a return this tool reads "
+                                 "(PDF, Word, Excel, OpenDocument, CSV or a saved web page); nothing was added")
         files.append(u)
     if not files:
         raise UploadRejected("the archive holds no files")
@@ -226,12 +227,17 @@ def staged_sources(session: Path) -> list[Path]:
 
 
 def preview(session: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Run the ingest on the staged sources alone: the figures they would add, and their issues."""
-    issues = IssueLog()
-    frames = [ingest_source(folder, issues, err=None)[0] for folder in staged_sources(session)]
+    """Run the ingest on the staged sources alone, with the checks of a rebuild: the figures
+    they would add, and their issues."""
+    frames, issue_frames = [], []
+    for folder in staged_sources(session):
+        figures, issues, _ = preview_source(folder)
+        frames.append(figures)
+        issue_frames.append(issues)
     frames = [f for f in frames if len(f)]
     figures = pd.concat(frames, ignore_index=True) if frames else empty_figures()
-    return figures, issues.frame()
+    issues = pd.concat(issue_frames, ignore_index=True) if issue_frames else IssueLog().frame()
+    return figures, issues
 
 
 def discard(session: Path) -> None:

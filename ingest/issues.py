@@ -25,7 +25,7 @@ class IssueLog:
         once: bool = False,
     ) -> None:
         """Record an issue. `once` drops repeats of the same type, file and value (label mappings)."""
-        severity, responsibility = ISSUE_TYPES[issue_type]  # KeyError: a type not in the fixed list
+        severity, responsibility, _ = ISSUE_TYPES[issue_type]  # KeyError: a type not in the fixed list
         key = (issue_type, source_id, source_file, str(value)) if once else None
         if key is not None:
             if key in self._seen:

@@ -22,7 +22,7 @@ from ingest.labels import (
 )
 from ingest.output import FORMULA_START
 from ingest.periods import OFFENCE_START, parse_period
-from ingest.readers.base import Label, RawFigure, ReadResult
+from ingest.readers.base import Label, RawFigure, ReaderNote
 from ingest.reference import Area, Reference, reference
 from ingest.schema import BREAKDOWNS, OFFENCES
 from ingest.sources import Source
@@ -186,13 +186,13 @@ class Normaliser:
         return parse_value(f.value_raw).status in ("withheld", "refused", "not_held", "not_provided")
 
     # --- figures --------------------------------------------------------------------------
-    def figures(self, result: ReadResult, file: str, reader: str) -> list[dict[str, Any]]:
-        for note in result.notes:
+    def figures(self, raw_figures: list[RawFigure], notes: list[ReaderNote], file: str, reader: str) -> list[dict[str, Any]]:
+        for note in notes:
             self._issue(note.issue_type, note.message, file, note.location, note.value)
-        axis_dims = self._axis_dims(result.figures)
+        axis_dims = self._axis_dims(raw_figures)
         rows: list[dict[str, Any]] = []
         counts: dict[tuple[Any, ...], dict[str, Any]] = {}
-        for f in result.figures:
+        for f in raw_figures:
             try:
                 for row in self._figure(f, axis_dims, file, reader):
                     if f.aggregate:
@@ -282,6 +282,11 @@ class Normaliser:
         high: float | None
         if f.aggregate:
             status, value, low, high, percent = "reported", 1.0, 1.0, 1.0, False
+        elif f.read_as is not None:
+            pv = parse_value(f.read_as)
+            status, value, low, high, percent = pv.status, pv.value, pv.low, pv.high, pv.is_percent
+            self._issue("dash_read_as_zero", f"{raw_text!r} read as {f.read_as}: {f.note or 'the return says so'}", file, loc, raw_text,
+                        once=True)
         else:
             pv = parse_value(raw, src.suppression)
             status, value, low, high, percent = pv.status, pv.value, pv.low, pv.high, pv.is_percent
@@ -353,6 +358,7 @@ class Normaliser:
             "publisher": src.publisher,
             "note": f.note,
             "reader": reader,
+            "review": f.review,
         }
         if not parts.platforms:
             return [base]

@@ -32,6 +32,20 @@ def financial_year(start_year: int) -> tuple[date, date]:
     return date(start_year, 4, 1), date(start_year + 1, 3, 31)
 
 
+def _safe(fn):  # type: ignore[no-untyped-def]
+    """A printed period that names an impossible date ("0000", month 13) reads as no period."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+        try:
+            return fn(*args, **kwargs)
+        except (ValueError, OverflowError):
+            return None
+
+    return wrapper
+
+
 def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -44,6 +58,7 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+@_safe
 def parse_date(text: str) -> date | None:
     """One date: `29th May 2025`, `March 31st, 2025`, `01/04/2022`, `9/3/18`, `2024-10-31`."""
     t = " ".join(str(text).replace(",", ", ").split()).strip(" ,.")
@@ -89,6 +104,7 @@ def _fy_pair(a: str, b: str) -> tuple[date, date] | None:
     return financial_year(start)
 
 
+@_safe
 def parse_period(text: object) -> tuple[date, date] | None:
     """A period label -> inclusive (start, end), or None when it cannot be read for sure."""
     if text is None:

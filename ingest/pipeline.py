@@ -1,7 +1,9 @@
-"""Load -> read -> normalise -> check, per source; then validate and write.
+"""Load -> read (stage 1) -> interpret (stage 2) -> normalise -> check -> validate, per source;
+then build the table once and write it.
 
-A failure in one file or one source is an issue row and a line on stderr; it never stops
-the other sources (contract: exit 1, the others still written).
+Every source runs inside its own error boundary: whatever goes wrong in one (a broken file,
+a bug of ours, a row the schema would reject) is that source's error row and a line on
+stderr, and the other sources still go through (contract: exit 1, the others still written).
 """
 
 from __future__ import annotations
@@ -13,13 +15,26 @@ from typing import Any, TextIO
 
 import pandas as pd
 
-from ingest.checks import check_area_sums, check_totals, drop_duplicates
+from ingest.checks import check_area_sums, check_totals, drop_duplicates, reconcile_derived
+from ingest.interpret import ADAPTERS, Interpretation, interpret
 from ingest.issues import IssueLog
 from ingest.normalise import Normaliser
-from ingest.readers import read_file
-from ingest.readers.base import ReaderError
-from ingest.schema import coerce_figures, empty_figures, validate_figures, validate_issues
-from ingest.sources import SOURCE_FILE, SourceError, discover, load_source, sha256
+from ingest.readers import read_document
+from ingest.readers.base import Document, ReaderError
+from ingest.reference import reference
+from ingest.schema import FIGURE_COLUMNS, coerce_figures, empty_figures, row_problem, validate_figures, validate_issues
+from ingest.sources import SOURCE_FILE, Source, SourceError, discover, load_source, sha256
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_REVIEW = 0, 1, 2, 3
+
+
+@dataclass
+class FileDetail:
+    """What one file held and how it was read: for the Add returns preview and `inspect`."""
+
+    file: str
+    document: Document | None = None
+    interpretation: Interpretation | None = None
 
 
 @dataclass
@@ -28,7 +43,26 @@ class SourceSummary:
     figures: int = 0
     readers: set[str] = field(default_factory=set)
     failed: bool = False
+    review: bool = False
     meta: dict[str, Any] = field(default_factory=dict)
+    files: list[FileDetail] = field(default_factory=list)
+
+
+class FigureBuffer:
+    """Figures kept column by column as sources finish (a row dict per figure would hold
+    hundreds of MB for a large round); one DataFrame is built at the end."""
+
+    def __init__(self) -> None:
+        self.columns: dict[str, list[Any]] = {c: [] for c in FIGURE_COLUMNS}
+        self.n = 0
+
+    def extend(self, rows: list[dict[str, Any]]) -> None:
+        for c, values in self.columns.items():
+            values.extend(r.get(c) for r in rows)
+        self.n += len(rows)
+
+    def frame(self) -> pd.DataFrame:
+        return coerce_figures(pd.DataFrame(self.columns)) if self.n else empty_figures()
 
 
 @dataclass
@@ -39,7 +73,9 @@ class RunResult:
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.issues.count("error") else 0
+        if self.issues.count("error"):
+            return EXIT_FAILED
+        return EXIT_REVIEW if self.issues.count("review") else EXIT_OK
 
 
 def _say(stream: TextIO | None, line: str) -> None:
@@ -56,24 +92,87 @@ def _report(log: IssueLog, err: TextIO | None) -> None:
             _say(err, f"error: {path}{where}: {r['message']}")
 
 
-def ingest_source(folder: Path, issues: IssueLog, err: TextIO | None = None) -> tuple[pd.DataFrame, SourceSummary]:
+def _reader_name(fmt: str, reading: str) -> str:
+    """The layout family a figure came from (the `reader` column): the reading (crosstab,
+    timewide, records, statement), except that a saved web page's figures are `html`."""
+    if fmt in ("transcription", "public_record", "html"):
+        return fmt
+    return reading or "crosstab"
+
+
+def read_source_file(path: Path, source: Source, rel: str, local: IssueLog) -> tuple[list[dict[str, Any]], FileDetail, set[str]]:
+    """One file: stage 1, stage 2, the normaliser. Errors here are the file's, not the source's."""
+    detail = FileDetail(rel)
+    try:
+        if source.adapter and source.adapter not in ADAPTERS:
+            raise ReaderError(f"unknown adapter {source.adapter!r} in source.yml (one of {', '.join(ADAPTERS)})", "", "invalid_source_yml")
+        doc = read_document(path)
+        if source.adapter == "transcription" and doc.fmt != "transcription":
+            raise ReaderError("source.yml says 'adapter: transcription' but the file lacks the transcription columns "
+                              "(breakdown, value, location)", "", "unknown_layout")
+    except ReaderError as exc:
+        local.add(exc.issue_type, source.source_id, str(exc), rel, exc.location)
+        return [], detail, set()
+    detail.document = doc
+    normaliser = Normaliser(source, local)
+    if doc.fmt in ("transcription", "public_record"):
+        typed = normaliser.figures(doc.figures, doc.notes, rel, doc.fmt)
+        return typed, detail, {doc.fmt} if typed else set()
+    interp = interpret(doc, normaliser.ref, source.period, source.adapter)
+    detail.interpretation = interp
+    for v in interp.verdicts:
+        if v.review:
+            local.add("reading_doubtful", source.source_id, f"table '{v.table.title[:60]}': {v.review}", rel, v.table.name)
+    rows: list[dict[str, Any]] = []
+    readers: set[str] = set()
+    by_reader: dict[str, list[Any]] = {}
+    for f in interp.figures:
+        by_reader.setdefault(_reader_name(doc.fmt, f.reading), []).append(f)
+    notes = interp.notes
+    for name, figs in by_reader.items():
+        got = normaliser.figures(figs, notes, rel, name)
+        notes = []  # each note once per file
+        rows.extend(got)
+        if got:
+            readers.add(name)
+    if notes:
+        normaliser.figures([], notes, rel, "")
+    return rows, detail, readers
+
+
+def ingest_source(folder: Path, issues: IssueLog, err: TextIO | None = None) -> tuple[list[dict[str, Any]], SourceSummary]:
+    """One source, inside its own error boundary."""
     summary = SourceSummary(folder.name)
     local = IssueLog()
+    rows: list[dict[str, Any]] = []
     try:
-        source = load_source(folder)
+        rows = _ingest_source(folder, local, summary)
     except SourceError as exc:
         local.add(exc.issue_type, folder.name, str(exc), SOURCE_FILE, "", exc.value)
-        _report(local, err)
-        summary.failed = True
-        issues.extend(local)
-        return empty_figures(), summary
+        rows = []
+    except Exception as exc:  # a bug of ours must not sink the other sources: report it, keep going
+        local.add("source_failed", folder.name,
+                  f"could not be ingested ({type(exc).__name__}: {str(exc)[:300]}); its figures are left out, the other sources are not affected")
+        rows = []
+    _report(local, err)
+    summary.figures = len(rows)
+    summary.failed = local.count("error") > 0
+    summary.review = local.count("review") > 0
+    issues.extend(local)
+    return rows, summary
+
+
+def _ingest_source(folder: Path, local: IssueLog, summary: SourceSummary) -> list[dict[str, Any]]:
+    source = load_source(folder)
     summary.meta = {
         "id": source.source_id, "title": source.reference, "path": f"{folder.name}/", "url": source.url,
         "area": source.area.name, "received": source.received.isoformat() if source.received else "",
         "source_type": source.source_type, "publisher": source.publisher,
         "files": {p.relative_to(folder).as_posix(): "sha256:" + sha256(p) for p in source.files()},
     }
-    normaliser = Normaliser(source, local)
+    for k in ("accepted_by", "accepted_at"):
+        if source.raw.get(k):
+            summary.meta[k] = str(source.raw[k])
     rows: list[dict[str, Any]] = []
     files = source.files()
     if not files:
@@ -81,49 +180,78 @@ def ingest_source(folder: Path, issues: IssueLog, err: TextIO | None = None) -> 
     for path in files:
         rel = path.relative_to(folder).as_posix()
         try:
-            reader, result = read_file(path, source.adapter)
-        except ReaderError as exc:
-            local.add(exc.issue_type, source.source_id, str(exc), rel, exc.location)
+            file_rows, detail, readers = read_source_file(path, source, rel, local)
+        except Exception as exc:  # a reader bug must not sink the other files of the source
+            local.add("source_unreadable", source.source_id, f"could not be read ({type(exc).__name__}: {str(exc)[:300]})", rel)
             continue
-        except Exception as exc:  # a reader bug must not sink the other files: report it, keep going
-            local.add("source_unreadable", source.source_id, f"could not be read ({type(exc).__name__}: {exc})", rel)
-            continue
-        summary.readers.add(reader)
-        file_rows = normaliser.figures(result, rel, reader)
+        summary.files.append(detail)
+        summary.readers |= readers
         if not file_rows and not any(r["severity"] == "error" and r["source_file"] == rel for r in local.rows):
-            local.add("source_empty", source.source_id, f"no figures found by the {reader} reader", rel)
+            what = "no figures found" + (f" (read as {detail.document.fmt})" if detail.document else "")
+            if detail.interpretation is not None and not detail.interpretation.tables and not detail.interpretation.prose:
+                what += ": the file holds no table and no text"
+            local.add("source_empty", source.source_id, what, rel)
         rows.extend(file_rows)
-    df = coerce_figures(pd.DataFrame(rows)) if rows else empty_figures()
-    df = drop_duplicates(df, source.source_id, local)
-    check_totals(df, source.source_id, local)
-    check_area_sums(df, source.source_id, local)
-    _report(local, err)
-    summary.figures = len(df)
-    summary.failed = local.count("error") > 0
-    issues.extend(local)
-    return df, summary
+    rows = drop_duplicates(rows, source.source_id, local)
+    rows = reconcile_derived(rows, source.source_id, local)
+    check_totals(rows, source.source_id, local)
+    check_area_sums(rows, source.source_id, local)
+    valid = []
+    for r in rows:
+        problem = row_problem(r)
+        if problem:
+            local.add("invalid_figure", source.source_id, f"figure left out: {problem}", r.get("source_file", ""),
+                      r.get("source_location", ""), r.get("value_raw", ""))
+        else:
+            valid.append(r)
+    return valid
 
 
 def run(paths: list[Path], err: TextIO | None = sys.stderr, progress: bool = True) -> RunResult:
     from tqdm import tqdm
 
+    reference()  # load the mappings once, outside any source's boundary
     folders = discover(paths)
     issues = IssueLog()
-    frames: list[pd.DataFrame] = []
+    buffer = FigureBuffer()
     summaries: list[SourceSummary] = []
     bar = tqdm(folders, desc="sources", unit="source", file=err, disable=(not progress or len(folders) < 10 or err is None or None))
     for folder in bar:
-        df, summary = ingest_source(folder, issues, err)
-        frames.append(df)
+        rows, summary = ingest_source(folder, issues, err)
+        summary.files = []  # the details are for one source's preview, not a whole run
+        buffer.extend(rows)
         summaries.append(summary)
-    frames = [f for f in frames if len(f)]
-    figures = pd.concat(frames, ignore_index=True) if frames else empty_figures()
-    figures = coerce_figures(figures)
-    return RunResult(figures, issues, summaries)
+    return RunResult(buffer.frame(), issues, summaries)
 
 
 def validated(result: RunResult) -> tuple[pd.DataFrame, pd.DataFrame]:
-    return validate_figures(result.figures), validate_issues(result.issues.frame())
+    """The table as the schema allows it. Rows were checked source by source already; should
+    the whole-table check still find a bad row, its source is left out and named, never the run."""
+    import pandera.errors
+
+    figures = result.figures
+    for _ in range(3):
+        try:
+            figures = validate_figures(figures)
+            break
+        except pandera.errors.SchemaErrors as exc:
+            cases = exc.failure_cases
+            idx = [i for i in cases["index"].dropna().unique() if i in figures.index] if "index" in cases else []
+            bad = set(figures.loc[idx, "source_id"]) if idx else set(figures["source_id"])
+            for sid in sorted(bad):
+                result.issues.add("source_failed", sid, "left out: its figures failed the table's schema check "
+                                  f"({str(cases['check'].iloc[0])[:120] if len(cases) else 'unknown check'})")
+            figures = figures[~figures["source_id"].isin(bad)].reset_index(drop=True)
+    result.figures = figures
+    return figures, validate_issues(result.issues.frame())
+
+
+def preview_source(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame, SourceSummary]:
+    """One source alone, with the same checks as a rebuild (the Add returns preview)."""
+    issues = IssueLog()
+    rows, summary = ingest_source(folder, issues, err=None)
+    figures = coerce_figures(pd.DataFrame(rows)) if rows else empty_figures()
+    return figures, issues.frame(), summary
 
 
 def summary_lines(result: RunResult) -> list[str]:
@@ -131,14 +259,20 @@ def summary_lines(result: RunResult) -> list[str]:
     width = max((len(s.source_id) for s in result.summaries), default=10)
     for s in result.summaries:
         e = result.issues.count("error", s.source_id)
+        rv = result.issues.count("review", s.source_id)
         w = result.issues.count("warning", s.source_id)
         i = result.issues.count("info", s.source_id)
         readers = ",".join(sorted(s.readers)) or "-"
-        mark = "FAILED" if e else "ok"
-        lines.append(f"  {s.source_id:<{width}}  {mark:<6} {s.figures:>5} figures  {e} errors  {w} warnings  {i} info  [{readers}]")
+        mark = "FAILED" if e else "REVIEW" if rv else "ok"
+        lines.append(f"  {s.source_id:<{width}}  {mark:<6} {s.figures:>5} figures  {e} errors  {rv} to review  {w} warnings  "
+                     f"{i} info  [{readers}]")
     total = len(result.figures)
+    n_review = sum(1 for s in result.summaries if result.issues.count("review", s.source_id))
     lines.append(
         f"{len(result.summaries)} sources, {total} figures, {result.issues.count('error')} errors, "
-        f"{result.issues.count('warning')} warnings"
+        f"{n_review} source(s) need review, {result.issues.count('warning')} warnings"
     )
+    if n_review:
+        lines.append("needs review: the reading of these returns is doubtful; see issues.csv (severity 'review') for why, "
+                     "and check their figures against the files")
     return lines

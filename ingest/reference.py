@@ -2,7 +2,7 @@
 
 - areas.csv, area_aliases_generated.csv (built from forces.csv by tools/build_reference.py),
   area_aliases.csv (hand-kept common forms), area_groups.csv (press groups)
-- platforms.csv, age_labels.csv, gender_labels.csv, label_roles.csv
+- platforms.csv, age_labels.csv, gender_labels.csv, label_roles.csv, record_columns.csv
 """
 
 from __future__ import annotations
@@ -38,6 +38,11 @@ def label_key(text: str) -> str:
     t = re.sub(r"\s*-\s*", "-", t)
     t = re.sub(r"[\s:.*]+$", "", t)
     return " ".join(t.split())
+
+
+def record_key(text: str) -> str:
+    """A record extract's column header, compared by its words ("Victim Age:" = "victim age")."""
+    return " ".join(re.sub(r"[^a-z0-9/ ]", " ", str(text).lower()).split())
 
 
 @dataclass(frozen=True)
@@ -86,6 +91,7 @@ class Reference:
             )
         self.genders = {label_key(r["label"]): r["gender"] for r in _read("gender_labels.csv")}
         self.roles = {label_key(r["label"]): r["role"] for r in _read("label_roles.csv")}
+        self.record_columns = {record_key(r["header"]): r["role"] for r in _read("record_columns.csv")}
 
     # --- areas --------------------------------------------------------------------------
     def find_area(self, text: str) -> Area | None:

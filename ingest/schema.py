@@ -6,10 +6,14 @@ Everything else in the project names columns through this module. The contract
 
 from __future__ import annotations
 
-from typing import Final
+from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Final
 
 import pandas as pd
-import pandera.pandas as pa
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
 
 OFFENCES: Final = {
     "scwc": "Sexual communication with a child, s.15A Sexual Offences Act 2003 (Home Office code 71/17)",
@@ -21,10 +25,20 @@ AREA_TYPES: Final = ("force", "region", "nation", "england_and_wales", "uk", "gr
 BREAKDOWNS: Final = ("total", "age", "gender", "age_gender", "platform", "youngest_age")
 GENDERS: Final = ("female", "male", "unknown")
 MEASURES: Final = ("count", "percent")
-STATUSES: Final = ("reported", "suppressed", "withheld", "refused", "not_held", "not_provided")
+STATUSES: Final = ("reported", "suppressed", "withheld", "refused", "not_held", "not_provided", "understated")
 SOURCE_TYPES: Final = ("foi_return", "press_release", "news", "official_statistics")
 STANDARD_AGE_BANDS: Final = ("0-11", "12-15", "16+", "unknown")
 
+STATUS_DOCS: Final = {
+    "reported": "the figure as printed",
+    "suppressed": "a small number withheld by the source (*, <5, [c]); value empty, value_low and value_high from the source's rule, else 1 and 4",
+    "withheld": "withheld under an exemption (e.g. s.40(2) personal information)",
+    "refused": "refused, e.g. under s.12 (the cost limit)",
+    "not_held": "the source says it does not hold the information",
+    "not_provided": "no answer for this figure (an empty cell in a printed table, n/a, or '-' where nothing shows it means 0)",
+    "understated": "a printed sum that leaves out suppressed cells: value empty, value_raw as printed, the true figure between "
+                   "value_low and value_high",
+}
 # GSS shorthand shown to users beside each status (architecture habit 6).
 STATUS_SHORTHAND: Final = {
     "reported": "",
@@ -33,7 +47,12 @@ STATUS_SHORTHAND: Final = {
     "refused": "[x]",
     "not_held": "[x]",
     "not_provided": "[x]",
+    "understated": "[c]",  # a printed sum that leaves out suppressed cells: shown as its range
 }
+
+# datetime64[ns] holds 1677-09-21 .. 2262-04-11; figures are about 2017 onwards
+MIN_DATE: Final = date(1900, 1, 1)
+MAX_DATE: Final = date(2100, 12, 31)
 
 CONTRACT_COLUMNS: Final = (
     "offence",
@@ -70,6 +89,7 @@ EXTRA_COLUMNS: Final = (
     "publisher",
     "note",
     "reader",  # which reader produced the row
+    "review",  # why the reading of this figure needs review; empty when it does not
 )
 FIGURE_COLUMNS: Final = CONTRACT_COLUMNS + EXTRA_COLUMNS
 
@@ -84,108 +104,137 @@ DATE_COLUMNS: Final = ("period_start", "period_end", "published")
 
 # --- the issue log -------------------------------------------------------------------------
 
-SEVERITIES: Final = ("error", "warning", "info")
-# type -> (severity, whose problem: "publisher" wrote it so, "ours" to fix in mappings/code)
+# error: a figure or source not loaded; review: loaded, but the reading is doubtful and a person
+# should check it against the return; warning: loaded, worth a look; info: a change made
+SEVERITIES: Final = ("error", "review", "warning", "info")
+# type -> (severity, whose problem: "publisher" wrote it so, "ours" to fix in mappings/code, meaning)
 ISSUE_TYPES: Final = {
-    "source_unreadable": ("error", "publisher"),
-    "source_empty": ("error", "publisher"),
-    "source_too_large": ("error", "publisher"),
-    "invalid_source_yml": ("error", "ours"),
-    "unknown_area": ("error", "ours"),
-    "unknown_layout": ("error", "ours"),
-    "negative_count": ("error", "publisher"),
-    "unparsed_value": ("error", "publisher"),
-    "impossible_period": ("error", "publisher"),
-    "unparsed_period": ("error", "publisher"),
-    "invalid_figure": ("error", "ours"),
-    "absurd_count": ("warning", "publisher"),
-    "total_mismatch": ("warning", "publisher"),
-    "duplicate_figure": ("warning", "publisher"),
-    "unknown_label": ("warning", "ours"),
-    "platform_unmapped": ("warning", "ours"),
-    "formula_like_text": ("warning", "publisher"),
-    "period_before_offence": ("warning", "publisher"),
-    "non_integer_count": ("warning", "publisher"),
-    "sum_row_excludes_suppressed": ("warning", "publisher"),
-    "nonstandard_age_band": ("info", "publisher"),
-    "suppressed_value": ("info", "publisher"),
-    "withheld_value": ("info", "publisher"),
-    "empty_cell": ("info", "publisher"),
-    "derived_total": ("info", "ours"),
-    "label_mapped": ("info", "ours"),
-    "period_adjusted": ("info", "ours"),
-    "encoding_fallback": ("info", "publisher"),
-    "html_active_content_ignored": ("info", "publisher"),
-    "sheet_ignored": ("info", "publisher"),
+    "source_unreadable": ("error", "publisher", 'the file cannot be opened (corrupt workbook, invalid YAML, bad HTML)'),
+    "source_empty": ("error", "publisher", 'the file or folder holds nothing to read'),
+    "source_too_large": ("error", "publisher", 'the file is over a stated limit: 20 MB a file, cells per sheet or file, pages in a PDF, rows of a transcription'),
+    "invalid_source_yml": ("error", "ours", 'source.yml is missing, not YAML, or has a wrong or unknown key'),
+    "unknown_area": ("error", "ours", 'a force or area name not in the mappings (the message names the nearest known)'),
+    "unknown_layout": ("error", "ours", 'the file is of a kind no reader takes (binary data, an old .doc, a zip), or a YAML file that is not a transcription'),
+    "negative_count": ("error", "publisher", 'a negative figure; left out'),
+    "unparsed_value": ("error", "publisher", 'a cell that is neither a number nor a known marker (formula-like text included); left out'),
+    "impossible_period": ("error", "publisher", 'a period that ends before it starts, or in the future; left out'),
+    "unparsed_period": ("error", "publisher", 'a period label that cannot be read as dates, or no period at all; left out'),
+    "invalid_figure": ("error", "ours", "a figure that contradicts itself or the table's rules (breakdown vs labels, unknown offence, a negative denominator); left out"),
+    "absurd_count": ("warning", "publisher", "a count too large for one area and period, a share over 100%, a 'youngest victim' over 17"),
+    "total_mismatch": ("warning", "publisher", 'a breakdown that does not add up to the printed total, allowing for suppressed cells'),
+    "duplicate_figure": ("warning", "publisher", 'the same figure twice in one source; the later copy left out'),
+    "unknown_label": ("warning", "ours", 'a row or column label that fits no dimension; the figure is left out (or counted as unknown)'),
+    "platform_unmapped": ("warning", "ours", 'a platform name not in platforms.csv; kept under Other'),
+    "formula_like_text": ("warning", "publisher", 'text starting with = + - @; kept as text, neutralised in CSV exports'),
+    "period_before_offence": ("warning", "publisher", 'a period starting before s.15A came into force on 3 April 2017'),
+    "non_integer_count": ("warning", "publisher", 'a count that is not a whole number'),
+    "sum_row_excludes_suppressed": ("warning", "publisher", "a printed total that leaves out the suppressed cells (Northamptonshire 10905-25's Sum row): kept with status understated and the bounds of the true figure"),
+    "nonstandard_age_band": ("info", "publisher", "an age band other than the standard request's, kept as given"),
+    "suppressed_value": ("info", "publisher", 'a marker read as a suppressed small number, with its bounds'),
+    "withheld_value": ("info", "publisher", "an exemption, refusal or 'not held' read as its status"),
+    "empty_cell": ("info", "publisher", 'an empty cell inside a printed table, kept as not_provided (never 0)'),
+    "derived_total": ("info", "ours", 'figures counted from a record-level extract'),
+    "label_mapped": ("info", "ours", 'a label or name read as its canonical form'),
+    "period_adjusted": ("info", "ours", 'a financial year 2017/18 read from 3 April 2017, when s.15A came into force'),
+    "encoding_fallback": ("info", "publisher", 'a CSV that is not UTF-8, read as cp1252'),
+    "sheet_ignored": ("info", "publisher", 'a sheet with no table, or a guidance sheet (cover, instructions, notes)'),
+    # the reading of a return (ingest/interpret.py)
+    "reading_doubtful": ("review", "ours", 'the best reading of a table is weak (labels not recognised, cells that are not figures, totals that do not add up) or a close second reading gives other figures: check the figures against the file'),
+    "layout_doubt": ("review", "ours", "a PDF table's layout was read with a guess (a wrapped label between two rows, no ruling lines)"),
+    "ocr_used": ("review", "publisher", 'a scanned PDF read by OCR (tesseract): every figure needs checking against the letter'),
+    "table_not_read": ("warning", "ours", 'a table whose labels are no age band, gender, platform, period or area (another question, a letterhead block): not read'),
+    "dash_read_as_zero": ("info", "publisher", "a '-' read as 0 because the return's own totals (or a note) show it stands for zero; elsewhere '-' is not provided"),
+    "letterhead_dropped": ("info", "publisher", 'lines of letterhead or footer repeated on every page of a PDF, left out'),
+    "statement_read": ("info", "publisher", 'a figure or a refusal read from a sentence'),
+    "derived_total_confirmed": ("info", "ours", 'a figure counted from a record listing agrees with the one the source printed; the printed one is kept'),
+    # hostile or broken content, neutralised and flagged
+    "html_active_content": ("warning", "publisher", 'a page carried scripts, frames, forms or event handlers: dropped unread, and flagged so a person knows the page had them'),
+    "formula_not_evaluated": ("info", "publisher", 'a spreadsheet formula with no saved value: read as an empty cell, never computed'),
+    "scanned_pdf": ("error", "publisher", 'a PDF with no text layer (a scan) and no OCR installed: nothing can be read'),
+    "source_failed": ("error", "ours", 'the source could not be ingested at all (a fault of ours); its figures are left out and the other sources are not affected'),
 }
 ISSUE_COLUMNS: Final = ("source_id", "source_file", "location", "issue_type", "severity", "responsibility", "value", "message")
 
 
 def _str(allowed: tuple[str, ...] | None = None, nullable: bool = False) -> pa.Column:
+    import pandera.pandas as pa
+
     checks = [pa.Check.isin(list(allowed))] if allowed else []
     return pa.Column(str, checks=checks, nullable=nullable, coerce=True)
 
 
-FIGURES_SCHEMA: Final = pa.DataFrameSchema(
-    {
-        "offence": _str(tuple(OFFENCES)),
-        "area_code": pa.Column(str, pa.Check.str_length(min_value=2), coerce=True),
-        "area_name": pa.Column(str, pa.Check.str_length(min_value=1), coerce=True),
-        "area_type": _str(AREA_TYPES),
-        "period_start": pa.Column("datetime64[ns]"),
-        "period_end": pa.Column("datetime64[ns]"),
-        "breakdown": _str(BREAKDOWNS),
-        "age_band": _str(),
-        "age_min": pa.Column("Int64", pa.Check.ge(0), nullable=True),
-        "age_max": pa.Column("Int64", pa.Check.ge(0), nullable=True),
-        "gender": _str(("",) + GENDERS),
-        "platform": _str(),
-        "measure": _str(MEASURES),
-        "value": pa.Column(float, pa.Check.ge(0), nullable=True),
-        "status": _str(STATUSES),
-        "value_low": pa.Column(float, pa.Check.ge(0), nullable=True),
-        "value_high": pa.Column(float, pa.Check.ge(0), nullable=True),
-        "source_id": pa.Column(str, pa.Check.str_length(min_value=1), coerce=True),
-        "source_type": _str(SOURCE_TYPES),
-        "source_file": _str(),
-        "source_location": _str(),
-        "source_url": _str(),
-        "platform_group": _str(),
-        "label_raw": _str(),
-        "value_raw": _str(),
-        "derived": pa.Column(bool),
-        "denominator": pa.Column(float, pa.Check.ge(0), nullable=True),
-        "published": pa.Column("datetime64[ns]", nullable=True),
-        "reference": _str(),
-        "publisher": _str(),
-        "note": _str(),
-        "reader": _str(),
-    },
-    checks=[
-        pa.Check(lambda df: (df["period_end"] >= df["period_start"]).all(), error="period_end before period_start"),
-        pa.Check(
-            lambda df: (df["value"].notna() == (df["status"] == "reported")).all(),
-            error="value must be present exactly when status is reported",
-        ),
-    ],
-    strict=True,
-    ordered=True,
-)
+@lru_cache(maxsize=1)
+def figures_schema() -> pa.DataFrameSchema:
+    """The pandera schema of `figures` (built on first use: the dashboard never imports pandera)."""
+    import pandera.pandas as pa
 
-ISSUES_SCHEMA: Final = pa.DataFrameSchema(
-    {
-        "source_id": _str(),
-        "source_file": _str(),
-        "location": _str(),
-        "issue_type": _str(tuple(ISSUE_TYPES)),
-        "severity": _str(SEVERITIES),
-        "responsibility": _str(("publisher", "ours")),
-        "value": _str(),
-        "message": _str(),
-    },
-    strict=True,
-    ordered=True,
-)
+    return pa.DataFrameSchema(
+        {
+            "offence": _str(tuple(OFFENCES)),
+            "area_code": pa.Column(str, pa.Check.str_length(min_value=2), coerce=True),
+            "area_name": pa.Column(str, pa.Check.str_length(min_value=1), coerce=True),
+            "area_type": _str(AREA_TYPES),
+            "period_start": pa.Column("datetime64[ns]"),
+            "period_end": pa.Column("datetime64[ns]"),
+            "breakdown": _str(BREAKDOWNS),
+            "age_band": _str(),
+            "age_min": pa.Column("Int64", pa.Check.ge(0), nullable=True),
+            "age_max": pa.Column("Int64", pa.Check.ge(0), nullable=True),
+            "gender": _str(("",) + GENDERS),
+            "platform": _str(),
+            "measure": _str(MEASURES),
+            "value": pa.Column(float, pa.Check.ge(0), nullable=True),
+            "status": _str(STATUSES),
+            "value_low": pa.Column(float, pa.Check.ge(0), nullable=True),
+            "value_high": pa.Column(float, pa.Check.ge(0), nullable=True),
+            "source_id": pa.Column(str, pa.Check.str_length(min_value=1), coerce=True),
+            "source_type": _str(SOURCE_TYPES),
+            "source_file": _str(),
+            "source_location": _str(),
+            "source_url": _str(),
+            "platform_group": _str(),
+            "label_raw": _str(),
+            "value_raw": _str(),
+            "derived": pa.Column(bool),
+            "denominator": pa.Column(float, pa.Check.ge(0), nullable=True),
+            "published": pa.Column("datetime64[ns]", nullable=True),
+            "reference": _str(),
+            "publisher": _str(),
+            "note": _str(),
+            "reader": _str(),
+            "review": _str(),
+        },
+        checks=[
+            pa.Check(lambda df: (df["period_end"] >= df["period_start"]).all(), error="period_end before period_start"),
+            pa.Check(
+                lambda df: (df["value"].notna() == (df["status"] == "reported")).all(),
+                error="value must be present exactly when status is reported",
+            ),
+        ],
+        strict=True,
+        ordered=True,
+    )
+
+
+@lru_cache(maxsize=1)
+def issues_schema() -> pa.DataFrameSchema:
+    import pandera.pandas as pa
+
+    return pa.DataFrameSchema(
+        {
+            "source_id": _str(),
+            "source_file": _str(),
+            "location": _str(),
+            "issue_type": _str(tuple(ISSUE_TYPES)),
+            "severity": _str(SEVERITIES),
+            "responsibility": _str(("publisher", "ours")),
+            "value": _str(),
+            "message": _str(),
+        },
+        strict=True,
+        ordered=True,
+    )
+
 
 COLUMN_DOCS: Final = {
     "offence": "Offence definition; never summed across: " + "; ".join(f"{k} = {v}" for k, v in OFFENCES.items()),
@@ -219,7 +268,8 @@ COLUMN_DOCS: Final = {
     "reference": "FOI reference or publication title",
     "publisher": "Who published the source",
     "note": "Caveat attached to the figure",
-    "reader": "The reader (layout family) that read the figure",
+    "reader": "The reading that gave the figure: crosstab, records or statement (from a table or a sentence), transcription, public_record",
+    "review": "Why the reading of this figure needs review (a weak or disputed reading, OCR); empty when it does not",
 }
 
 
@@ -244,8 +294,40 @@ def coerce_figures(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def validate_figures(df: pd.DataFrame) -> pd.DataFrame:
-    return FIGURES_SCHEMA.validate(df, lazy=True)
+    return figures_schema().validate(df, lazy=True)
 
 
 def validate_issues(df: pd.DataFrame) -> pd.DataFrame:
-    return ISSUES_SCHEMA.validate(df, lazy=True)
+    return issues_schema().validate(df, lazy=True)
+
+
+_ALLOWED: Final[dict[str, tuple[str, ...]]] = {
+    "offence": tuple(OFFENCES), "area_type": AREA_TYPES, "breakdown": BREAKDOWNS, "gender": ("",) + GENDERS,
+    "measure": MEASURES, "status": STATUSES, "source_type": SOURCE_TYPES,
+}
+
+
+def row_problem(row: dict[str, Any]) -> str | None:
+    """What in one figure row the schema would reject, checked row by row inside a source's
+    own error boundary (so one bad source never fails the validation of the whole table)."""
+    for col, allowed in _ALLOWED.items():
+        if row.get(col) not in allowed:
+            return f"{col} {row.get(col)!r} is not one of {', '.join(a for a in allowed if a)}"
+    for col in FLOAT_COLUMNS:
+        v = row.get(col)
+        if v is not None and not (isinstance(v, float) and v != v) and float(v) < 0:
+            return f"{col} is negative ({v})"
+    for col in INT_COLUMNS:
+        v = row.get(col)
+        if v is not None and v < 0:
+            return f"{col} is negative ({v})"
+    if (row.get("value") is not None) != (row.get("status") == "reported"):
+        return "value must be present exactly when status is reported"
+    start, end = row.get("period_start"), row.get("period_end")
+    if start is None or end is None or end < start:
+        return "period missing or ending before it starts"
+    if not (start >= MIN_DATE and end <= MAX_DATE):
+        return f"period {start} to {end} is outside the dates the table can hold ({MIN_DATE} to {MAX_DATE})"
+    if not row.get("source_id") or not row.get("area_code") or not row.get("area_name"):
+        return "source, area code or area name missing"
+    return None

@@ -11,14 +11,17 @@ from typing import Any
 import yaml
 
 from ingest.periods import parse_date
+from ingest.readers.transcription import safe_yaml
 from ingest.reference import Area, reference
 from ingest.schema import OFFENCES, SOURCE_TYPES
 from ingest.values import parse_suppression_rule
 
 SOURCE_FILE = "source.yml"
+MAX_SOURCE_YML_BYTES = 64 * 1024
 KNOWN_KEYS = {
     "force", "area", "reference", "received", "url", "period_start", "period_end", "offence", "source_type",
     "suppression", "adapter", "publisher", "title", "note", "notes", "date", "request",
+    "accepted_by", "accepted_at",  # who added the return through the dashboard, and when
 }
 # files in a source folder that are not returns
 NOT_RETURNS = {SOURCE_FILE, "README.md", "readme.md", "NOTES.md", ".DS_Store"}
@@ -70,8 +73,10 @@ def load_source(folder: Path) -> Source:
     path = folder / SOURCE_FILE
     if not path.is_file():
         raise SourceError(f"no {SOURCE_FILE} in the source folder")
+    if path.stat().st_size > MAX_SOURCE_YML_BYTES:
+        raise SourceError(f"{SOURCE_FILE} is {path.stat().st_size:,} bytes, over the {MAX_SOURCE_YML_BYTES:,}-byte limit")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        data = safe_yaml(path.read_text(encoding="utf-8-sig"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""

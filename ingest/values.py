@@ -30,7 +30,10 @@ _SUPPRESSED_MARKERS = {"*", "**", "[c]", "c", "~", "-*", "suppressed", "small nu
 _WITHHELD = re.compile(r"(s\.?\s*40|section\s*40|s\.?\s*30|section\s*30|s\.?\s*31|section\s*31|exempt|withheld)")
 _REFUSED = re.compile(r"(s\.?\s*12|section\s*12|cost limit|exceed(s)? the (appropriate )?(cost|limit)|refus)")
 _NOT_HELD = re.compile(r"(not held|no information held|information not held|not recorded centrally|not captured)")
-_NOT_PROVIDED = {"n/a", "na", "n.a.", "[x]", "x", "..", "not provided", "not available", "no data", "[z]", "z", "-", "–", "—"}
+# A dash is "not provided" unless the return's own totals or notes show it means 0
+# (ingest.layout.dash_zeros; Durham 1406745 prints '-' for zero).
+DASHES = ("-", "–", "—")
+_NOT_PROVIDED = {"n/a", "na", "n.a.", "[x]", "x", "..", "not provided", "not available", "no data", "[z]", "z", *DASHES}
 
 
 def parse_suppression_rule(rule: str | None) -> tuple[float, float]:

@@ -7,6 +7,12 @@ from ingest.schema import COLUMN_DOCS, FIGURE_COLUMNS, ISSUE_TYPES
 from tests.conftest import ROOT
 
 
+def test_data_dictionary_is_generated_from_the_schema() -> None:
+    from tools.write_data_dictionary import TARGET, render
+
+    assert TARGET.read_text(encoding="utf-8") == render(), "run: python tools/write_data_dictionary.py"
+
+
 def test_every_column_is_documented() -> None:
     text = (ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
     for c in FIGURE_COLUMNS:

@@ -1,105 +1,107 @@
-"""Saved HTML disclosure pages (layout family 6): every `<table>`, plus a total stated in
-a sentence ("a total of 61 offences were recorded"). Navigation, header, footer, scripts
-and styles are dropped before anything is read; nothing in the page is ever run.
+"""Saved HTML disclosure pages: every `<table>` as a grid, every paragraph as a line of prose.
+
+Scripts, styles, forms, frames and event handlers are dropped unread and the drop is flagged
+(a force's page carrying active content is worth knowing); navigation, header, footer and
+aside are dropped as page chrome. Nothing in the page is ever run, fetched or resolved.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from ingest.readers.base import Cell, Label, NamedGrid, RawFigure, ReaderError, ReaderNote, ReadResult
-from ingest.readers.grids import decode_text
-from ingest.readers.tables import read_grids
+from ingest.readers.base import (
+    MAX_CELLS_PER_SHEET,
+    MAX_PROSE_LINES,
+    MAX_SPAN,
+    Cell,
+    Document,
+    NamedGrid,
+    ProseLine,
+    ReaderError,
+    ReaderNote,
+)
+from ingest.readers.text import decode_text
 
-ACTIVE = ("script", "style", "noscript", "iframe", "object", "embed", "form", "template")
+ACTIVE = ("script", "style", "noscript", "iframe", "frame", "object", "embed", "form", "template", "link", "meta", "base")
 CHROME = ("nav", "header", "footer", "aside")
-
-# Dyfed-Powys 370/2022: "There have been 39 offences recorded under s15A ..."
-TOTAL_SENTENCES = [
-    re.compile(r"\btotal of (\d[\d,]*) (?:offences|crimes|incidents)\b", re.I),
-    re.compile(r"\b(\d[\d,]*) (?:offences|crimes) (?:were |have been |was |had been )?recorded\b", re.I),
-    re.compile(r"\bTotal Count:? (\d[\d,]*)\b", re.I),  # Northamptonshire 10905-25
-]
 
 
 def _cell_text(el: object) -> str:
     return " ".join("".join(el.itertext()).split())  # type: ignore[attr-defined]
 
 
-def parse(path: Path) -> tuple[list[NamedGrid], list[tuple[str, str]], list[ReaderNote]]:
+def _span(value: str | None) -> int:
+    v = str(value or "1").strip()
+    return max(1, min(int(v), MAX_SPAN)) if v.isdigit() else 1
+
+
+def _table_grid(table: object, ti: int) -> list[list[Cell]]:
+    grid: list[list[Cell]] = []
+    carry: dict[tuple[int, int], str] = {}  # rowspan carry-over: (row, col) -> text
+    rows = table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")  # type: ignore[attr-defined]
+    cells = 0
+    for ri, tr in enumerate(rows):
+        row: list[Cell] = []
+        col = 0
+        for td in tr.xpath("./th|./td"):
+            while (ri, col) in carry:
+                row.append(Cell(carry.pop((ri, col)), f"table {ti} row {ri + 1} col {col + 1}"))
+                col += 1
+            value = _cell_text(td)
+            colspan, rowspan = _span(td.get("colspan")), _span(td.get("rowspan"))
+            # a spanning header's text spreads over its columns; a spanning number counts once
+            is_number = value.replace(",", "").isdigit()
+            for k in range(colspan):
+                v = value if (k == 0 or not is_number) else ""
+                row.append(Cell(v or None, f"table {ti} row {ri + 1} col {col + 1}"))
+                # rowspans are clipped to the rows the table has (a huge rowspan costs nothing)
+                for d in range(1, min(rowspan, len(rows) - ri)):
+                    if not is_number:
+                        carry[(ri + d, col)] = value
+                col += 1
+            cells += colspan
+        while (ri, col) in carry:
+            row.append(Cell(carry.pop((ri, col)), f"table {ti} row {ri + 1} col {col + 1}"))
+            col += 1
+        if cells > MAX_CELLS_PER_SHEET:
+            raise ReaderError(f"table {ti} spans over {MAX_CELLS_PER_SHEET:,} cells, the limit for one table", f"table {ti}",
+                              "source_too_large")
+        grid.append(row)
+    return grid
+
+
+def read(path: Path) -> Document:
     import lxml.html
 
     text, enc_note = decode_text(path.read_bytes())
-    notes: list[ReaderNote] = [enc_note] if enc_note else []
+    doc = Document("html", notes=[enc_note] if enc_note else [])
     try:
-        doc = lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(text)
     except Exception as exc:  # lxml raises ParserError, ValueError
         raise ReaderError(f"not a readable HTML page ({exc})") from None
-    active = doc.xpath("|".join(f"//{t}" for t in ACTIVE))
-    handlers = [el for el in doc.iter() if isinstance(el.tag, str) and any(a.startswith("on") for a in el.attrib)]
-    if active or handlers:
-        notes.append(
-            ReaderNote(
-                "html_active_content_ignored", "",
-                f"{len(active)} script/style/form element(s) and {len(handlers)} event handler(s) dropped unread",
-            )
-        )
-    for el in active + doc.xpath("|".join(f"//{t}" for t in CHROME)):
+    active = root.xpath("|".join(f"//{t}" for t in ACTIVE))
+    handlers = [el for el in root.iter() if isinstance(el.tag, str) and any(a.lower().startswith("on") for a in el.attrib)]
+    js_links = [el for el in root.xpath("//*[@href or @src]")
+                if str(el.get("href") or el.get("src") or "").strip().lower().startswith(("javascript:", "data:"))]
+    kinds = sorted({str(el.tag) for el in active if str(el.tag) not in ("meta", "link", "style")})
+    if kinds or handlers or js_links:
+        what = ", ".join(f"<{k}>" for k in kinds) or "no active elements"
+        doc.notes.append(ReaderNote(
+            "html_active_content", "",
+            f"page carries active content, dropped unread: {what}; {len(handlers)} event handler(s); "
+            f"{len(js_links)} script link(s)",
+            "; ".join(_cell_text(el)[:80] for el in active if str(el.tag) == "script")[:300],
+        ))
+    for el in active + root.xpath("|".join(f"//{t}" for t in CHROME)):
         el.drop_tree()
-    grids: list[NamedGrid] = []
-    for ti, table in enumerate(doc.xpath("//table")):
-        grid: list[list[Cell]] = []
-        spans: dict[tuple[int, int], str] = {}  # rowspan carry-over: (row, col) -> text
-        for ri, tr in enumerate(table.xpath(".//tr")):
-            row: list[Cell] = []
-            col = 0
-            for td in tr.xpath("./th|./td"):
-                while (ri, col) in spans:
-                    row.append(Cell(spans.pop((ri, col)), f"table {ti + 1} row {ri + 1} col {col + 1}"))
-                    col += 1
-                value = _cell_text(td)
-                colspan = int(td.get("colspan", "1") or 1) if str(td.get("colspan", "1")).isdigit() else 1
-                rowspan = int(td.get("rowspan", "1") or 1) if str(td.get("rowspan", "1")).isdigit() else 1
-                for k in range(min(colspan, 50)):
-                    # spread a spanning header's text; a spanning number counts once
-                    v = value if (k == 0 or not value.replace(",", "").isdigit()) else ""
-                    row.append(Cell(v or None, f"table {ti + 1} row {ri + 1} col {col + 1}"))
-                    for d in range(1, min(rowspan, 50)):
-                        if not value.replace(",", "").isdigit():
-                            spans[(ri + d, col)] = value
-                    col += 1
-            grid.append(row)
+    for ti, table in enumerate(root.xpath("//table"), start=1):
         caption = table.xpath("./caption")
-        title = _cell_text(caption[0]) if caption else ""
-        grids.append(NamedGrid(f"table {ti + 1}", grid, title))
+        doc.grids.append(NamedGrid(f"table {ti}", _table_grid(table, ti), _cell_text(caption[0]) if caption else ""))
         table.drop_tree()
-    sentences: list[tuple[str, str]] = []
-    for pi, p in enumerate(doc.xpath("//p|//li|//h1|//h2|//h3|//div[not(*)]")):
+    for pi, p in enumerate(root.xpath("//p|//li|//h1|//h2|//h3|//h4|//div[not(*)]|//span[not(*)]"), start=1):
         t = _cell_text(p)
         if t:
-            sentences.append((f"paragraph {pi + 1}", t))
-    return grids, sentences, notes
-
-
-def detect(path: Path) -> bool:
-    return path.suffix.lower() in (".html", ".htm")
-
-
-def read(path: Path) -> ReadResult:
-    grids, sentences, notes = parse(path)
-    result = read_grids(grids) if grids else ReadResult()
-    result.notes = notes + [n for n in result.notes if n.issue_type != "sheet_ignored"]
-    if not any(not f.labels or all(lab.text.lower().startswith("total") for lab in f.labels) for f in result.figures):
-        for loc, text in sentences:
-            for pattern in TOTAL_SENTENCES:
-                m = pattern.search(text)
-                if m:
-                    result.figures.append(
-                        RawFigure(m.group(1), loc, [Label("sentence", "Total", "role")], note=text[:200], block="page text")
-                    )
-                    break
-            else:
-                continue
+            doc.prose.append(ProseLine(f"paragraph {pi}", t))
+        if len(doc.prose) > MAX_PROSE_LINES:
             break
-    return result
+    return doc

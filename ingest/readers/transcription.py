@@ -27,8 +27,8 @@ from typing import Any
 
 import yaml
 
-from ingest.readers.base import Label, RawFigure, ReaderError, ReadResult
-from ingest.readers.grids import decode_text
+from ingest.readers.base import MAX_CELLS_PER_SHEET, Document, Label, RawFigure, ReaderError
+from ingest.readers.text import decode_text
 
 REQUIRED = ("breakdown", "value", "location")
 OPTIONAL = (
@@ -42,10 +42,26 @@ def _rows_from_csv(path: Path) -> list[dict[str, Any]]:
     return list(csv.DictReader(io.StringIO(text, newline="")))
 
 
+class _NoAliasLoader(yaml.SafeLoader):
+    """YAML without anchors and aliases: a transcription never needs them, and a file of
+    nested aliases (a "billion laughs") would expand to gigabytes."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.YAMLError(f"aliases (*{event.anchor}) are not allowed in a transcription file")
+        return super().compose_node(parent, index)
+
+
+def safe_yaml(text: str) -> Any:
+    """yaml.safe_load without aliases (shared by source.yml)."""
+    return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
+
+
 def _rows_from_yaml(path: Path) -> list[dict[str, Any]]:
     text, _ = decode_text(path.read_bytes())
     try:
-        data = yaml.safe_load(text)
+        data = safe_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else ""
@@ -73,10 +89,13 @@ def detect(path: Path) -> bool:
     return False
 
 
-def read(path: Path) -> ReadResult:
+def read(path: Path) -> Document:
     is_yaml = path.suffix.lower() in (".yml", ".yaml")
     rows = _rows_from_yaml(path) if is_yaml else _rows_from_csv(path)
-    result = ReadResult()
+    if len(rows) > MAX_CELLS_PER_SHEET // 10:
+        raise ReaderError(f"transcription has {len(rows):,} rows, over the limit of {MAX_CELLS_PER_SHEET // 10:,}", "",
+                          "source_too_large")
+    result = Document("transcription")
     for i, raw in enumerate(rows):
         row = {str(k).strip().lower(): ("" if v is None else str(v).strip()) for k, v in raw.items() if k is not None}
         where = f"entry {i + 1}" if is_yaml else f"line {i + 2}"

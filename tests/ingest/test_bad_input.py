@@ -38,7 +38,7 @@ BAD_CASES = {
     "negative_count": ({"genders.csv": "Gender,Count\nFemale,-3\nMale,5\n"}, None, "negative_count"),
     "junk_30mb": ({"dump.bin": os.urandom(1024) * (30 * 1024)}, None, "source_too_large"),
     "binary_junk": ({"dump.csv": bytes(range(256)) * 40}, None, "unknown_layout"),
-    "pdf_letter": ({"letter.pdf": b"%PDF-1.4 not parsed"}, None, "unknown_layout"),
+    "corrupt_pdf": ({"letter.pdf": b"%PDF-1.4 not parsed"}, None, "source_unreadable"),
 }
 
 
@@ -70,7 +70,9 @@ def test_html_with_scripts_is_read_without_running_anything(tmp_path: Path) -> N
     figures = pd.read_csv(out / "figures.csv", dtype=str, keep_default_na=False)
     assert sorted(figures["value"]) == ["2", "7"]
     issues = pd.read_csv(out / "issues.csv", dtype=str, keep_default_na=False)
-    assert "html_active_content_ignored" in set(issues["issue_type"])
+    flagged = issues[issues["issue_type"] == "html_active_content"]
+    assert len(flagged) == 1 and flagged["severity"].iloc[0] == "warning"
+    assert "<script>" in flagged["message"].iloc[0] and "1 event handler" in flagged["message"].iloc[0]
 
 
 def test_formula_text_is_never_evaluated_and_is_neutralised_in_csv(tmp_path: Path) -> None:
@@ -123,8 +125,8 @@ def test_total_mismatch_and_duplicates_are_flagged(tmp_path: Path) -> None:
     make_source(tmp_path / "raw", "checks", {"g.csv": csv})
     code, err, out = run_cli(tmp_path, "-q")
     issues = pd.read_csv(out / "issues.csv", dtype=str, keep_default_na=False)
-    assert {"total_mismatch", "duplicate_figure"} <= set(issues["issue_type"])
-    assert code == 0  # warnings, not errors
+    assert {"total_mismatch", "duplicate_figure", "reading_doubtful"} <= set(issues["issue_type"])
+    assert code == 3  # read, but a total that does not add up needs a person to look (not an error)
 
 
 def test_suppressed_cells_keep_totals_within_bounds(tmp_path: Path) -> None:
