@@ -1,7 +1,10 @@
 """`python -m ingest [SOURCE ...] [--out DIR]`: FOI returns -> the canonical figures table.
+`python -m ingest inspect FILE`: the tables of labelled cells a file holds (stage 1).
+`python -m ingest kit ...`: the request kit for a new round.
 
 Exit status: 0 all sources ingested; 1 some sources failed (the rest are written, the
-failures are in issues.csv and on stderr); 2 usage error.
+failures are in issues.csv and on stderr); 2 usage error; 3 all read, but some need review
+(a doubtful reading: see issues.csv, severity 'review').
 """
 
 from __future__ import annotations
@@ -35,6 +38,14 @@ def main(argv: list[str] | None = None) -> int:
         from ingest.kit import main as kit_main
 
         return kit_main(args_list[1:])
+    if args_list[:1] == ["inspect"]:
+        from ingest.inspect import main as inspect_main
+
+        try:
+            return inspect_main(args_list[1:])
+        except Exception as exc:  # last resort: one clear line, never a traceback
+            print(f"python -m ingest inspect: internal error ({type(exc).__name__}: {str(exc)[:300]})", file=sys.stderr)
+            return 1
     parser = build_parser()
     args = parser.parse_args(args_list)
     sources = args.sources or [ROOT / "data" / "raw"]

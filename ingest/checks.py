@@ -32,12 +32,25 @@ def drop_duplicates(rows: list[Row], source_id: str, issues: IssueLog) -> list[R
     first: dict[tuple[Any, ...], Row] = {}
     out: list[Row] = []
     for row in rows:
-        k = _key(row, ("label_raw", "source_id"))  # two unmapped platforms under "Other" differ by label
+        # two unmapped platforms both kept under "Other" are different figures: their labels tell
+        k = _key(row, ("source_id",)) + ((row.get("label_raw"),) if row.get("platform") == "Other" else ())
         if k in first:
             f = first[k]
-            issues.add("duplicate_figure", source_id,
-                       f"same figure given twice (first at {f['source_location']}: {f['value_raw']!r}); this copy left out",
-                       row["source_file"], row["source_location"], row["value_raw"])
+            if (f["status"], f["value"], f["value_raw"]) == (row["status"], row["value"], row["value_raw"]) or \
+                    (f["status"] == row["status"] == "reported" and f["value"] == row["value"]):
+                if f.get("label_raw") == row.get("label_raw"):  # the same row twice
+                    issues.add("duplicate_figure", source_id,
+                               f"same figure given twice (first at {f['source_location']}: {f['value_raw']!r}); this copy left out",
+                               row["source_file"], row["source_location"], row["value_raw"])
+                else:  # a total printed in its own answer and again under a table: they agree
+                    issues.add("figure_repeated", source_id,
+                               f"printed again, with the same value, at {f['source_location']}; kept once",
+                               row["source_file"], row["source_location"], row["value_raw"])
+            else:
+                issues.add("total_mismatch", source_id,
+                           f"the same figure is printed as {f['value_raw']!r} at {f['source_location']} and as {row['value_raw']!r} here; "
+                           "the first is kept", row["source_file"], row["source_location"], row["value_raw"])
+                f["review"] = f.get("review") or f"the source also prints {row['value_raw']!r} for this figure ({row['source_location']})"
             continue
         first[k] = row
         out.append(row)

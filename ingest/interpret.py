@@ -48,6 +48,13 @@ TOTAL_SENTENCES = [
 ]
 # a statement that a part of the request is refused, exempt or not held (not the request's own
 # wording about what to do if it were)
+# a whole request refused, exempt or not held (a letter with no figures at all)
+WHOLE_REQUEST = re.compile(
+    r"\b(your request|the information (you )?(have )?requested|this request)\b[^.]{0,80}\b(is|has been|are|is being)\s+"
+    r"(refused|exempt|withheld)\b|\b(does|do) not hold (the|any|this) information\b|\binformation (is )?not held\b"
+    r"|\b(request|information)\b[^.]{0,80}\bwould exceed the (appropriate |cost )?limit\b", re.I)
+# a total in a sentence that is about part of the area or period, not all of it
+PARTIAL = re.compile(r"\b(some|each|per|of which|at least|more than|less than|over|under|fewer|several|certain)\b", re.I)
 STATEMENT = re.compile(
     r"(\b(is|are|has been|have been|being|be)\s+(refused|exempt(ed)?|withheld|not held)\b|\bnot held\b|\bdoes not hold\b"
     r"|\bexceeds? the (appropriate |cost )?limit\b|\bwould exceed the (appropriate |cost )?limit\b|\bunable to (provide|answer)\b"
@@ -71,6 +78,7 @@ class Reading:
     score: float = 0.0
     problems: list[str] = field(default_factory=list)
     period_across: bool = False  # a cross-tab with periods as its columns (years or months across)
+    kept: int = -1  # figures whose every label is recognised (-1: not counted)
 
     @property
     def name(self) -> str:
@@ -227,7 +235,17 @@ def _score_crosstab(reading: Reading, ref: Reference, period: tuple[date, date] 
                     p = parse_period(text)
                     if p is not None and p[0] > period[1]:
                         off_period += 1
+    # bare years across (2019, 2020 ...): calendar or financial? read as calendar years, and said
+    bare_years = sorted({text for axis, labels in by_axis.items() if dims[axis] == "period" for text in labels
+                         if re.fullmatch(r"(19|20)\d\d", text.strip())})
+    kept = sum(1 for f in reading.figures if all(
+        match_role(ref, lab.text) is not None or (dims.get(lab.axis) is not None and (
+            dims[lab.axis] == "platform" or match_dimension(ref, dims[lab.axis] or "", lab.text))) for lab in f.labels))
+    reading.kept = kept
     problems = []
+    if bare_years:
+        problems.append(f"columns headed by bare years ({bare_years[0]} .. {bare_years[-1]}) without saying calendar or "
+                        "financial year: read as calendar years")
     if lost_labels:
         problems.append(f"{len(lost_labels)} label(s) recognised as no age band, gender, platform, period or area: "
                         + ", ".join(repr(x) for x in sorted(lost_labels)[:5]))
@@ -240,7 +258,8 @@ def _score_crosstab(reading: Reading, ref: Reference, period: tuple[date, date] 
     if mismatches:
         problems.append(f"{len(mismatches)} printed total(s) do not match their parts: " + "; ".join(mismatches[:2]))
     reading.problems = problems
-    reading.score = label_ratio * value_ratio * (0.6 if mismatches else 1.0) * (0.8 if off_period else 1.0)
+    reading.score = label_ratio * value_ratio * (0.6 if mismatches else 1.0) * (0.8 if off_period else 1.0) * \
+        (0.9 if bare_years else 1.0)
     if not cells:
         reading.score = 0.0
 
@@ -351,7 +370,7 @@ def statements(prose: list[ProseLine], have_total: bool, have_figures: bool) -> 
     if not have_total:
         for line in prose:
             found = next((m for p in TOTAL_SENTENCES if (m := p.search(line.text))), None)
-            if found:
+            if found and not PARTIAL.search(line.text[max(0, found.start() - 60):found.end() + 40]):
                 out.append(RawFigure(found.group(1), line.location, [Label("sentence", "Total", "role")], note=line.text[:200],
                                      block="statement"))
                 break
@@ -363,8 +382,8 @@ def statements(prose: list[ProseLine], have_total: bool, have_figures: bool) -> 
         context += [p.text for p in prose[max(0, i - 2):i]]
         topic = next((t for t in (_topic(x) for x in context) if t), None)
         if topic is None:
-            if have_figures or not re.search(r"\b(request|information)\b", line.text, re.I):
-                continue  # boilerplate about exemptions in a letter that answers with figures
+            if have_figures or not WHOLE_REQUEST.search(line.text):
+                continue  # boilerplate about exemptions, or an exemption of something else (names of places)
             topic = "total"
         if topic in seen:
             continue
@@ -400,9 +419,13 @@ def choose(table: Table, ref: Reference, period: tuple[date, date] | None, zeros
     candidates = readings(table, ref, period, zeros, adapter)
     best = candidates[0] if candidates else None
     others = candidates[1:]
-    if best is None or best.score == 0 or not any(
+    if best is None or best.score == 0 or best.kept == 0 or not any(
             match_dimension(ref, d, lab.text) for f in best.figures for lab in f.labels for d in DIMENSIONS) and \
             not any(match_role(ref, lab.text) for f in best.figures for lab in f.labels):
+        if best is not None and best.kept == 0 and best.figures:
+            lost = [p for p in best.problems if "label(s)" in p]
+            return Verdict(table, None, candidates, not_read="every figure in it has a label that is no age band, gender, "
+                           "platform, period or area" + (f" ({lost[0].split(': ', 1)[-1]})" if lost else ""))
         labels = sorted({lab.text for f in (best.figures if best else []) for lab in f.labels})[:6]
         return Verdict(table, None, candidates, not_read="no label in it is an age band, gender, platform, period or area"
                        + (f" ({', '.join(repr(x) for x in labels)})" if labels else ""))
@@ -417,6 +440,17 @@ def choose(table: Table, ref: Reference, period: tuple[date, date] | None, zeros
     return Verdict(table, best, others, review)
 
 
+def dash_zero_cells(tables: list[Table], prose: list[ProseLine]) -> dict[str, set[str]]:
+    """Per table, the cells printed '-' that stand for 0. A return that shows it prints 0 as '-'
+    (a table whose totals add up only so, or a note saying so) does so throughout (Durham
+    1406745: three tables share one Total row)."""
+    zeros = {t.name: dash_zeros(t) for t in tables}
+    if any(zeros.values()) or any(DASH_NOTE.search(p.text) for p in prose):
+        zeros = {t.name: {c.location for r in t.body for c in r if isinstance(c.value, str) and c.value.strip() in DASHES}
+                 for t in tables}
+    return zeros
+
+
 def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, adapter: str | None = None) -> Interpretation:
     """Every table's best reading and the statements in the prose, as raw figures."""
     tables, table_prose, skipped = find_tables(doc.grids)
@@ -424,16 +458,11 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
     for name in skipped:
         notes.append(ReaderNote("sheet_ignored", name, f"'{name}' is a guidance sheet, not an answer"))
     prose = doc.prose + table_prose
-    # '-' is 0 in the whole return when any of its tables' totals show it, or a note says so
-    zeros_by_table = {t.name: dash_zeros(t) for t in tables}
-    dash_is_zero = any(zeros_by_table.values()) or any(DASH_NOTE.search(p.text) for p in prose)
+    zeros_by_table = dash_zero_cells(tables, prose)
     figures: list[RawFigure] = list(doc.figures)
     verdicts: list[Verdict] = []
     for t in tables:
-        zeros = zeros_by_table[t.name]
-        if dash_is_zero:
-            zeros = {c.location for r in t.body for c in r if isinstance(c.value, str) and c.value.strip() in DASHES}
-        v = choose(t, ref, period, zeros, adapter)
+        v = choose(t, ref, period, zeros_by_table[t.name], adapter)
         verdicts.append(v)
         if v.best is None:
             notes.append(ReaderNote("table_not_read", t.name, f"table '{t.title[:80]}' not read: {v.not_read}"))
@@ -445,7 +474,9 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
             f.review = v.review or t.review or doc.review
             f.reading = kind
         figures.extend(v.best.figures)
-    have_total = any(all(match_role(ref, lab.text) in ("total", "value") for lab in f.labels) for f in figures if not f.aggregate)
+    # a total: a figure whose labels are roles ("Total", "Number of offences"), periods or areas only
+    have_total = any(all(match_role(ref, lab.text) in ("total", "value") or match_dimension(ref, "period", lab.text)
+                         or match_dimension(ref, "area", lab.text) for lab in f.labels) for f in figures if not f.aggregate)
     for f in statements(prose, have_total, bool(figures)):
         f.review = doc.review
         f.reading = "statement"

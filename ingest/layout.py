@@ -31,10 +31,6 @@ def is_value(v: object) -> bool:
     return parse_value(v).status not in ("unparsed", "empty")
 
 
-def is_year_header(v: object) -> bool:
-    return isinstance(v, (int, float)) and not isinstance(v, bool) and float(v).is_integer() and 2000 <= v <= 2100
-
-
 def label_text(v: object) -> str:
     """A header or row-label cell as text: a year stays `2023`, a date cell that stands for a
     month (the 1st or the last day) reads `Apr 2023` (monthly tables with date headers)."""
@@ -136,18 +132,19 @@ class Table:
             out.append(labels)
         return out
 
-    def labelled_cells(self) -> list[LabelledCell]:
+    def labelled_cells(self, zeros: set[str] | None = None) -> list[LabelledCell]:
+        """Each body cell with its labels; `zeros`: cells printed '-' that stand for 0."""
         cols = self.column_labels()
         rows = self.row_labels()
         out = []
-        zeros = dash_zeros(self)
+        zeros = dash_zeros(self) if zeros is None else zeros
         for ri, r in enumerate(self.body):
             for c in range(self.n_label, self.width):
                 cell = r[c]
                 if is_blank(cell.value) and not any(cols[c - self.n_label]):
                     continue
                 pv = parse_value(cell.value)
-                status = "not_provided" if pv.status in ("empty",) else pv.status
+                status = {"empty": "not_provided", "unparsed": "text"}.get(pv.status, pv.status)
                 value = pv.value
                 if cell.location in zeros:
                     status, value = "reported", 0.0
@@ -158,12 +155,32 @@ class Table:
         return out
 
 
+def _year_of(v: object) -> int | None:
+    text = label_text(v) if not isinstance(v, str) else v.strip()
+    return int(text) if re.fullmatch(r"20\d\d", text) else None
+
+
+def years_across(cells: list[Cell]) -> bool:
+    """A row of consecutive years (2019, 2020, ... as numbers or text) heads columns; it is not
+    a row of counts (Humberside 006753 heads its columns 2019 .. 2024)."""
+    years = [_year_of(c.value) for c in cells if not is_blank(c.value)]
+    if len(years) < 2 or any(y is None for y in years):
+        return False
+    steps = {b - a for a, b in zip(years, years[1:], strict=False)}  # type: ignore[operator]
+    return steps in ({1}, {-1})
+
+
+MAX_HEADER_ROWS = 4
+
+
 def _header_count(body: list[list[Cell]]) -> int:
+    if not any(is_value(c.value) for r in body for c in r[1:]):
+        return 1  # a table of words (a record listing): its first row names the columns
     n = 0
-    while n < len(body) - 1:
+    while n < min(len(body) - 1, MAX_HEADER_ROWS):
         first = body[n]
         data = [c for c in first[1:] if not is_blank(c.value)]
-        if data and all((not is_value(c.value)) or is_year_header(c.value) for c in data):
+        if data and (all(not is_value(c.value) for c in data) or years_across(data)):
             n += 1
         else:
             break
@@ -210,6 +227,16 @@ def _split_columns(run: list[list[Cell]]) -> list[list[list[Cell]]]:
     return parts
 
 
+def _text_table(body: list[list[Cell]]) -> bool:
+    """A table of words (a record listing whose only number is its row number): three or more
+    rows that fill the same two or more columns."""
+    if len(body) < 3:
+        return False
+    filled = [tuple(i for i, c in enumerate(r) if not is_blank(c.value)) for r in body]
+    common = max(set(filled), key=filled.count)
+    return len(common) >= 2 and filled.count(common) >= 0.6 * len(body)
+
+
 def split_tables(g: NamedGrid) -> tuple[list[Table], list[ProseLine]]:
     """Runs of non-blank rows; inside each: title lines, header rows, body rows, notes.
     Returns the tables and the lines of text around them (titles, notes, statements)."""
@@ -241,7 +268,7 @@ def split_tables(g: NamedGrid) -> tuple[list[Table], list[ProseLine]]:
             notes = [ProseLine(_non_blank(r)[0].location, label_text(_non_blank(r)[0].value)) for r in body[k:]]
             prose.extend(notes)
             body = body[:k]
-            if not body or not any(is_value(c.value) for r in body for c in r[1:]):
+            if not body or not (any(is_value(c.value) for r in body for c in r[1:]) or _text_table(body)):
                 # a block without figures (cover text, a list): it may title the next one
                 for r in body:
                     text = " ".join(label_text(c.value) for c in _non_blank(r))
@@ -255,6 +282,8 @@ def split_tables(g: NamedGrid) -> tuple[list[Table], list[ProseLine]]:
             title = " / ".join(t for t in pending_title[-2:] if t) or g.name
             tables.append(Table(f"{g.name}#{len(tables) + 1}", title, body, n_header, n_label, notes, g.review))
             pending_title = []
+    if len(tables) == 1 and re.search(r"\btable \d+$", g.name):
+        tables[0].name = g.name  # a grid that is one table already (PDF, Word, web page)
     return tables, prose
 
 

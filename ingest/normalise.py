@@ -109,7 +109,7 @@ class Normaliser:
         if dim == "age":
             band = match_age(self.ref, text)
             if band is None:
-                self._issue("unknown_label", f"age band {text!r} not recognised; figure left out", file, loc, text)
+                self._issue("unknown_label", f"age band {text!r} not recognised; its figures are left out", file, loc, text, once=True)
                 raise Skip
             self._mapped(text, band.label, "age band", file, loc)
             if not band.standard:
@@ -173,7 +173,8 @@ class Normaliser:
             parts.area = area
             return
         # no dimension: a label on an axis we could not classify
-        self._issue("unknown_label", f"label {text!r} fits no known age band, gender, platform, period or area; figure left out", file, loc, text)
+        self._issue("unknown_label", f"label {text!r} fits no known age band, gender, platform, period or area; its figures are left out",
+                    file, loc, text, once=True)
         raise Skip
 
     def _mapped(self, raw: str, canonical: str, what: str, file: str, loc: str) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -21,9 +22,15 @@ from ingest.sources import sha256
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+_PLAIN = re.compile(r"^[+\-–]$|^[+-]?\d[\d,]*(\.\d+)?%?$")
+
+
 def neutralise(text: str) -> str:
-    """Stop a spreadsheet program running a text cell as a formula (OWASP CSV injection)."""
-    return "'" + text if text.startswith(FORMULA_START) else text
+    """Stop a spreadsheet program running a text cell as a formula (OWASP CSV injection).
+    A lone dash and a plain signed number cannot run, and are left as printed."""
+    if text.startswith(FORMULA_START) and not _PLAIN.match(text):
+        return "'" + text
+    return text
 
 
 def _number(v: float) -> str:

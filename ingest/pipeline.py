@@ -188,12 +188,16 @@ def _ingest_source(folder: Path, local: IssueLog, summary: SourceSummary) -> lis
         summary.readers |= readers
         if not file_rows and not any(r["severity"] == "error" and r["source_file"] == rel for r in local.rows):
             what = "no figures found" + (f" (read as {detail.document.fmt})" if detail.document else "")
-            if detail.interpretation is not None and not detail.interpretation.tables and not detail.interpretation.prose:
+            interp = detail.interpretation
+            if interp is not None and not interp.tables and not interp.prose:
                 what += ": the file holds no table and no text"
+            elif interp is not None and interp.tables:
+                not_read = sum(1 for v in interp.verdicts if v.best is None)
+                what += f": {not_read} of its {len(interp.tables)} table(s) are about something else (see table_not_read)"
             local.add("source_empty", source.source_id, what, rel)
         rows.extend(file_rows)
-    rows = drop_duplicates(rows, source.source_id, local)
     rows = reconcile_derived(rows, source.source_id, local)
+    rows = drop_duplicates(rows, source.source_id, local)
     check_totals(rows, source.source_id, local)
     check_area_sums(rows, source.source_id, local)
     valid = []

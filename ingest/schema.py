@@ -146,6 +146,7 @@ ISSUE_TYPES: Final = {
     "dash_read_as_zero": ("info", "publisher", "a '-' read as 0 because the return's own totals (or a note) show it stands for zero; elsewhere '-' is not provided"),
     "letterhead_dropped": ("info", "publisher", 'lines of letterhead or footer repeated on every page of a PDF, left out'),
     "statement_read": ("info", "publisher", 'a figure or a refusal read from a sentence'),
+    "figure_repeated": ("info", "publisher", 'the same figure printed twice in a return (a total in its own answer and again under a table), with the same value: kept once'),
     "derived_total_confirmed": ("info", "ours", 'a figure counted from a record listing agrees with the one the source printed; the printed one is kept'),
     # hostile or broken content, neutralised and flagged
     "html_active_content": ("warning", "publisher", 'a page carried scripts, frames, forms or event handlers: dropped unread, and flagged so a person knows the page had them'),
