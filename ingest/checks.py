@@ -36,6 +36,18 @@ def drop_duplicates(rows: list[Row], source_id: str, issues: IssueLog) -> list[R
         k = _key(row, ("source_id",)) + ((row.get("label_raw"),) if row.get("platform") == "Other" else ())
         if k in first:
             f = first[k]
+            ranged, exact = (f, row) if row["status"] == "reported" else (row, f)
+            if ranged["status"] in ("understated", "suppressed") and exact["status"] == "reported" and \
+                    ranged["value_low"] - 1e-9 <= exact["value"] <= ranged["value_high"] + 1e-9:
+                # a Sum row that leaves out starred cells, printed in full elsewhere: the full one stays
+                issues.add("figure_repeated", source_id,
+                           f"{exact['value_raw']!r} at {exact['source_location']} is the same figure as {ranged['value_raw']!r} "
+                           f"({ranged['status']}, {ranged['value_low']:g}-{ranged['value_high']:g}) at {ranged['source_location']}; "
+                           "the exact one is kept", row["source_file"], row["source_location"], row["value_raw"])
+                if exact is row:
+                    out[out.index(f)] = row
+                    first[k] = row
+                continue
             if (f["status"], f["value"], f["value_raw"]) == (row["status"], row["value"], row["value_raw"]) or \
                     (f["status"] == row["status"] == "reported" and f["value"] == row["value"]):
                 if f.get("label_raw") == row.get("label_raw"):  # the same row twice
@@ -113,10 +125,14 @@ def _compare(issues: IssueLog, source_id: str, what: str, target: Row, parts: li
     # Without an "unknown" category the breakdown may be partial (a press report naming
     # only girls and boys): then only a sum above the total is a contradiction.
     complete = any(p["age_band"] == "unknown" or p["gender"] == "unknown" for p in parts)
-    if (complete and lo - 1e-9 <= total <= hi + 1e-9) or (not complete and lo <= total + 1e-9):
-        return
     starred = [p for p in parts if p["status"] in ("suppressed", "understated")]
     visible = sum(_printed(p) for p in parts)
+    # parts that are sums leaving out starred cells: a total over them is such a sum too, and
+    # must equal their printed values (a figure merely inside the bounds would be a guess)
+    sums_exclude = any(p["status"] == "understated" for p in parts)
+    in_bounds = (complete and lo - 1e-9 <= total <= hi + 1e-9) or (not complete and lo <= total + 1e-9)
+    if in_bounds and not (sums_exclude and abs(total - visible) > 1e-9 and complete):
+        return
     rng = f"{lo:g}" if lo == hi else f"{lo:g}-{hi:g}"
     extra = f", {len(starred)} of them suppressed" if starred else ""
     message = f"{what} sum to {rng} ({len(parts)} figures{extra}) but the printed figure is {total:g}"

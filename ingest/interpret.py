@@ -31,7 +31,7 @@ from ingest.labels import (
     match_role,
     split_platforms,
 )
-from ingest.layout import Table, dash_zeros, find_tables, is_total_label, label_text
+from ingest.layout import Table, dash_zeros, find_tables, is_total_label, is_value, label_text
 from ingest.periods import parse_period
 from ingest.readers.base import Document, Label, ProseLine, RawFigure, ReaderNote, is_blank
 from ingest.reference import Reference, record_key
@@ -54,7 +54,7 @@ WHOLE_REQUEST = re.compile(
     r"(refused|exempt|withheld)\b|\b(does|do) not hold (the|any|this) information\b|\binformation (is )?not held\b"
     r"|\b(request|information)\b[^.]{0,80}\bwould exceed the (appropriate |cost )?limit\b", re.I)
 # a total in a sentence that is about part of the area or period, not all of it
-PARTIAL = re.compile(r"\b(some|each|per|of which|at least|more than|less than|over|under|fewer|several|certain)\b", re.I)
+PARTIAL = re.compile(r"\b(some|each|per|of which|at least|more than|less than|fewer|several|certain)\b", re.I)
 STATEMENT = re.compile(
     r"(\b(is|are|has been|have been|being|be)\s+(refused|exempt(ed)?|withheld|not held)\b|\bnot held\b|\bdoes not hold\b"
     r"|\bexceeds? the (appropriate |cost )?limit\b|\bwould exceed the (appropriate |cost )?limit\b|\bunable to (provide|answer)\b"
@@ -136,10 +136,11 @@ def _crosstab(table: Table, n_header: int, n_label: int, zeros: set[str]) -> lis
 def _header_variants(table: Table) -> list[tuple[int, int, str]]:
     variants = [(table.n_header, table.n_label, "")]
     body = table.body
-    if len(body) > 2:
+    if len(body) >= 2:
         first = [c.value for c in body[0][table.n_label:] if not is_blank(c.value)]
         # a header row of numbers (single years of age, years) looks like a row of figures
-        if first and all(isinstance(v, (int, float)) and float(v).is_integer() for v in first) and \
+        if first and all((pv := parse_value(v)).status == "reported" and pv.value is not None and pv.value.is_integer()
+                         for v in first) and \
                 (table.n_label == 0 or is_blank(body[0][0].value)):
             variants.append((table.n_header + 1, table.n_label, "first row of numbers as column headings"))
     if table.n_label == 2:
@@ -257,11 +258,50 @@ def _score_crosstab(reading: Reading, ref: Reference, period: tuple[date, date] 
     mismatches, checks = _reconcile(reading.table, reading.variant, by_axis, dims, ref)
     if mismatches:
         problems.append(f"{len(mismatches)} printed total(s) do not match their parts: " + "; ".join(mismatches[:2]))
+    # cells the reading cannot tell apart (the same labels, other values) are a misreading
+    seen: dict[tuple[str, ...], str] = {}
+    clashes = 0
+    for f in cells:
+        k = tuple(sorted(lab.text for lab in f.labels))
+        if k in seen and seen[k] != str(f.value_raw):
+            clashes += 1
+        seen.setdefault(k, str(f.value_raw))
+    if clashes:
+        problems.append(f"{clashes} cell(s) get the same labels as another cell with a different value")
+    # a figure under no column heading, in a table whose other columns have headings
+    nh, nl = _shape(reading)
+    if nh:
+        cols = reading.table.column_labels(nh, nl)
+        headless = [c for r in reading.table.rows[nh:] for i, c in enumerate(r[nl:]) if is_value(c.value) and not any(cols[i])]
+        if headless:
+            problems.append(f"{len(headless)} figure(s) under no column heading, e.g. {headless[0].value!r} at {headless[0].location}")
+    # figures printed in the table that the reading leaves unread (neither a figure nor a label)
+    used = {f.location for f in cells} | _label_locations(reading)
+    values = [c for r in reading.table.rows for c in r if is_value(c.value)]
+    unread = [c for c in values if c.location not in used]
+    if unread:
+        problems.append(f"{len(unread)} figure(s) in the table left unread, e.g. {unread[0].value!r} at {unread[0].location}")
+    coverage = 1 - len(unread) / len(values) if values else 0.0
     reading.problems = problems
     reading.score = label_ratio * value_ratio * (0.6 if mismatches else 1.0) * (0.8 if off_period else 1.0) * \
-        (0.9 if bare_years else 1.0)
+        (0.9 if bare_years else 1.0) * (0.5 if clashes else 1.0) * coverage
     if not cells:
         reading.score = 0.0
+
+
+def _shape(reading: Reading) -> tuple[int, int]:
+    """(header rows, label columns) of a cross-tab reading."""
+    for h, l_, v in _header_variants(reading.table):
+        if v == reading.variant:
+            return h, l_
+    return reading.table.n_header, reading.table.n_label
+
+
+def _label_locations(reading: Reading) -> set[str]:
+    """Header and row-label cells the reading uses as labels."""
+    nh, nl = _shape(reading)
+    rows = reading.table.rows
+    return {c.location for r in rows[:nh] for c in r} | {c.location for r in rows[nh:] for c in r[:nl]}
 
 
 def _reconcile(table: Table, variant: str, by_axis: dict[str, set[str]], dims: dict[str, str | None],
@@ -321,6 +361,12 @@ def _reconcile(table: Table, variant: str, by_axis: dict[str, set[str]], dims: d
             if r not in total_rows:
                 check(body[r][tc].value, [body[r][c].value for c in range(nl, table.width) if c not in total_cols],
                       f"row '{' / '.join(rows[r])}'")
+    # the corner: the grand total against the row totals and against the column totals
+    for tr in total_rows:
+        for tc in total_cols:
+            check(body[tr][tc].value, [body[r][tc].value for r in range(len(body)) if r not in total_rows], "the grand total (by rows)")
+            check(body[tr][tc].value, [body[tr][c].value for c in range(nl, table.width) if c not in total_cols],
+                  "the grand total (by columns)")
     return out, checks
 
 
@@ -430,7 +476,7 @@ def choose(table: Table, ref: Reference, period: tuple[date, date] | None, zeros
         return Verdict(table, None, candidates, not_read="no label in it is an age band, gender, platform, period or area"
                        + (f" ({', '.join(repr(x) for x in labels)})" if labels else ""))
     review = ""
-    if best.score < STRONG:
+    if best.problems or best.score < STRONG:
         review = f"best reading ({best.name}, score {best.score:.2f}) is weak: " + "; ".join(best.problems)
     rival = next((o for o in others if o.score >= best.score - CLOSE and o.signature() != best.signature()), None)
     if rival is not None:

@@ -197,8 +197,8 @@ def _ingest_source(folder: Path, local: IssueLog, summary: SourceSummary) -> lis
             local.add("source_empty", source.source_id, what, rel)
         rows.extend(file_rows)
     rows = reconcile_derived(rows, source.source_id, local)
+    check_totals(rows, source.source_id, local)  # first: a Sum row found understated is then a range
     rows = drop_duplicates(rows, source.source_id, local)
-    check_totals(rows, source.source_id, local)
     check_area_sums(rows, source.source_id, local)
     valid = []
     for r in rows:

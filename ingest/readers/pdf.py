@@ -325,25 +325,21 @@ def _block_rows(lines: list[Line], bands: list[tuple[float, float]], row_edges: 
 
     has_fig = [any(is_figure(s.text) for s in ln.segs[1:]) or (len(ln.segs) > 1 and _is_tabular(ln)) for ln in lines]
     first_fig = next((i for i, f in enumerate(has_fig) if f), len(lines))
-    # header lines above the first figure line: one header row, cells joined per column,
-    # except a line with a cell over several columns, which is a level of its own
-    header: dict[int, list[tuple[Seg, int]]] = {}
+    # header lines above the first figure line: lines set close together are one header row
+    # (a heading wrapped over two lines, cells joined per column); a wider gap starts the next
+    # level (a group heading such as "Victim gender" over the gender columns)
+    header_groups: list[list[Line]] = []
     for ln in lines[:first_fig]:
-        spans = any(_column_of(s, bands) is None for s in ln.segs)
-        if spans:
-            if header:
-                rows.append(header)
-                row_lines.append(ln.no)
-                header = {}
-            lvl: dict[int, list[tuple[Seg, int]]] = {}
-            add(lvl, ln)
-            rows.append(lvl)
-            row_lines.append(ln.no)
+        if header_groups and ln.top - header_groups[-1][-1].bottom < 0.35 * ln.h:
+            header_groups[-1].append(ln)
         else:
-            add(header, ln)
-    if header:
-        rows.append(header)
-        row_lines.append(lines[first_fig - 1].no if first_fig else lines[0].no)
+            header_groups.append([ln])
+    for hg in header_groups:
+        level: dict[int, list[tuple[Seg, int]]] = {}
+        for ln in hg:
+            add(level, ln)
+        rows.append(level)
+        row_lines.append(hg[0].no)
     body = lines[first_fig:]
     fig_idx = [i for i, ln in enumerate(body) if has_fig[first_fig + i]]
     attach: dict[int, list[Line]] = {i: [] for i in fig_idx}
@@ -391,8 +387,8 @@ def _blocks(lines: list[Line], rules: Rules, page: int, dropped: set[int]) -> tu
             prose.append(live[i])
             i += 1
             continue
-        # a run of lines with cells in columns; single-cell lines inside it are wrapped labels
-        # or header lines when they sit within the run (no big vertical gap)
+        # a run of lines with cells in columns; a line without figures inside it is a row label
+        # wrapped onto its own line, and only if its words sit in the label column
         end = i
         while end + 1 < len(live):
             nxt = live[end + 1]
@@ -401,12 +397,18 @@ def _blocks(lines: list[Line], rules: Rules, page: int, dropped: set[int]) -> tu
             if _is_tabular(nxt):
                 end += 1
                 continue
-            # a label-only line continues the table if a tabular line follows closely
+            bands_so_far = _bands_from_text(live[i:end + 1])
             k = end + 1
-            while k < len(live) and not _is_tabular(live[k]) and k - end <= 8 and \
+            while k < len(live) and not _is_tabular(live[k]) and k - end <= 8 and _in_label_column(live[k], bands_so_far) and \
                     live[k].top - live[k - 1].bottom <= 1.6 * live[k].h:
                 k += 1
-            if k < len(live) and _is_tabular(live[k]) and live[k].top - live[k - 1].bottom <= 1.6 * live[k].h:
+            if k > end + 1 and (k >= len(live) or not _is_tabular(live[k]) or live[k].top - live[k - 1].bottom > 1.6 * live[k].h):
+                # wrapped label lines under the last row (labels aligned to the top of their cells)
+                if live[end + 1].top - live[end].bottom <= 0.6 * live[end].h:
+                    end = end + 1
+                    continue
+                break
+            if k < len(live) and k > end + 1 and _is_tabular(live[k]):
                 end = k
                 continue
             break
@@ -422,6 +424,14 @@ def _blocks(lines: list[Line], rules: Rules, page: int, dropped: set[int]) -> tu
         blocks.append(Block(page, bands, rows, row_lines, group[0].top, group[-1].bottom, doubt))
         i = end + 1
     return blocks, prose
+
+
+def _in_label_column(ln: Line, bands: list[tuple[float, float]]) -> bool:
+    """A line whose words all sit in the first column: a row label wrapped onto a line of its own."""
+    if not bands or any(is_figure(s.text) for s in ln.segs):
+        return False
+    a, b = bands[0]
+    return ln.segs[0].x0 >= a - 6 and ln.segs[-1].x1 <= b + 6
 
 
 def _header_line(ln: Line, bands: list[tuple[float, float]]) -> bool:

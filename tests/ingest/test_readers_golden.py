@@ -20,12 +20,16 @@ GOLDEN_COLUMNS = ["area_code", "period_start", "period_end", "breakdown", "age_b
                   "measure", "value", "status", "value_low", "value_high", "source_file", "source_location", "label_raw", "reader"]
 
 
-def test_every_layout_family_has_a_fixture() -> None:
-    readers = set()
+def test_every_layout_family_and_format_has_a_fixture() -> None:
+    from ingest.readers import read_document
+
+    readers, formats = set(), set()
     for name in SOURCES:
         result = run([FIXTURES / "sources" / name], err=None, progress=False)
         readers |= set(result.figures["reader"])
-    assert readers == {"crosstab", "timewide", "records", "html", "transcription"}
+        formats |= {read_document(p).fmt for p in (FIXTURES / "sources" / name).iterdir() if p.name != "source.yml"}
+    assert readers == {"crosstab", "timewide", "records", "html", "transcription", "statement"}
+    assert formats == {"xlsx", "xls", "ods", "csv", "html", "pdf", "docx", "transcription"}
 
 
 @pytest.mark.parametrize("name", SOURCES)
