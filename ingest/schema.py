@@ -93,14 +93,12 @@ EXTRA_COLUMNS: Final = (
 )
 FIGURE_COLUMNS: Final = CONTRACT_COLUMNS + EXTRA_COLUMNS
 
-STRING_COLUMNS: Final = (
-    "offence", "area_code", "area_name", "area_type", "breakdown", "age_band", "gender", "platform",
-    "measure", "status", "source_id", "source_type", "source_file", "source_location", "source_url",
-    "platform_group", "label_raw", "value_raw", "reference", "publisher", "note", "reader",
-)
 FLOAT_COLUMNS: Final = ("value", "value_low", "value_high", "denominator")
 INT_COLUMNS: Final = ("age_min", "age_max")
 DATE_COLUMNS: Final = ("period_start", "period_end", "published")
+BOOL_COLUMNS: Final = ("derived",)
+# every other column is text (never null: an empty string means 'none')
+STRING_COLUMNS: Final = tuple(c for c in FIGURE_COLUMNS if c not in FLOAT_COLUMNS + INT_COLUMNS + DATE_COLUMNS + BOOL_COLUMNS)
 
 # --- the issue log -------------------------------------------------------------------------
 
@@ -272,6 +270,28 @@ COLUMN_DOCS: Final = {
     "reader": "The reading that gave the figure: crosstab, records or statement (from a table or a sentence), transcription, public_record",
     "review": "Why the reading of this figure needs review (a weak or disputed reading, OCR); empty when it does not",
 }
+
+
+def figures_from_columns(columns: dict[str, list[Any]]) -> pd.DataFrame:
+    """A figures table from lists of plain values, one list per column, each turned into its
+    schema dtype once and released as it goes (a large round builds this in one pass)."""
+    import numpy as np
+
+    out: dict[str, Any] = {}
+    for c in FIGURE_COLUMNS:
+        values = columns.get(c) or []
+        if c in STRING_COLUMNS:
+            out[c] = np.array(["" if v is None else str(v) for v in values], dtype=object)
+        elif c in FLOAT_COLUMNS:
+            out[c] = np.array([np.nan if v is None else float(v) for v in values], dtype=float)
+        elif c in INT_COLUMNS:
+            out[c] = pd.array(values, dtype="Int64")
+        elif c in DATE_COLUMNS:
+            out[c] = pd.to_datetime(pd.Series(values, dtype=object), errors="coerce").astype("datetime64[ns]").to_numpy()
+        else:  # BOOL_COLUMNS
+            out[c] = np.array([bool(v) for v in values], dtype=bool)
+        columns[c] = []  # release the list as soon as its column is built
+    return pd.DataFrame(out, copy=False)
 
 
 def empty_figures() -> pd.DataFrame:
