@@ -24,6 +24,19 @@ def data_dir() -> Path:
     return Path(os.environ.get("SCWC_DATA_DIR") or ROOT / "data" / "processed")
 
 
+def current_table() -> tuple[Path, str]:
+    """The folder holding the last whole output set, and a stamp that changes when it is rebuilt."""
+    from ingest.output import current_dir
+
+    folder = current_dir(data_dir())
+    try:
+        st = (folder / "figures.parquet").stat()
+        stamp = f"{st.st_mtime_ns}-{st.st_size}-{st.st_ino}"
+    except OSError:
+        stamp = "missing"
+    return folder, stamp
+
+
 def raw_dir() -> Path:
     """Where accepted returns go (`SCWC_RAW_DIR`, default data/raw)."""
     return Path(os.environ.get("SCWC_RAW_DIR") or ROOT / "data" / "raw")

@@ -10,14 +10,26 @@ import streamlit as st
 from dashboard import data
 
 
-@st.cache_data(show_spinner=False)
-def figures(folder: str) -> pd.DataFrame:
+# Keyed on the folder and its files' stamp: a table rebuilt outside the app (make ingest, an
+# accept in another session) is read again at the next rerun, and only the newest two stay cached.
+@st.cache_data(show_spinner=False, max_entries=2)
+def _figures(folder: str, stamp: str) -> pd.DataFrame:
     return data.read_figures(data.Path(folder))
 
 
-@st.cache_data(show_spinner=False)
-def issues(folder: str) -> pd.DataFrame:
+@st.cache_data(show_spinner=False, max_entries=2)
+def _issues(folder: str, stamp: str) -> pd.DataFrame:
     return data.read_issues(data.Path(folder))
+
+
+def figures() -> pd.DataFrame:
+    folder, stamp = data.current_table()
+    return _figures(str(folder), stamp)
+
+
+def issues() -> pd.DataFrame:
+    folder, stamp = data.current_table()
+    return _issues(str(folder), stamp)
 
 
 @st.cache_data(show_spinner=False)
@@ -45,5 +57,3 @@ def geojson() -> dict[str, Any]:
     return data.read_geojson()
 
 
-def current_folder() -> str:
-    return str(data.data_dir())

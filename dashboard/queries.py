@@ -70,6 +70,25 @@ def revisions(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def replacements(new: pd.DataFrame, current: pd.DataFrame) -> pd.DataFrame:
+    """Figures in `new` (a preview) that the published table already gives with another value:
+    each would become a revision, shown with both values."""
+    cols = ["area_name", "period", "breakdown", "category", "published value", "published by", "new value"]
+    if new.empty or current.empty:
+        return pd.DataFrame(columns=cols)
+    both = new.merge(current, on=KEY, suffixes=("", "_cur"))
+    differ = both[(both["value_raw"] != both["value_raw_cur"]) | (both["status"] != both["status_cur"])]
+    if differ.empty:
+        return pd.DataFrame(columns=cols)
+    return pd.DataFrame({
+        "area_name": differ["area_name"], "period": [period_label(s, e) for s, e in zip(differ["period_start"], differ["period_end"], strict=True)],
+        "breakdown": differ["breakdown"], "category": differ.apply(category, axis=1),
+        "published value": differ["value_raw_cur"],
+        "published by": differ["publisher_cur"].where(differ["publisher_cur"] != "", differ["source_id_cur"]),
+        "new value": differ["value_raw"],
+    }).reset_index(drop=True)
+
+
 def category(row: pd.Series) -> str:
     parts = [str(row.get(c, "") or "") for c in ("age_band", "gender", "platform")]
     return " / ".join(p for p in parts if p) or "all"

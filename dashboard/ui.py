@@ -9,7 +9,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import loaders, queries
+from dashboard import auth, loaders, queries
+from dashboard.text import md_escape, safe_frame, safe_url
 from ingest.schema import OFFENCES
 
 PAGES: list[tuple[str, str]] = [
@@ -26,6 +27,7 @@ PAGES: list[tuple[str, str]] = [
     ("pages/11_Round_tracker.py", "Round tracker"),
     ("pages/12_Request_kit.py", "Request kit"),
 ]
+EDITOR_PAGES = {"pages/10_Add_returns.py"}  # in the menu for editors only (the page checks again)
 OFFENCE_LABELS = {
     "scwc": "Sexual communication with a child (s.15A, England and Wales)",
     "scwc_ni": "Northern Ireland equivalent (Art. 22A)",
@@ -41,7 +43,7 @@ def page(title: str, intro: str = "", allow_empty: bool = False) -> pd.DataFrame
     st.title(title)
     if intro:
         st.caption(intro)
-    df = loaders.figures(loaders.current_folder())
+    df = loaders.figures()
     if df.empty:
         empty("No figures loaded yet. Add returns on the Add returns page, or run `make ingest` to build data/processed "
               "from data/raw.")
@@ -51,12 +53,33 @@ def page(title: str, intro: str = "", allow_empty: bool = False) -> pd.DataFrame
 
 
 def menu() -> None:
+    editor = auth.is_editor()
     with st.sidebar:
         st.markdown("**Online grooming: police figures**")
         st.page_link("app.py", label="Home")
         for path, label in PAGES:
-            st.page_link(path, label=label)
+            if path not in EDITOR_PAGES or editor:
+                st.page_link(path, label=label)
         st.caption("s.15A Sexual Offences Act 2003 · figures from FOI returns and their publication")
+    auth.sign_in_box()
+
+
+def plain(text: object) -> str:
+    """Text from a return or a person, for markdown: shown as typed, never as a link or markup."""
+    return md_escape(text)
+
+
+def error(message: str) -> None:
+    st.error(plain(message))
+
+
+def table(df: pd.DataFrame, where: object = None, **kwargs: object) -> None:
+    """A table whose text cannot run as a formula in the toolbar's own CSV download."""
+    (where or st).dataframe(safe_frame(df), hide_index=True, **kwargs)  # type: ignore[attr-defined]
+
+
+def frame(rows: list[dict[str, object]]) -> pd.DataFrame:
+    return pd.DataFrame(rows)
 
 
 def _param(name: str, default: str | None = None) -> str | None:
@@ -139,11 +162,12 @@ def few_forces_caveat(n_forces: int, what: str = "this period") -> None:
 
 
 def source_links(rows: pd.DataFrame) -> None:
+    """The sources of these figures, as plain text with their links (a reference typed by a
+    person is never rendered as markdown)."""
     srcs = rows.drop_duplicates("source_id")
     for _, r in srcs.iterrows():
         when = f" ({pd.Timestamp(r['published']):%d %b %Y})" if pd.notna(r["published"]) else ""
         name = f"{r['publisher']}: {r['reference']}" if r["publisher"] else str(r["reference"])
-        if r["source_url"]:
-            st.markdown(f"- [{name}]({r['source_url']}){when} · `{r['source_id']}`")
-        else:
-            st.markdown(f"- {name}{when} · `{r['source_id']}`")
+        url = safe_url(r["source_url"])
+        link = f" · [link]({url.replace(')', '%29').replace(' ', '%20')})" if url else ""
+        st.markdown(f"- {plain(name)}{plain(when)}{link}")

@@ -4,6 +4,7 @@ status and bounds, names -> codes, period labels -> dates. Each change leaves an
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -50,6 +51,10 @@ class Parts:
     printed: str = ""
 
 
+# HTML tags, markdown links and images, script URLs: shown as text, and flagged
+_MARKUP = re.compile(r"<\s*/?\s*[a-z!][^>]*>|!?\[[^\]]*\]\([^)]*\)|javascript:|data:text/html", re.I)
+
+
 def _is_formula_like(text: str) -> bool:
     return text.startswith(FORMULA_START) and not text.lstrip("+-").replace(",", "").replace(".", "").isdigit()
 
@@ -86,6 +91,9 @@ class Normaliser:
                 return
         if _is_formula_like(text):
             self._issue("formula_like_text", "label looks like a spreadsheet formula; kept as text, never evaluated", file, loc, text, once=True)
+        if _MARKUP.search(text):
+            self._issue("markup_like_text", "label carries markup (a tag, a link or an image); kept as plain text, never rendered",
+                        file, loc, text, once=True)
         if dim == "role":
             if match_role(self.ref, text) == "youngest_age":
                 parts.youngest = True
@@ -360,6 +368,7 @@ class Normaliser:
             "note": f.note,
             "reader": reader,
             "review": f.review,
+            "added_by": src.added_by,
         }
         if not parts.platforms:
             return [base]

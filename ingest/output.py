@@ -96,29 +96,108 @@ def datapackage(figures: pd.DataFrame, issues: pd.DataFrame, out: Path, sources:
     }
 
 
-def write_outputs(figures: pd.DataFrame, issues: pd.DataFrame, out: Path, sources: list[dict[str, Any]]) -> None:
+RENAME_EXCHANGE = 2  # linux/fs.h: swap two paths in one step
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two directories atomically (Linux renameat2 RENAME_EXCHANGE); False where the
+    system or file system cannot."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd = -100
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), RENAME_EXCHANGE) == 0
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def clean_leftovers(out: Path) -> list[Path]:
+    """Remove what killed runs left beside `out` (temp folders of dead processes, an old copy
+    that is not needed). Returns what was removed. A run in progress is left alone."""
+    removed = []
+    for p in out.parent.glob(f".{out.name}.tmp-*"):
+        m = re.match(rf"\.{re.escape(out.name)}\.tmp-(\d+)-", p.name)
+        if m and _alive(int(m.group(1))) and int(m.group(1)) != os.getpid():
+            continue
+        shutil.rmtree(p, ignore_errors=True)
+        removed.append(p)
+    old = out.parent / f".{out.name}.old"
+    if old.exists() and out.exists():
+        shutil.rmtree(old, ignore_errors=True)
+        removed.append(old)
+    elif old.exists() and not out.exists():  # killed between the two renames of the fallback swap
+        os.replace(old, out)
+    return removed
+
+
+def current_dir(out: Path) -> Path:
+    """Where the last whole output set is: `out`, or during the fallback swap's instant its old copy."""
+    if (out / "figures.parquet").exists():
+        return out
+    old = out.parent / f".{out.name}.old"
+    return old if (old / "figures.parquet").exists() else out
+
+
+# Steps of a rebuild's write, in order; tests kill a run between each pair.
+WRITE_STEPS = ("parquet", "figures_csv", "issues_csv", "datapackage", "fsync", "swap", "cleanup")
+
+
+def write_outputs(figures: pd.DataFrame, issues: pd.DataFrame, out: Path, sources: list[dict[str, Any]],
+                  _step: Any = None) -> None:
+    """Write the four outputs into a fresh sibling folder, then swap it in at once: whoever
+    reads `out` sees the previous set or the new one, never a part of either."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    clean_leftovers(out)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-{os.getpid()}-", dir=out.parent))
+    step = _step or (lambda name: None)
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes 0700; the output folder is for readers too
         fig = figures.reindex(columns=list(FIGURE_COLUMNS))
         fig.to_parquet(tmp / "figures.parquet", index=False)
+        step("parquet")
         write_csv(fig, tmp / "figures.csv")
+        step("figures_csv")
         iss = issues.reindex(columns=list(ISSUE_COLUMNS))
         write_csv(iss, tmp / "issues.csv")
+        step("issues_csv")
         package = datapackage(fig, iss, tmp, sources)
         (tmp / "datapackage.json").write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        step("datapackage")
         for f in tmp.iterdir():
+            os.chmod(f, 0o666 & ~umask)
             with open(f, "rb") as fh:
                 os.fsync(fh.fileno())
-        old = out.parent / f".{out.name}.old"
-        if old.exists():
-            shutil.rmtree(old)
-        if out.exists():
-            os.replace(out, old)
-        os.replace(tmp, out)
-        if old.exists():
+        step("fsync")
+        if out.exists() and _exchange(tmp, out):
+            step("swap")
+            shutil.rmtree(tmp, ignore_errors=True)  # tmp now holds the previous set
+        else:
+            old = out.parent / f".{out.name}.old"
+            if old.exists():
+                shutil.rmtree(old)
+            if out.exists():
+                os.replace(out, old)
+            step("swap")
+            os.replace(tmp, out)
             shutil.rmtree(old, ignore_errors=True)
+        step("cleanup")
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if tmp.exists() and tmp != out:
+            shutil.rmtree(tmp, ignore_errors=True)
         raise

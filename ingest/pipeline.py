@@ -22,7 +22,15 @@ from ingest.normalise import Normaliser
 from ingest.readers import read_document
 from ingest.readers.base import Document, ReaderError
 from ingest.reference import reference
-from ingest.schema import FIGURE_COLUMNS, coerce_figures, empty_figures, figures_from_columns, row_problem, validate_figures, validate_issues
+from ingest.schema import (
+    FIGURE_COLUMNS,
+    coerce_figures,
+    empty_figures,
+    figures_from_columns,
+    row_problem,
+    validate_figures,
+    validate_issues,
+)
 from ingest.sources import SOURCE_FILE, Source, SourceError, discover, load_source, sha256
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_REVIEW = 0, 1, 2, 3

@@ -90,6 +90,7 @@ EXTRA_COLUMNS: Final = (
     "note",
     "reader",  # which reader produced the row
     "review",  # why the reading of this figure needs review; empty when it does not
+    "added_by",  # who added the return through the dashboard (masked e-mail); empty for the repository's own
 )
 FIGURE_COLUMNS: Final = CONTRACT_COLUMNS + EXTRA_COLUMNS
 
@@ -148,6 +149,7 @@ ISSUE_TYPES: Final = {
     "derived_total_confirmed": ("info", "ours", 'a figure counted from a record listing agrees with the one the source printed; the printed one is kept'),
     # hostile or broken content, neutralised and flagged
     "html_active_content": ("warning", "publisher", 'a page carried scripts, frames, forms or event handlers: dropped unread, and flagged so a person knows the page had them'),
+    "markup_like_text": ("warning", "publisher", 'a label with a tag, a markdown link or image, or a script address: kept as plain text, never rendered, and flagged'),
     "formula_not_evaluated": ("info", "publisher", 'a spreadsheet formula with no saved value: read as an empty cell, never computed'),
     "scanned_pdf": ("error", "publisher", 'a PDF with no text layer (a scan) and no OCR installed: nothing can be read'),
     "source_failed": ("error", "ours", 'the source could not be ingested at all (a fault of ours); its figures are left out and the other sources are not affected'),
@@ -202,6 +204,7 @@ def figures_schema() -> pa.DataFrameSchema:
             "note": _str(),
             "reader": _str(),
             "review": _str(),
+            "added_by": _str(),
         },
         checks=[
             pa.Check(lambda df: (df["period_end"] >= df["period_start"]).all(), error="period_end before period_start"),
@@ -269,6 +272,7 @@ COLUMN_DOCS: Final = {
     "note": "Caveat attached to the figure",
     "reader": "The reading that gave the figure: crosstab, records or statement (from a table or a sentence), transcription, public_record",
     "review": "Why the reading of this figure needs review (a weak or disputed reading, OCR); empty when it does not",
+    "added_by": "Who added the return through the dashboard's Add returns page (e-mail masked, e.g. j***@example.org); empty for returns in the repository",
 }
 
 

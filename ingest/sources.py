@@ -51,6 +51,12 @@ class Source:
     note: str
     raw: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def added_by(self) -> str:
+        """Who added the return through the dashboard (masked), empty for the repository's own."""
+        who = self.raw.get("accepted_by")
+        return mask_email(str(who)) if who else ""
+
     def files(self) -> list[Path]:
         return sorted(
             p for p in self.folder.rglob("*")
@@ -131,6 +137,12 @@ def load_source(folder: Path) -> Source:
         note=str(data.get("note") or data.get("notes") or ""),
         raw=data,
     )
+
+
+def mask_email(email: str) -> str:
+    """An editor's address as the public sees it (figures, audit log): first letter and domain."""
+    name, at, domain = str(email).partition("@")
+    return f"{name[:1]}***@{domain}" if at else (name[:1] + "***" if name else "")
 
 
 def discover(paths: list[Path]) -> list[Path]:

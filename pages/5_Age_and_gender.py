@@ -25,7 +25,7 @@ if not cells.empty:
     st.dataframe(queries.crosstab(cells))
     if (cells["status"] == "suppressed").any():
         st.caption("[c] a small number withheld by the force; shown as its range. Totals over such cells are ranges too.")
-if queries.understated_sources(loaders.issues(loaders.current_folder()), set(rows["source_id"])):
+if queries.understated_sources(loaders.issues(), set(rows["source_id"])):
     ui.caveat("This force's printed totals by age or gender leave out its withheld (*) cells, so they understate. "
               "The ranges in the cross-tab above are the better guide.")
 for what, col in (("age", "age_band"), ("gender", "gender")):

@@ -410,7 +410,7 @@ def write_pdf(sheets: list[tuple[str, Rows]], path: Path, layout: Layout) -> Non
                 continue
             width = max(len(r) for r in part)
             data = [[_text(v) for v in r] + [""] * (width - len(r)) for r in part]
-            style = [("FONTSIZE", (0, 0), (-1, -1), 9), ("ALIGN", (1, 0), (-1, -1), "CENTER"),
+            style: list[tuple[Any, ...]] = [("FONTSIZE", (0, 0), (-1, -1), 9), ("ALIGN", (1, 0), (-1, -1), "CENTER"),
                      ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8)]
             for r, row in enumerate(part):
                 run = [c for c, v in enumerate(row) if v in ("Victim gender", "Victim age")]

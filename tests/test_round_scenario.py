@@ -11,7 +11,7 @@ import openpyxl
 
 from dashboard import queries, tracker
 from dashboard.data import read_figures, read_forces_ew, read_population
-from ingest.intake import Details, Upload, accept, preview, stage
+from ingest.intake import Actor, Details, Upload, accept, preview, stage
 from ingest.kit import SHEET_AGE_GENDER, SHEET_PLATFORMS, SHEET_TOTAL, SHEET_YOUNGEST, main
 from tests.conftest import FIXTURES
 
@@ -57,7 +57,7 @@ def test_a_round_from_kit_to_map_and_tracker(tmp_path: Path) -> None:
         session = stage(uploads, Details(force, ref, START, END, received=received), root)
         figures, issues = preview(session)
         assert len(figures) > 0 and not (issues["severity"] == "error").any(), issues.to_string()
-        accept(session, raw, processed)
+        accept(session, raw, processed, Actor("editor@example.org", "editor"))
 
     df = read_figures(processed)
     table = queries.force_table(df, read_forces_ew(), read_population(), PERIOD)

@@ -3,30 +3,44 @@
 from __future__ import annotations
 
 import io
+import os
 import stat
 import threading
+import time
 import zipfile
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import pytest
+import yaml
 
+from ingest import intake
 from ingest.intake import (
     MAX_FILE_BYTES,
+    MAX_ZIP_ENTRIES,
+    AcceptFailed,
+    Actor,
     Details,
+    NotAllowed,
     Upload,
     UploadRejected,
     accept,
+    audit_log,
     discard,
     expand,
     preview,
     safe_name,
     stage,
     staged_sources,
+    sweep_staging,
+    withdraw,
+    withdrawable,
 )
 
 CSV = b"Gender,Count\r\nFemale,30\r\nMale,9\r\nTotal,39\r\n"
+EDITOR = Actor("editor@example.org", "editor")
+READER = Actor("someone@example.org", "reader")
 DETAILS = Details(force="Northants", reference="FOI 1/25", period_start=date(2024, 4, 1), period_end=date(2025, 3, 31),
                   received=date(2025, 5, 1), url="https://example.org/foi-1-25")
 
@@ -55,7 +69,7 @@ def test_upload_preview_accept_rebuilds(data_root: Path) -> None:
     figures, issues = preview(session)
     assert set(figures["value"]) == {30.0, 9.0, 39.0} and set(figures["area_code"]) == {"E23000022"}
     assert (issues["severity"] != "error").all()
-    [target] = accept(session, data_root / "raw", data_root / "processed")
+    [target] = accept(session, data_root / "raw", data_root / "processed", EDITOR)
     assert target.parent == data_root / "raw" and (target / "answer.csv").read_bytes() == CSV
     out = pd.read_csv(data_root / "processed" / "figures.csv", dtype=str, keep_default_na=False)
     assert set(out["value"]) == {"30", "9", "39"} and set(out["source_url"]) == {DETAILS.url}
@@ -105,7 +119,8 @@ def test_type_is_checked_by_content_not_name(data_root: Path) -> None:
 
 
 @pytest.mark.parametrize(("name", "safe"), [("../../etc/passwd", "passwd"), ("C:\\x\\Return (final).XLSX", "Return_final_.xlsx"),
-                                             (".hidden.csv", "hidden.csv"), ("", "file"), ("a b/c d.csv", "c_d.csv")])
+                                             (".hidden.csv", "hidden.csv"), ("", "file"), ("a b/c d.csv", "c_d.csv"),
+                                             ("отчёт.xlsx", "file.xlsx"), ("Réponse.PDF", "Reponse.pdf")])
 def test_file_names_are_sanitised(name: str, safe: str) -> None:
     assert safe_name(name) == safe
 
@@ -122,7 +137,7 @@ def test_bad_details_are_refused(data_root: Path) -> None:
 def test_two_people_accepting_at_once_keep_both(data_root: Path) -> None:
     a = stage([Upload("a.csv", CSV)], DETAILS, data_root)
     b = stage([Upload("b.csv", CSV.replace(b"30", b"31"))], Details("Kent", "FOI 2/25", date(2024, 4, 1), date(2025, 3, 31)), data_root)
-    threads = [threading.Thread(target=accept, args=(f, data_root / "raw", data_root / "processed")) for f in (a, b)]
+    threads = [threading.Thread(target=accept, args=(f, data_root / "raw", data_root / "processed", EDITOR)) for f in (a, b)]
     for t in threads:
         t.start()
     for t in threads:
@@ -134,3 +149,85 @@ def test_two_people_accepting_at_once_keep_both(data_root: Path) -> None:
 
 def test_expand_passes_plain_files_through() -> None:
     assert [u.name for u in expand([Upload("a.csv", CSV)])] == ["a.csv"]
+
+
+def test_a_reader_cannot_accept_even_by_calling_accept_directly(data_root: Path) -> None:
+    session = stage([Upload("answer.csv", CSV)], DETAILS, data_root)
+    for who in (READER, None):
+        with pytest.raises(NotAllowed, match="sign in as an editor"):
+            accept(session, data_root / "raw", data_root / "processed", who)
+    assert not [p for p in (data_root / "raw").iterdir() if p.is_dir()] and not (data_root / "processed").exists()
+    log = audit_log(data_root / "raw")
+    assert list(log["action"]) == ["refused", "refused"] and set(log["by"]) == {READER.email, "anonymous"}
+
+
+def test_accept_records_who_and_when_and_withdraw_moves_out_and_rebuilds(data_root: Path) -> None:
+    session = stage([Upload("answer.csv", CSV)], DETAILS, data_root)
+    [target] = accept(session, data_root / "raw", data_root / "processed", EDITOR)
+    meta = yaml.safe_load((target / "source.yml").read_text(encoding="utf-8"))
+    assert meta["accepted_by"] == EDITOR.email and meta["accepted_at"]
+    assert [r["source_id"] for r in withdrawable(data_root / "raw")] == [target.name]
+    with pytest.raises(NotAllowed):
+        withdraw(target.name, data_root / "raw", data_root / "processed", READER)
+    kept = withdraw(target.name, data_root / "raw", data_root / "processed", EDITOR, "sent to the wrong force")
+    assert kept.parent == data_root / "withdrawn" and (kept / "answer.csv").read_bytes() == CSV
+    assert not target.exists()
+    out = pd.read_csv(data_root / "processed" / "figures.csv", dtype=str, keep_default_na=False)
+    assert out.empty
+    assert list(audit_log(data_root / "raw")["action"]) == ["accepted", "refused", "withdrawn"]
+
+
+def test_an_accept_whose_rebuild_fails_leaves_raw_as_it_was(data_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    session = stage([Upload("answer.csv", CSV)], DETAILS, data_root)
+    before = sorted(p.name for p in (data_root / "raw").iterdir())
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(intake, "write_outputs", broken)
+    with pytest.raises(AcceptFailed, match="nothing was added"):
+        accept(session, data_root / "raw", data_root / "processed", EDITOR)
+    assert sorted(p.name for p in (data_root / "raw").iterdir()) == before
+    assert staged_sources(session), "the staged files are still there to retry or cancel"
+    assert list(audit_log(data_root / "raw")["action"]) == ["rolled_back"]
+
+
+def test_daily_quota_per_editor(data_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(intake, "DAILY_ACCEPTS", 1)
+    accept(stage([Upload("a.csv", CSV)], DETAILS, data_root), data_root / "raw", data_root / "processed", EDITOR)
+    with pytest.raises(NotAllowed, match="limit is 1 a day"):
+        accept(stage([Upload("b.csv", CSV)], DETAILS, data_root), data_root / "raw", data_root / "processed", EDITOR)
+
+
+def test_abandoned_previews_are_swept(data_root: Path) -> None:
+    old = stage([Upload("a.csv", CSV)], DETAILS, data_root)
+    new = stage([Upload("b.csv", CSV)], DETAILS, data_root)
+    os.utime(old, (time.time() - 3600, time.time() - 3600))
+    assert sweep_staging(data_root) == [old]
+    assert new.exists() and not old.exists()
+
+
+def test_caps_on_zip_entries_lying_headers_and_a_session(data_root: Path) -> None:
+    many = zip_bytes({f"f{i}.csv": CSV for i in range(MAX_ZIP_ENTRIES + 1)})
+    with pytest.raises(UploadRejected, match=f"over the limit of {MAX_ZIP_ENTRIES}"):
+        stage([Upload("many.zip", many)], DETAILS, data_root)
+    liar = bytearray(zip_bytes({"a.csv": CSV * 50}))
+    at = liar.rfind(b"PK\x01\x02")  # the central directory's entry: claim a tiny size
+    liar[at + 24:at + 28] = (10).to_bytes(4, "little")
+    with pytest.raises(UploadRejected, match="cannot be unpacked|not a readable zip"):
+        stage([Upload("liar.zip", bytes(liar))], DETAILS, data_root)
+    with pytest.raises(UploadRejected, match="limit for one session"):
+        stage([Upload("a.csv", CSV)], DETAILS, data_root, session_bytes=intake.MAX_SESSION_BYTES)
+
+
+def test_typed_fields_are_checked(data_root: Path) -> None:
+    with pytest.raises(UploadRejected, match="http"):
+        stage([Upload("a.csv", CSV)], Details("Kent", "X", date(2024, 4, 1), date(2025, 3, 31), url="javascript:alert(1)"), data_root)
+    with pytest.raises(UploadRejected, match="over 200 characters"):
+        stage([Upload("a.csv", CSV)], Details("Kent", "X" * 300, date(2024, 4, 1), date(2025, 3, 31)), data_root)
+
+
+def test_a_preview_that_takes_too_long_is_stopped_and_named(data_root: Path) -> None:
+    session = stage([Upload("answer.csv", CSV)], DETAILS, data_root)
+    figures, issues = preview(session, timeout=0.001)
+    assert figures.empty and "answer.csv" in issues["message"].iloc[0] and "longer than" in issues["message"].iloc[0]

@@ -141,7 +141,7 @@ def test_a_zip_of_filled_templates_becomes_one_source_per_force(tmp_path: Path) 
     import io
     import zipfile
 
-    from ingest.intake import Details, Upload, accept, preview, stage, staged_sources
+    from ingest.intake import Actor, Details, Upload, accept, preview, stage, staged_sources
 
     kit = tmp_path / "kit"
     main(["--period-start", str(START), "--period-end", str(END), "--out", str(kit), "--force", "Kent", "--force", "Surrey"])
@@ -155,5 +155,5 @@ def test_a_zip_of_filled_templates_becomes_one_source_per_force(tmp_path: Path) 
     figures, issues = preview(session)
     assert set(figures["area_code"]) == {"E23000032", "E23000031"}
     assert not (issues["severity"] == "error").any()
-    targets = accept(session, tmp_path / "data" / "raw", tmp_path / "data" / "processed")
+    targets = accept(session, tmp_path / "data" / "raw", tmp_path / "data" / "processed", Actor("editor@example.org", "editor"))
     assert len(targets) == 2 and not session.exists()
