@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint typecheck ingest data bench bench-app fixtures clean
+.PHONY: run edit test lint typecheck ingest data bench bench-app fixtures screenshots clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -18,15 +18,21 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt $(VENV)/.runtime
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 
+# exit 3 = written, some sources need review: not a failure of the build
 data/processed/figures.parquet: | $(VENV)/.runtime
-	$(BIN)/python -m ingest data/raw --out data/processed
+	$(BIN)/python -m ingest data/raw --out data/processed || [ $$? -eq 3 ]
 
+## the dashboard, read-only (as the public sees it)
 run: $(VENV)/.runtime data/processed/figures.parquet
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
 
+## the dashboard for one person on their own machine, who can add returns (local only)
+edit: $(VENV)/.runtime data/processed/figures.parquet
+	SCWC_MODE=local $(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true --server.address 127.0.0.1
+
 ## rebuild data/processed from data/raw
 ingest: $(VENV)/.runtime
-	$(BIN)/python -m ingest data/raw --out data/processed
+	$(BIN)/python -m ingest data/raw --out data/processed || [ $$? -eq 3 ]
 
 ## regenerate the public-record source folders from data/public-record, then ingest
 data: $(VENV)/.runtime

@@ -21,6 +21,7 @@ from ingest.issues import IssueLog
 KEY = ("offence", "area_code", "period_start", "period_end", "breakdown", "age_band", "gender", "platform", "measure")
 GROUP = ("source_file", "offence", "area_code", "period_start", "period_end")
 Row = dict[str, Any]
+MAX_SAID = 20  # issue rows of one kind per source before the rest are summed up in one
 
 
 def _key(row: Row, extra: tuple[str, ...] = ()) -> tuple[Any, ...]:
@@ -31,6 +32,7 @@ def drop_duplicates(rows: list[Row], source_id: str, issues: IssueLog) -> list[R
     """Linear in the number of figures (a file of repeated rows is not quadratic)."""
     first: dict[tuple[Any, ...], Row] = {}
     out: list[Row] = []
+    said = 0
     for row in rows:
         # two unmapped platforms both kept under "Other" are different figures: their labels tell
         k = _key(row, ("source_id",)) + ((row.get("label_raw"),) if row.get("platform") == "Other" else ())
@@ -51,9 +53,11 @@ def drop_duplicates(rows: list[Row], source_id: str, issues: IssueLog) -> list[R
             if (f["status"], f["value"], f["value_raw"]) == (row["status"], row["value"], row["value_raw"]) or \
                     (f["status"] == row["status"] == "reported" and f["value"] == row["value"]):
                 if f.get("label_raw") == row.get("label_raw"):  # the same row twice
-                    issues.add("duplicate_figure", source_id,
-                               f"same figure given twice (first at {f['source_location']}: {f['value_raw']!r}); this copy left out",
-                               row["source_file"], row["source_location"], row["value_raw"])
+                    said += 1
+                    if said <= MAX_SAID:
+                        issues.add("duplicate_figure", source_id,
+                                   f"same figure given twice (first at {f['source_location']}: {f['value_raw']!r}); this copy left out",
+                                   row["source_file"], row["source_location"], row["value_raw"])
                 else:  # a total printed in its own answer and again under a table: they agree
                     issues.add("figure_repeated", source_id,
                                f"printed again, with the same value, at {f['source_location']}; kept once",
@@ -66,6 +70,8 @@ def drop_duplicates(rows: list[Row], source_id: str, issues: IssueLog) -> list[R
             continue
         first[k] = row
         out.append(row)
+    if said > MAX_SAID:
+        issues.add("duplicate_figure", source_id, f"... and {said - MAX_SAID} more copies of figures already given, all left out")
     return out
 
 

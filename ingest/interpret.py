@@ -486,6 +486,27 @@ def choose(table: Table, ref: Reference, period: tuple[date, date] | None, zeros
     return Verdict(table, best, others, review)
 
 
+_MARKUP = re.compile(r"<\s*/?\s*[a-z!][^>]*>|!?\[[^\]]*\]\([^)]*\)|javascript:|data:text/html", re.I)
+_FORMULA = re.compile(r"^[=@]\S|^[+\-][^\s\d.,]")  # "=1+1", "@SUM(", "+cmd|..."; not "-5" or "- a note"
+
+
+def hostile_text(tables: list[Table], prose: list[ProseLine], limit: int = 5) -> list[ReaderNote]:
+    """Cells and lines that carry markup or formula text: they are only ever shown as plain text
+    and written formula-safe, and each is flagged so a person knows the return carried them."""
+    notes: list[ReaderNote] = []
+    seen: set[tuple[str, str]] = set()
+    cells = [(c.location, c.value, True) for t in tables for r in t.rows for c in r if isinstance(c.value, str)]
+    for loc, text, in_table in cells + [(p.location, p.text, False) for p in prose]:
+        kind = ("markup_like_text" if _MARKUP.search(text) else
+                "formula_like_text" if in_table and _FORMULA.match(text.strip()) else "")
+        if not kind or (kind, text) in seen or sum(1 for k, _ in seen if k == kind) >= limit:
+            continue
+        seen.add((kind, text))
+        what = "markup (a tag, a link or an image)" if kind == "markup_like_text" else "a spreadsheet formula"
+        notes.append(ReaderNote(kind, loc, f"text that looks like {what}: kept as plain text, never rendered or run", text[:200]))
+    return notes
+
+
 def dash_zero_cells(tables: list[Table], prose: list[ProseLine]) -> dict[str, set[str]]:
     """Per table, the cells printed '-' that stand for 0. A return that shows it prints 0 as '-'
     (a table whose totals add up only so, or a note saying so) does so throughout (Durham
@@ -504,6 +525,7 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
     for name in skipped:
         notes.append(ReaderNote("sheet_ignored", name, f"'{name}' is a guidance sheet, not an answer"))
     prose = doc.prose + table_prose
+    notes += hostile_text(tables, prose)
     zeros_by_table = dash_zero_cells(tables, prose)
     figures: list[RawFigure] = list(doc.figures)
     verdicts: list[Verdict] = []

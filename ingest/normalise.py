@@ -197,7 +197,8 @@ class Normaliser:
     # --- figures --------------------------------------------------------------------------
     def figures(self, raw_figures: list[RawFigure], notes: list[ReaderNote], file: str, reader: str) -> list[dict[str, Any]]:
         for note in notes:
-            self._issue(note.issue_type, note.message, file, note.location, note.value)
+            once = note.issue_type in ("markup_like_text", "formula_like_text")  # flagged once per text, by whichever sees it first
+            self._issue(note.issue_type, note.message, file, note.location, note.value, once=once)
         axis_dims = self._axis_dims(raw_figures)
         rows: list[dict[str, Any]] = []
         counts: dict[tuple[Any, ...], dict[str, Any]] = {}

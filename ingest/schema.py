@@ -149,6 +149,7 @@ ISSUE_TYPES: Final = {
     "derived_total_confirmed": ("info", "ours", 'a figure counted from a record listing agrees with the one the source printed; the printed one is kept'),
     # hostile or broken content, neutralised and flagged
     "html_active_content": ("warning", "publisher", 'a page carried scripts, frames, forms or event handlers: dropped unread, and flagged so a person knows the page had them'),
+    "xml_entities_ignored": ("warning", "publisher", 'a workbook whose XML declares entities (an XXE attack): not resolved, and flagged'),
     "markup_like_text": ("warning", "publisher", 'a label with a tag, a markdown link or image, or a script address: kept as plain text, never rendered, and flagged'),
     "formula_not_evaluated": ("info", "publisher", 'a spreadsheet formula with no saved value: read as an empty cell, never computed'),
     "scanned_pdf": ("error", "publisher", 'a PDF with no text layer (a scan) and no OCR installed: nothing can be read'),

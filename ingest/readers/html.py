@@ -39,6 +39,8 @@ def _table_grid(table: object, ti: int) -> list[list[Cell]]:
     grid: list[list[Cell]] = []
     carry: dict[tuple[int, int], str] = {}  # rowspan carry-over: (row, col) -> text
     rows = table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")  # type: ignore[attr-defined]
+    # spans are clipped to the cells the table has: its rows, and its widest row's cells
+    width = max((len(tr.xpath("./th|./td")) for tr in rows), default=1)
     cells = 0
     for ri, tr in enumerate(rows):
         row: list[Cell] = []
@@ -48,7 +50,7 @@ def _table_grid(table: object, ti: int) -> list[list[Cell]]:
                 row.append(Cell(carry.pop((ri, col)), f"table {ti} row {ri + 1} col {col + 1}"))
                 col += 1
             value = _cell_text(td)
-            colspan, rowspan = _span(td.get("colspan")), _span(td.get("rowspan"))
+            colspan, rowspan = min(_span(td.get("colspan")), max(width - col, 1)), _span(td.get("rowspan"))
             # a spanning header's text spreads over its columns; a spanning number counts once
             is_number = value.replace(",", "").isdigit()
             for k in range(colspan):

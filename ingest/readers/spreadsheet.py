@@ -265,6 +265,11 @@ def read_xlsx(path: Path) -> Document:
             if part not in zf.namelist():
                 doc.notes.append(ReaderNote("sheet_ignored", name, f"sheet '{name}' has no cells in the file"))
                 continue
+            with zf.open(part) as fh:
+                head = fh.read(4096)
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                doc.notes.append(ReaderNote("xml_entities_ignored", name, f"sheet '{name}' declares XML entities (a way to make a reader "
+                                            "fetch files or expand text); they were not resolved"))
             try:
                 cells, merged, unevaluated = _read_sheet_xml(zf, part, shared, date_styles, date1904, budget)
             except ReaderError as exc:
