@@ -34,10 +34,8 @@ edit: $(VENV)/.runtime data/processed/figures.parquet
 ingest: $(VENV)/.runtime
 	$(BIN)/python -m ingest data/raw --out data/processed || [ $$? -eq 3 ]
 
-## regenerate the public-record source folders from data/public-record, then ingest
-data: $(VENV)/.runtime
-	$(BIN)/python tools/build_public_record.py
-	$(BIN)/python -m ingest data/raw --out data/processed
+## rebuild the processed table from what is committed (the public record is an ordinary source)
+data: ingest
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .

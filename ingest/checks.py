@@ -19,7 +19,7 @@ from typing import Any
 from ingest.issues import IssueLog
 
 KEY = ("offence", "area_code", "period_start", "period_end", "breakdown", "age_band", "gender", "platform", "measure")
-GROUP = ("source_file", "offence", "area_code", "period_start", "period_end")
+GROUP = ("source_id", "source_file", "offence", "area_code", "period_start", "period_end")
 Row = dict[str, Any]
 MAX_SAID = 20  # issue rows of one kind per source before the rest are summed up in one
 
@@ -52,15 +52,16 @@ def drop_duplicates(rows: list[Row], source_id: str, issues: IssueLog) -> list[R
                 continue
             if (f["status"], f["value"], f["value_raw"]) == (row["status"], row["value"], row["value_raw"]) or \
                     (f["status"] == row["status"] == "reported" and f["value"] == row["value"]):
-                if f.get("label_raw") == row.get("label_raw"):  # the same row twice
+                first_at = f["source_location"] if f["source_file"] == row["source_file"] else f"{f['source_file']} {f['source_location']}"
+                if f.get("label_raw") == row.get("label_raw") and f["source_file"] == row["source_file"]:  # the same row twice
                     said += 1
                     if said <= MAX_SAID:
-                        issues.add("duplicate_figure", source_id,
-                                   f"same figure given twice (first at {f['source_location']}: {f['value_raw']!r}); this copy left out",
+                        issues.add("duplicate_figure", row.get("source_id") or source_id,
+                                   f"same figure given twice (first at {first_at}: {f['value_raw']!r}); this copy left out",
                                    row["source_file"], row["source_location"], row["value_raw"])
-                else:  # a total printed in its own answer and again under a table: they agree
-                    issues.add("figure_repeated", source_id,
-                               f"printed again, with the same value, at {f['source_location']}; kept once",
+                else:  # a total in its own answer and again under a table, or in two files of one source: they agree
+                    issues.add("figure_repeated", row.get("source_id") or source_id,
+                               f"given again, with the same value, at {first_at}; kept once",
                                row["source_file"], row["source_location"], row["value_raw"])
             else:
                 issues.add("total_mismatch", source_id,
@@ -120,6 +121,12 @@ def _printed(p: Row) -> float:
     return 0.0
 
 
+def _is_sum_row(row: Row) -> bool:
+    from ingest.layout import is_total_label
+
+    return any(is_total_label(part.strip()) for part in str(row.get("label_raw", "")).split("|"))
+
+
 def _compare(issues: IssueLog, source_id: str, what: str, target: Row, parts: list[Row]) -> None:
     if target["status"] != "reported":
         return
@@ -133,9 +140,10 @@ def _compare(issues: IssueLog, source_id: str, what: str, target: Row, parts: li
     complete = any(p["age_band"] == "unknown" or p["gender"] == "unknown" for p in parts)
     starred = [p for p in parts if p["status"] in ("suppressed", "understated")]
     visible = sum(_printed(p) for p in parts)
-    # parts that are sums leaving out starred cells: a total over them is such a sum too, and
-    # must equal their printed values (a figure merely inside the bounds would be a guess)
-    sums_exclude = any(p["status"] == "understated" for p in parts)
+    # a Sum row over Sum rows that leave out starred cells leaves them out too, and must equal
+    # their printed values (a figure merely inside the bounds would be a guess). A total from
+    # elsewhere (Northamptonshire 10905-25's "Total Count 52" answers another question) may not.
+    sums_exclude = any(p["status"] == "understated" for p in parts) and _is_sum_row(target)
     in_bounds = (complete and lo - 1e-9 <= total <= hi + 1e-9) or (not complete and lo <= total + 1e-9)
     if in_bounds and not (sums_exclude and abs(total - visible) > 1e-9 and complete):
         return
@@ -146,13 +154,14 @@ def _compare(issues: IssueLog, source_id: str, what: str, target: Row, parts: li
         # the printed sum leaves the starred cells out: it is a lower bound, never the total
         low = total + sum(p["value_low"] - _printed(p) for p in starred)
         high = total + sum(p["value_high"] - _printed(p) for p in starred)
-        issues.add("sum_row_excludes_suppressed", source_id,
+        issues.add("sum_row_excludes_suppressed", target.get("source_id") or source_id,
                    message + f": the printed sum leaves out the suppressed cells (as Northamptonshire 10905-25 does), so the "
                    f"true figure is {low:g}-{high:g}; kept as understated, not as {total:g}",
                    target["source_file"], target["source_location"], target["value_raw"])
         target.update(status="understated", value=None, value_low=low, value_high=high)
         return
-    issues.add("total_mismatch", source_id, message, target["source_file"], target["source_location"], target["value_raw"])
+    issues.add("total_mismatch", target.get("source_id") or source_id, message, target["source_file"], target["source_location"],
+               target["value_raw"])
 
 
 def check_totals(rows: list[Row], source_id: str, issues: IssueLog) -> None:
@@ -199,8 +208,8 @@ def check_area_sums(rows: list[Row], source_id: str, issues: IssueLog) -> None:
         members = ref.group_members.get(whole["area_code"]) or forces_by_region.get(whole["area_code"], [])
         if not members:
             continue
-        same = [r for r in totals if (r["source_file"], r["offence"], r["period_start"], r["period_end"]) ==
-                (whole["source_file"], whole["offence"], whole["period_start"], whole["period_end"])]
+        same = [r for r in totals if (r["source_id"], r["source_file"], r["offence"], r["period_start"], r["period_end"]) ==
+                (whole["source_id"], whole["source_file"], whole["offence"], whole["period_start"], whole["period_end"])]
         parts = [r for r in same if r["area_code"] in members]
         if len({r["area_code"] for r in parts}) == len(set(members)):
             _compare(issues, source_id, f"the {len(members)} member forces", whole, [{**p, "age_band": "unknown"} for p in parts])

@@ -441,7 +441,7 @@ def statements(prose: list[ProseLine], have_total: bool, have_figures: bool) -> 
 
 # --- choosing ---------------------------------------------------------------------------------
 
-ADAPTERS = ("crosstab", "timewide", "records", "html", "transcription")
+ADAPTERS = ("crosstab", "timewide", "records", "html", "transcription", "public_record")
 
 
 def readings(table: Table, ref: Reference, period: tuple[date, date] | None, zeros: set[str], adapter: str | None = None) -> list[Reading]:

@@ -64,9 +64,12 @@ class Normaliser:
         self.source = source
         self.issues = issues
         self.ref = ref or reference()
+        self.current_source = ""  # the document a figure comes from, in a collection (the public record)
+        self.current_file = ""
 
     def _issue(self, issue_type: str, message: str, file: str, location: str = "", value: object = "", once: bool = False) -> None:
-        self.issues.add(issue_type, self.source.source_id, message, file, location, value, once)
+        self.issues.add(issue_type, self.current_source or self.source.source_id, message, self.current_file or file, location, value,
+                        once)
 
     # --- labels ---------------------------------------------------------------------------
     def _axis_dims(self, figures: list[RawFigure]) -> dict[str, str | None]:
@@ -195,15 +198,45 @@ class Normaliser:
         return parse_value(f.value_raw).status in ("withheld", "refused", "not_held", "not_provided")
 
     # --- figures --------------------------------------------------------------------------
+    def _link_bases(self, rows: list[dict[str, Any]], bases: list[dict[str, Any]]) -> None:
+        """A base ("offences where the means of communication was recorded: 1,824") becomes the
+        denominator of the shares the same document gives for the same area and period."""
+        for b in bases:
+            linked = 0
+            for row in rows:
+                same = (row["source_id"], row["area_code"], row["period_start"], row["period_end"]) == \
+                    (b["source_id"], b["area_code"], b["period_start"], b["period_end"])
+                # a gender base serves gender and age x gender shares; a platform base, platform shares
+                fits = row["breakdown"] == b["for"] or (b["for"] == "gender" and row["breakdown"] == "age_gender")
+                if same and fits and row["measure"] == "percent":
+                    row["denominator"] = b["value"]
+                    linked += 1
+            if linked:
+                self._issue("denominator_linked", f"base {b['value']:g} linked as the denominator of {linked} share(s) of the same "
+                            "document, area and period", b["file"], b["location"], b["raw"])
+            else:
+                self._issue("figure_not_placed", "not placed: the base of a share, but this document gives no share for the same "
+                            "area and period", b["file"], b["location"], b["raw"])
+
     def figures(self, raw_figures: list[RawFigure], notes: list[ReaderNote], file: str, reader: str) -> list[dict[str, Any]]:
         for note in notes:
             once = note.issue_type in ("markup_like_text", "formula_like_text")  # flagged once per text, by whichever sees it first
             self._issue(note.issue_type, note.message, file, note.location, note.value, once=once)
         axis_dims = self._axis_dims(raw_figures)
         rows: list[dict[str, Any]] = []
+        bases: list[dict[str, Any]] = []
         counts: dict[tuple[Any, ...], dict[str, Any]] = {}
         for f in raw_figures:
             try:
+                base_for = next((lab.text for lab in f.labels if lab.dim == "base_for"), None)
+                if base_for is not None:
+                    [row] = self._figure(RawFigure(f.value_raw, f.location, [lab for lab in f.labels if lab.dim != "base_for"],
+                                                   document=f.document), axis_dims, file, reader)
+                    if row["value"] is not None:
+                        bases.append({**{k: row[k] for k in ("source_id", "area_code", "period_start", "period_end", "value",
+                                                              "source_location")}, "for": base_for,
+                                      "file": row["source_file"], "location": row["source_location"], "raw": row["value_raw"]})
+                    continue
                 for row in self._figure(f, axis_dims, file, reader):
                     if f.aggregate:
                         key = tuple(row[c] for c in ("offence", "area_code", "period_start", "period_end", "breakdown", "age_band", "gender", "platform"))
@@ -228,9 +261,13 @@ class Normaliser:
             row["source_location"] = f"{first} .. {last} ({int(n)} record{'s' if n != 1 else ''})" if first != last else f"{first} (1 record)"
         if counts:
             self._issue("derived_total", "record-level extract: totals, age bands, genders and platforms counted from the records", file, "", "", once=True)
+        if bases:
+            self._link_bases(rows, bases)
         return rows
 
     def _figure(self, f: RawFigure, axis_dims: dict[str, str | None], file: str, reader: str) -> list[dict[str, Any]]:
+        self.current_source = str(f.document["source_id"]) if f.document else ""
+        self.current_file = str(f.document.get("source_file", "")) if f.document else ""
         src = self.source
         loc = f.location
         parts = Parts(area=src.area, period=src.period, offence=src.offence)
@@ -370,7 +407,14 @@ class Normaliser:
             "reader": reader,
             "review": f.review,
             "added_by": src.added_by,
+            # the body that produced the figure: for a force's own answer, the force
+            "originator": src.publisher or (parts.area.name if src.source_type == "foi_return" else ""),
+            "originator_url": src.url if src.source_type == "foi_return" else "",
+            "originated": src.received if src.source_type == "foi_return" else None,
+            "release": src.reference if src.source_type == "foi_return" else "",
         }
+        if f.document:  # a collection of documents (the public record): each figure names its own
+            base.update({k: v for k, v in f.document.items() if k in base})
         if not parts.platforms:
             return [base]
         if parts.combo:

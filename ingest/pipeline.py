@@ -181,6 +181,8 @@ def _ingest_source(folder: Path, local: IssueLog, summary: SourceSummary) -> lis
     for k in ("accepted_by", "accepted_at"):
         if source.raw.get(k):
             summary.meta[k] = str(source.raw[k])
+    if source.adapter == "public_record":
+        return _public_record(source, local, summary)
     rows: list[dict[str, Any]] = []
     files = source.files()
     if not files:
@@ -213,6 +215,36 @@ def _ingest_source(folder: Path, local: IssueLog, summary: SourceSummary) -> lis
         problem = row_problem(r)
         if problem:
             local.add("invalid_figure", source.source_id, f"figure left out: {problem}", r.get("source_file", ""),
+                      r.get("source_location", ""), r.get("value_raw", ""))
+        else:
+            valid.append(r)
+    return valid
+
+
+def _public_record(source: Source, local: IssueLog, summary: SourceSummary) -> list[dict[str, Any]]:
+    """The public record: one folder of collected rows, each figure its own document (carrier)."""
+    from ingest.readers import public_record
+
+    doc = public_record.read_folder(source.folder)
+    normaliser = Normaliser(source, local)
+    for note in doc.notes:  # the file is named in each note's location
+        file, _, where = note.location.partition(" ")
+        local.add(note.issue_type, source.source_id, note.message, file, where, note.value)
+    rows = normaliser.figures(doc.figures, [], "", "public_record")
+    summary.readers.add("public_record")
+    summary.meta["documents"] = sorted({
+        (r["source_id"], r["publisher"], r["source_url"], r["published"].isoformat() if r["published"] else "",
+         r["originator"], r["release"]) for r in rows})
+    summary.meta["documents"] = [dict(zip(("id", "publisher", "url", "published", "originator", "release"), d, strict=True))
+                                 for d in summary.meta["documents"]]
+    rows = drop_duplicates(rows, source.source_id, local)
+    check_totals(rows, source.source_id, local)
+    check_area_sums(rows, source.source_id, local)
+    valid = []
+    for r in rows:
+        problem = row_problem(r)
+        if problem:
+            local.add("invalid_figure", r["source_id"], f"figure left out: {problem}", r.get("source_file", ""),
                       r.get("source_location", ""), r.get("value_raw", ""))
         else:
             valid.append(r)

@@ -20,6 +20,17 @@ OFFENCES: Final = {
     "scwc_ni": "Sexual communication with a child, Art. 22A Sexual Offences (NI) Order 2008",
     "communicating_indecently": "Communicating indecently with a child, Sexual Offences (Scotland) Act 2009",
     "sexual_grooming": "Sexual grooming, Home Office class 88A (s.15A plus meeting a child after grooming)",
+    "scwc_uk": "UK total as published: s.15A (England and Wales) + Art. 22A (Northern Ireland) + communicating indecently "
+               "with a child (Scotland); three offences summed by the publisher, never drawn or summed with one of them",
+}
+# which areas each offence can be counted in: a geography and an offence are separate keys, and a
+# UK total is never filed under the England and Wales offence (nor the reverse)
+OFFENCE_AREA_TYPES: Final = {
+    "scwc": ("force", "region", "nation", "england_and_wales", "group"),
+    "sexual_grooming": ("force", "region", "nation", "england_and_wales", "group"),
+    "scwc_ni": ("force",),
+    "communicating_indecently": ("force", "nation"),
+    "scwc_uk": ("uk",),
 }
 AREA_TYPES: Final = ("force", "region", "nation", "england_and_wales", "uk", "group")
 BREAKDOWNS: Final = ("total", "age", "gender", "age_gender", "platform", "youngest_age")
@@ -91,12 +102,16 @@ EXTRA_COLUMNS: Final = (
     "reader",  # which reader produced the row
     "review",  # why the reading of this figure needs review; empty when it does not
     "added_by",  # who added the return through the dashboard (masked e-mail); empty for the repository's own
+    "originator",  # the body that first published the figure (NSPCC, Home Office, the force)
+    "originator_url",  # its release, where the record has it
+    "originated",  # when the originator published it (first seen in the record)
+    "release",  # the originating release's title
 )
 FIGURE_COLUMNS: Final = CONTRACT_COLUMNS + EXTRA_COLUMNS
 
 FLOAT_COLUMNS: Final = ("value", "value_low", "value_high", "denominator")
 INT_COLUMNS: Final = ("age_min", "age_max")
-DATE_COLUMNS: Final = ("period_start", "period_end", "published")
+DATE_COLUMNS: Final = ("period_start", "period_end", "published", "originated")
 BOOL_COLUMNS: Final = ("derived",)
 # every other column is text (never null: an empty string means 'none')
 STRING_COLUMNS: Final = tuple(c for c in FIGURE_COLUMNS if c not in FLOAT_COLUMNS + INT_COLUMNS + DATE_COLUMNS + BOOL_COLUMNS)
@@ -145,6 +160,8 @@ ISSUE_TYPES: Final = {
     "dash_read_as_zero": ("info", "publisher", "a '-' read as 0 because the return's own totals (or a note) show it stands for zero; elsewhere '-' is not provided"),
     "letterhead_dropped": ("info", "publisher", 'lines of letterhead or footer repeated on every page of a PDF, left out'),
     "statement_read": ("info", "publisher", 'a figure or a refusal read from a sentence'),
+    "figure_not_placed": ("info", "ours", 'a published figure the public record\'s rules do not place (a change, a rank, words rather than a number, an uncertain period or area): left out, with the reason'),
+    "denominator_linked": ("info", "ours", 'a published base ("offences where the platform was known: 1,824") attached to the shares of the same document, area and period as their denominator'),
     "figure_repeated": ("info", "publisher", 'the same figure printed twice in a return (a total in its own answer and again under a table), with the same value: kept once'),
     "derived_total_confirmed": ("info", "ours", 'a figure counted from a record listing agrees with the one the source printed; the printed one is kept'),
     # hostile or broken content, neutralised and flagged
@@ -206,6 +223,10 @@ def figures_schema() -> pa.DataFrameSchema:
             "reader": _str(),
             "review": _str(),
             "added_by": _str(),
+            "originator": _str(),
+            "originator_url": _str(),
+            "originated": pa.Column("datetime64[ns]", nullable=True),
+            "release": _str(),
         },
         checks=[
             pa.Check(lambda df: (df["period_end"] >= df["period_start"]).all(), error="period_end before period_start"),
@@ -273,6 +294,11 @@ COLUMN_DOCS: Final = {
     "note": "Caveat attached to the figure",
     "reader": "The reading that gave the figure: crosstab, records or statement (from a table or a sentence), transcription, public_record",
     "review": "Why the reading of this figure needs review (a weak or disputed reading, OCR); empty when it does not",
+    "originator": "The body that first published the figure (its originator): the NSPCC for its FOI rounds, the Home Office for recorded "
+                  "crime, a police force for its own answer; empty when the record does not show it",
+    "originator_url": "The originator's release, where the public record holds its address",
+    "originated": "When the originator published the figure (the release's date, as first seen in the record)",
+    "release": "The title of the originating release (or the FOI reference of a force's answer)",
     "added_by": "Who added the return through the dashboard's Add returns page (e-mail masked, e.g. j***@example.org); empty for returns in the repository",
 }
 
@@ -356,4 +382,6 @@ def row_problem(row: dict[str, Any]) -> str | None:
         return f"period {start} to {end} is outside the dates the table can hold ({MIN_DATE} to {MAX_DATE})"
     if not row.get("source_id") or not row.get("area_code") or not row.get("area_name"):
         return "source, area code or area name missing"
+    if row.get("area_type") not in OFFENCE_AREA_TYPES.get(str(row.get("offence")), ()):
+        return f"a {row.get('area_type')} figure cannot be of offence {row.get('offence')!r} (geography and offence are separate keys)"
     return None

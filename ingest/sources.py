@@ -22,6 +22,7 @@ KNOWN_KEYS = {
     "force", "area", "reference", "received", "url", "period_start", "period_end", "offence", "source_type",
     "suppression", "adapter", "publisher", "title", "note", "notes", "date", "request",
     "accepted_by", "accepted_at",  # who added the return through the dashboard, and when
+    "files", "collected_by",  # a collection's own description (the public record)
 }
 # files in a source folder that are not returns
 NOT_RETURNS = {SOURCE_FILE, "README.md", "readme.md", "NOTES.md", ".DS_Store"}

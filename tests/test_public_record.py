@@ -40,10 +40,10 @@ FIRST = {"period_start": "2017-04-03", "period_end": "2017-10-02", "offence": "s
         ({"area_code": "GRP-SE4", "breakdown": "total", **FIRST}, "208"),
         ({"area_code": "GRP-NORTH", "breakdown": "total", **FIRST}, "444"),
         ({"area_code": "K04000001", "breakdown": "platform", "platform": "Facebook + Snapchat + Instagram", "measure": "percent", **FIRST}, "63"),
-        ({"area_code": "K02000001", "breakdown": "total", "offence": "scwc", "period_start": "2021-04-01", "period_end": "2022-03-31"}, "6156"),
-        ({"area_code": "K02000001", "breakdown": "total", "offence": "scwc", "period_start": "2022-04-01", "period_end": "2023-03-31"}, "6350"),
-        ({"area_code": "K02000001", "breakdown": "total", "offence": "scwc", "period_start": "2023-04-01", "period_end": "2024-03-31"}, "7062"),
-        ({"area_code": "K02000001", "breakdown": "total", "offence": "scwc", "period_start": "2024-04-01", "period_end": "2025-03-31"}, "7263"),
+        ({"area_code": "K02000001", "breakdown": "total", "offence": "scwc_uk", "period_start": "2021-04-01", "period_end": "2022-03-31"}, "6156"),
+        ({"area_code": "K02000001", "breakdown": "total", "offence": "scwc_uk", "period_start": "2022-04-01", "period_end": "2023-03-31"}, "6350"),
+        ({"area_code": "K02000001", "breakdown": "total", "offence": "scwc_uk", "period_start": "2023-04-01", "period_end": "2024-03-31"}, "7062"),
+        ({"area_code": "K02000001", "breakdown": "total", "offence": "scwc_uk", "period_start": "2024-04-01", "period_end": "2025-03-31"}, "7263"),
     ],
 )
 def test_published_figures_show(figures: pd.DataFrame, where: dict[str, str], value: str) -> None:
@@ -98,30 +98,92 @@ def test_northamptonshire_suppressed_cells_are_not_zero(figures: pd.DataFrame) -
     assert len(starred) == 3 and set(starred["status"]) == {"suppressed"} and set(starred["value"]) == {""}
 
 
-def test_ambiguous_rows_are_listed_for_review() -> None:
-    review = pd.read_csv(ROOT / "data" / "review" / "public_record_review.csv", dtype=str, keep_default_na=False)
-    assert len(review) > 50 and (review["reason"] != "").all()
-    assert review["origin"].str.contains("published_figures.csv").any()
+def test_rows_not_placed_are_listed_with_their_reason() -> None:
+    issues = pd.read_csv(PROCESSED / "issues.csv", dtype=str, keep_default_na=False)
+    review = issues[issues["issue_type"] == "figure_not_placed"]
+    assert len(review) > 50 and (review["message"].str.startswith("not placed: ")).all()
+    assert (review["source_file"] == "published_figures.csv").any()
+
+
+def test_the_adjustments_the_public_record_needed_are_in_the_issue_log() -> None:
+    issues = pd.read_csv(PROCESSED / "issues.csv", dtype=str, keep_default_na=False)
+    kinds = issues["issue_type"].value_counts()
+    assert kinds["period_adjusted"] >= 10 and kinds["denominator_linked"] >= 3
+    shifted = issues[issues["issue_type"] == "period_adjusted"]
+    assert shifted["message"].str.contains("s.15A began on 2017-04-03").all()
 
 
 def test_processed_is_exactly_what_ingest_builds(tmp_path: Path) -> None:
+    """`make data` (= the ingest) rebuilds data/processed byte for byte from what is committed."""
     out = tmp_path / "processed"
     proc = subprocess.run([sys.executable, "-m", "ingest", str(ROOT / "data" / "raw"), "--out", str(out), "-q"],
                           capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert proc.returncode == 0, proc.stderr
     for name in ("figures.csv", "issues.csv", "datapackage.json"):
-        assert (out / name).read_bytes() == (PROCESSED / name).read_bytes(), f"{name} differs: run `make ingest` and commit"
+        assert (out / name).read_bytes() == (PROCESSED / name).read_bytes(), f"{name} differs: run `make data` and commit"
     pd.testing.assert_frame_equal(pd.read_parquet(out / "figures.parquet"), pd.read_parquet(PROCESSED / "figures.parquet"))
 
 
-def test_public_record_folders_are_what_the_tool_builds(tmp_path: Path) -> None:
-    """data/raw/pr-* is generated: a hand edit would be lost on the next `make data`."""
-    raw, review = tmp_path / "raw", tmp_path / "review.csv"
-    proc = subprocess.run([sys.executable, "tools/build_public_record.py", "--raw", str(raw), "--review", str(review)],
-                          capture_output=True, text=True, cwd=ROOT, timeout=300)
-    assert proc.returncode == 0, proc.stderr
-    built = {p.relative_to(raw).as_posix(): p.read_bytes() for p in raw.rglob("*") if p.is_file()}
-    committed = {p.relative_to(ROOT / "data" / "raw").as_posix(): p.read_bytes()
-                 for p in (ROOT / "data" / "raw").glob("pr-*/*") if p.is_file()}
-    assert built == committed, "run `make data` and commit"
-    assert review.read_bytes() == (ROOT / "data" / "review" / "public_record_review.csv").read_bytes()
+def test_raw_holds_the_public_record_as_received() -> None:
+    import hashlib
+
+    import yaml
+
+    folder = ROOT / "data" / "raw" / "public-record"
+    meta = yaml.safe_load((folder / "source.yml").read_text(encoding="utf-8"))
+    for name, about in meta["files"].items():
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == about["sha256"], name
+    assert not list((ROOT / "data" / "raw").glob("pr-*")), "nothing generated lives in data/raw"
+
+
+REFERENCE = ROOT / "data" / "reference"
+
+
+def test_national_figures_credit_the_release_that_first_published_them(figures: pd.DataFrame) -> None:
+    national = figures[figures["area_code"].isin(["K02000001", "K04000001"]) & (figures["breakdown"] == "total")]
+    scwc = national[national["offence"].isin(["scwc", "scwc_uk"])]
+    assert len(scwc) >= 10
+    assert set(scwc["originator"]) == {"NSPCC"}, scwc[["value", "publisher", "originator"]].to_string()
+    assert (scwc["release"] != "").all()
+    grooming = national[national["offence"] == "sexual_grooming"]
+    assert set(grooming["originator"]) == {"Home Office"}
+    # the carrier stays where it was read: a local paper carrying the NSPCC's 7,062
+    row = one(figures, area_code="K02000001", value="7062", publisher="todaysfamilylawyer.co.uk")
+    assert len(row) == 1 and row["originator"].iloc[0] == "NSPCC" and row["release"].iloc[0].startswith("Online grooming crimes reach")
+
+
+def test_a_uk_total_is_its_own_offence_and_says_what_it_sums(figures: pd.DataFrame) -> None:
+    uk = figures[figures["area_code"] == "K02000001"]
+    assert set(uk["offence"]) == {"scwc_uk"}
+    assert uk["note"].str.contains("Art. 22A").all()
+    assert not (figures[figures["offence"] == "scwc_uk"]["area_code"] != "K02000001").any()
+    assert not (figures[figures["offence"] == "scwc"]["area_type"] == "uk").any()
+
+
+def test_every_coverage_note_is_the_one_its_release_gives_for_that_year(figures: pd.DataFrame) -> None:
+    releases = pd.read_csv(REFERENCE / "public_record_releases.csv", dtype=str, keep_default_na=False).set_index("title")
+    series = pd.read_csv(ROOT / "data" / "raw" / "public-record" / "nspcc_series.csv", dtype=str, keep_default_na=False)
+    published = pd.read_csv(ROOT / "data" / "raw" / "public-record" / "published_figures.csv", dtype=str, keep_default_na=False)
+    noted = figures[figures["note"].str.contains("coverage: ")]
+    assert len(noted) >= 5
+    for _, r in noted.iterrows():
+        coverage = r["note"].split("coverage: ", 1)[1].split(";")[0]
+        file, line = r["source_file"], int(r["source_location"].split()[1].rstrip(";"))
+        raw = (series if file == "nspcc_series.csv" else published).iloc[line - 2]
+        stated = raw["forces_covered"] if file == "nspcc_series.csv" else raw["geography"]
+        assert coverage in stated, (coverage, stated)
+        if r["release"]:  # a release's coverage is for its own headline year
+            headline = releases.loc[r["release"], "headline_period"]
+            assert pd.Timestamp(r["period_end"]).year == int(headline[:4]) + 1 or not headline[:4].isdigit(), (r["value"], headline)
+    uk_1718 = one(figures, area_code="K02000001", breakdown="total", value="3728")
+    assert not uk_1718["note"].str.contains("coverage: ").any()
+    assert uk_1718["note"].str.contains("re-reported in the NSPCC release of 2025-11-13").all()
+
+
+def test_every_carrier_names_a_known_release() -> None:
+    releases = pd.read_csv(REFERENCE / "public_record_releases.csv", dtype=str, keep_default_na=False)
+    carriers = pd.read_csv(REFERENCE / "public_record_carriers.csv", dtype=str, keep_default_na=False)
+    assert set(carriers["release_id"]) <= set(releases["release_id"])
+    record = "".join((ROOT / "data" / "raw" / "public-record" / n).read_text(encoding="utf-8")
+                     for n in ("published_figures.csv", "nspcc_series.csv"))
+    assert all(url in record for url in carriers["carrier_url"])

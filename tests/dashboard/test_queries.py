@@ -45,6 +45,6 @@ def test_crosstab_shows_ranges_and_totals_over_them() -> None:
 
 
 def test_headlines_and_recomputed_share() -> None:
-    heads = queries.headlines(queries.yearly(queries.national_series(read_figures()))).set_index("area_name")
+    heads = queries.headlines(queries.yearly(queries.national_series(read_figures(), "scwc_uk"))).set_index("area_name")
     assert heads.loc["United Kingdom", "value"] == 7263 and heads.loc["United Kingdom", "change"] == "+3% on 2023/24"
     assert queries.share_text(444, 1316) == "33.7% of the total (444 / 1,316)"
