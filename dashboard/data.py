@@ -79,8 +79,19 @@ def read_population() -> pd.DataFrame:
     return p[["area_code", "name", "level", "population"]]
 
 
-def read_geojson() -> dict[str, Any]:
-    return json.loads((REFERENCE / "pfa.geojson").read_text(encoding="utf-8"))
+def read_geojson(places: int = 3) -> dict[str, Any]:
+    """The force areas' boundaries, coordinates rounded to `places` decimals (about 100 m: the
+    file is drawn at country scale, and every rerun sends it to the browser)."""
+    geo = json.loads((REFERENCE / "pfa.geojson").read_text(encoding="utf-8"))
+
+    def rnd(c: Any) -> Any:
+        return round(c, places) if isinstance(c, float) else [rnd(x) for x in c]
+
+    for f in geo["features"]:
+        f["geometry"]["coordinates"] = rnd(f["geometry"]["coordinates"])
+        f["properties"] = {"pfa_code": f["properties"].get("pfa_code") or f["properties"].get("PFA20CD"),
+                           "name": f["properties"].get("name") or f["properties"].get("PFA20NM", "")}
+    return geo
 
 
 ATTRIBUTION = (

@@ -1,4 +1,5 @@
-"""CSV and XLSX exports of a filtered table, formula-safe, with the sources alongside."""
+"""CSV and XLSX exports of a filtered table: formula-safe, numbers as numbers, the citation and
+licence with the data, the releases and sources alongside. Never imports streamlit."""
 
 from __future__ import annotations
 
@@ -6,13 +7,19 @@ import io
 
 import pandas as pd
 
+from dashboard.queries import LICENCE, releases_of
 from ingest.output import csv_frame, neutralise
+from ingest.schema import DATE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS
 
-SOURCE_COLUMNS = ["source_id", "reference", "publisher", "published", "source_type", "source_url"]
+SOURCE_COLUMNS = ["source_id", "reference", "publisher", "published", "source_type", "source_url", "originator", "release",
+                  "originator_url", "originated"]
+HEADER = "# "  # lines of the CSV before the table: read it with pandas.read_csv(..., comment="#")
 
 
-def to_csv_bytes(df: pd.DataFrame) -> bytes:
-    return csv_frame(df).to_csv(index=False, lineterminator="\n").encode("utf-8")
+def to_csv_bytes(df: pd.DataFrame, citation: str = "") -> bytes:
+    """The figures as CSV, its first lines the citation and the licence (comment lines)."""
+    head = "".join(f"{HEADER}{line}\n" for line in (f"Cite as: {citation}" if citation else "", f"Licence: {LICENCE}") if line)
+    return (head + csv_frame(df).to_csv(index=False, lineterminator="\n")).encode("utf-8")
 
 
 def sources_of(df: pd.DataFrame) -> pd.DataFrame:
@@ -20,16 +27,36 @@ def sources_of(df: pd.DataFrame) -> pd.DataFrame:
     return df[cols].drop_duplicates("source_id").sort_values("source_id").reset_index(drop=True)
 
 
+def _typed(df: pd.DataFrame) -> pd.DataFrame:
+    """Numbers stay numbers (Excel can sum them), dates dates; text is neutralised against formulas."""
+    out = pd.DataFrame(index=df.index)
+    for c in df.columns:
+        s = df[c]
+        if c in FLOAT_COLUMNS or c in INT_COLUMNS:
+            out[c] = pd.to_numeric(s, errors="coerce").astype(float)
+        elif c in DATE_COLUMNS and pd.api.types.is_datetime64_any_dtype(s):
+            out[c] = s.dt.date
+        elif pd.api.types.is_bool_dtype(s):
+            out[c] = s
+        else:
+            out[c] = s.astype(object).where(s.notna(), "").astype(str).map(neutralise)
+    return out
+
+
 def to_xlsx_bytes(df: pd.DataFrame, citation: str = "") -> bytes:
-    """Figures and Sources sheets. Text is written as text (never as a formula) and
-    formula-like text is neutralised, as in figures.csv."""
+    """Figures, Releases, Sources and About sheets. Numbers are numeric cells; text is written as
+    text (never as a formula) and formula-like text is neutralised, as in figures.csv."""
     buf = io.BytesIO()
-    figures = csv_frame(df)
-    sources = csv_frame(sources_of(df)) if len(df) else pd.DataFrame(columns=SOURCE_COLUMNS)
-    with pd.ExcelWriter(buf, engine="xlsxwriter", engine_kwargs={"options": {"strings_to_formulas": False, "strings_to_urls": False}}) as xw:
-        figures.to_excel(xw, sheet_name="Figures", index=False)
-        sources.to_excel(xw, sheet_name="Sources", index=False)
-        pd.DataFrame({"about": [neutralise(citation), "Figures are as published by each source; see the Sources sheet.",
-                                "[c] suppressed small number; [x] withheld, refused, not held or not provided."]}).to_excel(
-            xw, sheet_name="About", index=False)
+    figures = _typed(df.drop(columns=[c for c in ("period", "period_label", "fy") if c in df]))
+    sources = _typed(sources_of(df)) if len(df) else pd.DataFrame(columns=SOURCE_COLUMNS)
+    releases = _typed(releases_of(df))
+    with pd.ExcelWriter(buf, engine="xlsxwriter", datetime_format="yyyy-mm-dd", date_format="yyyy-mm-dd",
+                        engine_kwargs={"options": {"strings_to_formulas": False, "strings_to_urls": False,
+                                                   "strings_to_numbers": False, "nan_inf_to_errors": False}}) as xw:
+        figures.to_excel(xw, sheet_name="Figures", index=False, na_rep="")
+        releases.to_excel(xw, sheet_name="Releases", index=False, na_rep="")
+        sources.to_excel(xw, sheet_name="Sources", index=False, na_rep="")
+        pd.DataFrame({"about": [neutralise(citation), LICENCE, "Figures are as published by each source; see the Releases and "
+                                "Sources sheets.", "[c] suppressed small number; [x] withheld, refused, not held or not provided; "
+                                "an empty value is never 0."]}).to_excel(xw, sheet_name="About", index=False)
     return buf.getvalue()

@@ -7,14 +7,14 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard import data
+from dashboard import data, queries
 
 
 # Keyed on the folder and its files' stamp: a table rebuilt outside the app (make ingest, an
 # accept in another session) is read again at the next rerun, and only the newest two stay cached.
 @st.cache_data(show_spinner=False, max_entries=2)
 def _figures(folder: str, stamp: str) -> pd.DataFrame:
-    return data.read_figures(data.Path(folder))
+    return queries.add_periods(data.read_figures(data.Path(folder)))  # period columns once, vectorised
 
 
 @st.cache_data(show_spinner=False, max_entries=2)

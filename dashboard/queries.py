@@ -28,11 +28,28 @@ def period_key(start: pd.Timestamp | date, end: pd.Timestamp | date) -> str:
     return f"{pd.Timestamp(start):%Y-%m-%d}_{pd.Timestamp(end):%Y-%m-%d}"
 
 
-def with_period(df: pd.DataFrame) -> pd.DataFrame:
+def add_periods(df: pd.DataFrame) -> pd.DataFrame:
+    """`period` (a key), `period_label` (2023/24, or the dates) and `fy` (a financial year), in
+    one vectorised pass; the cached loader does this once per table."""
     out = df.copy()
-    out["period"] = [period_key(s, e) for s, e in zip(out["period_start"], out["period_end"], strict=True)]
-    out["period_label"] = [period_label(s, e) for s, e in zip(out["period_start"], out["period_end"], strict=True)]
+    if out.empty:
+        out["period"] = pd.Series(dtype=object)
+        out["period_label"] = pd.Series(dtype=object)
+        out["fy"] = pd.Series(dtype=bool)
+        return out
+    s, e = out["period_start"], out["period_end"]
+    out["period"] = s.dt.strftime("%Y-%m-%d") + "_" + e.dt.strftime("%Y-%m-%d")
+    fy = (s.dt.month == 4) & s.dt.day.isin([1, 3]) & (e.dt.month == 3) & (e.dt.day == 31) & (e.dt.year == s.dt.year + 1)
+    fy_label = s.dt.year.astype(str) + "/" + ((s.dt.year + 1) % 100).astype(str).str.zfill(2)
+    span = s.dt.day.astype(str) + " " + s.dt.strftime("%b %Y") + " to " + e.dt.day.astype(str) + " " + e.dt.strftime("%b %Y")
+    out["period_label"] = fy_label.where(fy, span).astype(object)
+    out["fy"] = fy.astype(bool)
     return out
+
+
+def with_period(df: pd.DataFrame) -> pd.DataFrame:
+    """The table with its period columns (already there when it came from the loader)."""
+    return df if "period_label" in df.columns else add_periods(df)
 
 
 def resolve(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -49,25 +66,30 @@ def resolve(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def revisions(df: pd.DataFrame) -> pd.DataFrame:
-    """Figures given different values by different sources, side by side."""
+    """Figures given different values by different sources, side by side, oldest first, with who
+    published each (and who added it, for a return added through the dashboard)."""
+    cols = ["area_name", "period_label", "offence", "breakdown", "category", "values", "shown", "sources"]
     if df.empty:
-        return pd.DataFrame(columns=["area_name", "period_label", "breakdown", "category", "values"])
+        return pd.DataFrame(columns=cols)
     d = with_period(df[df["status"] == "reported"])
     rows = []
     for _, g in d.groupby(KEY, dropna=False, sort=True):
         if g["value"].nunique() > 1:
             g = g.sort_values("published", na_position="first")
             r = g.iloc[-1]
+
+            def one(x: pd.Series) -> str:
+                when = f"{x['published']:%d %b %Y}" if pd.notna(x["published"]) else "undated"
+                who = x["publisher"] or x["reference"]
+                added = f", added by {x['added_by']}" if x.get("added_by") else ""
+                return f"{x['value']:g} ({who}, {when}{added})"
+
             rows.append({
                 "area_name": r["area_name"], "period_label": r["period_label"], "offence": r["offence"],
-                "breakdown": r["breakdown"], "category": category(r),
-                "values": " then ".join(
-                    f"{v:g} ({pub:%d %b %Y})" if pd.notna(pub) else f"{v:g} (undated)"
-                    for v, pub in zip(g["value"], g["published"], strict=True)
-                ),
+                "breakdown": r["breakdown"], "category": category(r), "values": " then ".join(one(x) for _, x in g.iterrows()),
                 "shown": f"{r['value']:g}", "sources": ", ".join(g["source_id"]),
             })
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=cols)
 
 
 def replacements(new: pd.DataFrame, current: pd.DataFrame) -> pd.DataFrame:
@@ -129,24 +151,52 @@ def totals(df: pd.DataFrame, offence: str = "scwc") -> pd.DataFrame:
     return with_period(chosen)
 
 
-def national_series(df: pd.DataFrame, offence: str = "scwc") -> pd.DataFrame:
-    """Yearly totals for England and Wales and the UK, with the number of forces each covers
-    (as published, where the source says) and how many force figures we hold for the year."""
-    t = totals(df, offence)
-    nat = t[t["area_type"].isin(["england_and_wales", "uk"]) & (t["status"] == "reported")].copy()
-    forces_held = t[t["area_type"] == "force"].groupby("period")["area_code"].nunique()
+# The national series: one geography and one offence each, never drawn on one line or scale.
+# England and Wales's s.15A is the main series; a UK total sums three offences (scwc_uk).
+NATIONAL_SERIES: list[tuple[str, str, str]] = [
+    ("K04000001", "scwc", "England and Wales: sexual communication with a child (s.15A)"),
+    ("K02000001", "scwc_uk", "United Kingdom: s.15A + Northern Ireland's Art. 22A + Scotland's offence"),
+    ("N23000001", "scwc_ni", "Northern Ireland: sexual communication with a child (Art. 22A)"),
+    ("S23000009", "communicating_indecently", "Scotland: communicating indecently with a child"),
+]
+
+
+def national_series(df: pd.DataFrame, offence: str | None = None) -> pd.DataFrame:
+    """Yearly totals of each national series (or of one offence's), with a `series` name that says
+    its geography and offence, and how many force figures we hold for each year."""
+    wanted = [(a, o, name) for a, o, name in NATIONAL_SERIES if offence in (None, o)]
+    frames = []
+    for area, off, name in wanted:
+        t = totals(df, off)
+        t = t[(t["area_code"] == area) & (t["status"] == "reported")]
+        if not t.empty:
+            frames.append(t.assign(series=name))
+    if not frames:
+        return pd.DataFrame(columns=[*df.columns, "series", "forces_held", "coverage"])
+    nat = pd.concat(frames, ignore_index=True)
+    forces = totals(df, "scwc")
+    forces_held = forces[forces["area_type"] == "force"].groupby("period")["area_code"].nunique()
     nat["forces_held"] = nat["period"].map(forces_held).fillna(0).astype(int)
-    nat["coverage"] = nat["note"].fillna("")
-    nat["months"] = ((nat["period_end"] - nat["period_start"]).dt.days / 30.44).round().astype(int)
-    return nat.sort_values(["area_type", "period_start", "period_end"])
+    nat["coverage"] = nat["note"].str.extract(r"coverage: ([^;]+)", expand=False).fillna("")
+    return nat.sort_values(["series", "period_start", "period_end"]).reset_index(drop=True)
+
+
+def credit(row: pd.Series) -> str:
+    """Who to credit for a figure: its originator and release (with the date), then where it was read."""
+    when = f" ({pd.Timestamp(row['originated']):%d %b %Y})" if pd.notna(row.get("originated")) else ""
+    if row.get("originator"):
+        release = f", {row['release']}" if row.get("release") else ""
+        carried = "" if row["publisher"] in ("", row["originator"]) else f"; as carried by {row['publisher']}"
+        return f"{row['originator']}{release}{when}{carried}"
+    return f"{row['publisher'] or row['reference']} (originator not identified in the record)"
 
 
 def yearly(df: pd.DataFrame) -> pd.DataFrame:
     """Only financial-year periods (12 months from April), the like-for-like series."""
     if df.empty:
         return df
-    d = df if "period_label" in df else with_period(df)
-    return d[d["period_label"].str.fullmatch(r"\d{4}/\d{2}")]
+    d = with_period(df)
+    return d[d["fy"]]
 
 
 def force_table(df: pd.DataFrame, forces: pd.DataFrame, population: pd.DataFrame, period: str,
@@ -231,36 +281,73 @@ def shares_of_known(rows: pd.DataFrame, column: str) -> pd.DataFrame:
 
 
 def sentence(row: pd.Series) -> str:
-    """A plain-language sentence for one figure, for a journalist to quote."""
+    """A plain-language sentence for one figure, for a journalist to quote (with its originator)."""
     when = period_label(row["period_start"], row["period_end"])
     when_text = f"In {when}" if "/" in when else f"Between {when.replace(' to ', ' and ')}"
     who = row["area_name"]
+    by = f", according to {row['originator']}" if row.get("originator") else ""
     if row["breakdown"] == "total" and row["measure"] == "count" and row["status"] == "reported":
+        what = ("offences of sexual communication with a child (and the equivalent offences in Northern Ireland and Scotland)"
+                if row["offence"] == "scwc_uk" else "offences of sexual communication with a child")
         verb = "police in" if row["area_type"] != "force" else ""
-        return f"{when_text} {verb + ' ' if verb else ''}{who} recorded {row['value']:,.0f} offences of sexual communication with a child."
-    return f"{when_text}, {who}: {category(row)} {range_text(row)} ({row['breakdown'].replace('_', ' ')})."
+        return f"{when_text} {verb + ' ' if verb else ''}{who} recorded {row['value']:,.0f} {what}{by}."
+    return f"{when_text}, {who}: {category(row)} {range_text(row)} ({row['breakdown'].replace('_', ' ')}){by}."
 
 
-def citation(rows: pd.DataFrame, today: date | None = None) -> str:
-    srcs = rows.drop_duplicates("source_id")
-    names = "; ".join(
-        f"{r['publisher'] or r['reference']}" + (f" ({pd.Timestamp(r['published']):%d %b %Y})" if pd.notna(r["published"]) else "")
-        for _, r in srcs.head(5).iterrows()
-    )
-    more = f" and {len(srcs) - 5} more" if len(srcs) > 5 else ""
+def headline_sentence(view: pd.DataFrame) -> pd.Series | None:
+    """The figure 'In plain words' quotes: the latest national total when the view is all areas,
+    else the latest total of the area in view."""
+    tot = view[(view["breakdown"] == "total") & (view["status"] == "reported") & (view["measure"] == "count")]
+    if tot.empty:
+        return None
+    national = tot[tot["area_type"].isin(["england_and_wales", "uk"])]
+    pool = national if tot["area_code"].nunique() > 1 and not national.empty else tot
+    if tot["area_code"].nunique() > 1 and national.empty:
+        return None
+    pool = pool[pool["fy"]] if "fy" in pool and pool["fy"].any() else pool
+    return pool.sort_values(["period_end", "published"]).iloc[-1]
+
+
+LICENCE = ("Figures are facts from the releases and answers named; boundaries and population: Office for National Statistics, "
+           "Open Government Licence v3.0")
+
+
+def releases_of(rows: pd.DataFrame) -> pd.DataFrame:
+    """The originating releases behind these figures, oldest first (a force's answer is its own release)."""
+    if rows.empty:
+        return pd.DataFrame(columns=["originator", "release", "originated", "originator_url", "figures"])
+    d = rows.assign(originator=rows["originator"].where(rows["originator"] != "", rows["publisher"]),
+                    release=rows["release"].where(rows["release"] != "", rows["reference"]),
+                    originator_url=rows["originator_url"].where(rows["originator_url"] != "", rows["source_url"]),
+                    originated=rows["originated"].fillna(rows["published"]))
+    g = d.groupby(["originator", "release"], dropna=False, sort=False).agg(
+        originated=("originated", "min"), originator_url=("originator_url", "first"), figures=("value", "size")).reset_index()
+    return g.sort_values(["originated", "originator"], na_position="last").reset_index(drop=True)
+
+
+def citation(rows: pd.DataFrame, today: date | None = None, most: int = 4) -> str:
+    """A citation of a view: the few originating releases, in date order."""
+    rel = releases_of(rows)
+    parts = [f"{r['originator']}, {r['release']}" + (f" ({pd.Timestamp(r['originated']):%d %b %Y})" if pd.notna(r["originated"]) else "")
+             for _, r in rel.head(most).iterrows()]
+    more = f"; and {len(rel) - most} more release(s) listed with the data" if len(rel) > most else ""
     d = (today or date.today()).isoformat()
-    return f"Police FOI figures on sexual communication with a child (s.15A SOA 2003), compiled from: {names}{more}. Accessed {d}."
+    return (f"Sexual communication with a child (s.15A SOA 2003): police figures as published by {'; '.join(parts) or 'no source'}"
+            f"{more}. Compiled by the online grooming figures project; accessed {d}.")
 
 
 def coverage(df: pd.DataFrame, forces: pd.DataFrame, offence: str = "scwc") -> pd.DataFrame:
-    """Force x period grid: which force supplied a total for which period (and from where)."""
+    """Force x period grid: which force supplied a total for which period; periods in date order."""
     t = totals(df, offence)
     t = t[t["area_type"] == "force"]
     if t.empty:
-        return pd.DataFrame(index=forces["area_name"])
-    t = t.assign(cell=t.apply(lambda r: range_text(r), axis=1))
+        return pd.DataFrame(index=pd.Index(sorted(forces["area_name"]), name="force"))
+    t = t.assign(cell=t.apply(range_text, axis=1))
+    order = t.drop_duplicates("period").sort_values(["period_start", "period_end"])["period_label"].tolist()
     grid = t.pivot_table(index="area_name", columns="period_label", values="cell", aggfunc="first")
-    return grid.reindex(sorted(forces["area_name"])).fillna("")
+    grid = grid.reindex(index=sorted(forces["area_name"]), columns=order).fillna("")
+    grid.index.name, grid.columns.name = "force", None
+    return grid
 
 
 def shares_over_time(shares: pd.DataFrame) -> pd.DataFrame:
@@ -300,18 +387,22 @@ def with_rates(rows: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
 
 def headlines(yearly_series: pd.DataFrame) -> pd.DataFrame:
     """The latest yearly figure of each national series, with its change on the year before
-    (only when that year is the one just before)."""
+    (only when that year is the one just before), and who to credit."""
     rows = []
-    for area, g in yearly_series.groupby("area_name", sort=True):
+    for series, g in yearly_series.groupby("series", sort=False):
         g = g.sort_values("period_start")
         last = g.iloc[-1]
         change = ""
         if len(g) > 1 and g.iloc[-2]["period_end"].year == last["period_start"].year:
             prev = g.iloc[-2]
             change = f"{(last['value'] - prev['value']) / prev['value'] * 100:+.0f}% on {prev['period_label']}"
-        rows.append({"area_name": area, "period_label": last["period_label"], "value": last["value"], "change": change,
-                     "source": last["publisher"] or last["reference"]})
-    return pd.DataFrame(rows)
+        rows.append({"series": series, "area_name": last["area_name"], "area_code": last["area_code"], "offence": last["offence"],
+                     "period_label": last["period_label"], "period_start": last["period_start"], "period_end": last["period_end"],
+                     "value": last["value"], "change": change, "credit": credit(last), "originator_url": last["originator_url"],
+                     "source_url": last["source_url"], "source_id": last["source_id"], "release": last["release"]})
+    order = {name: i for i, (_, _, name) in enumerate(NATIONAL_SERIES)}
+    out = pd.DataFrame(rows)
+    return out.sort_values("series", key=lambda s: s.map(order)).reset_index(drop=True) if len(out) else out
 
 
 def share_text(part: float, whole: float) -> str:

@@ -1,15 +1,18 @@
-"""Shared page chrome: the menu, filters kept in the URL, charts with a table view and alt
-text, caveats and empty states. Pages call these and read like a description of the UI."""
+"""Shared page chrome: the menu, filters kept in the URL (at the top of the page, reachable on a
+phone without opening the sidebar), charts with a table view and a description, tables with
+words for column names, caveats and empty states. Pages call these and read like a
+description of the UI."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import auth, loaders, queries
+from dashboard import auth, charts, loaders, queries
 from dashboard.text import md_escape, safe_frame, safe_url
 from ingest.schema import OFFENCES
 
@@ -30,14 +33,30 @@ PAGES: list[tuple[str, str]] = [
 EDITOR_PAGES = {"pages/10_Add_returns.py"}  # in the menu for editors only (the page checks again)
 OFFENCE_LABELS = {
     "scwc": "Sexual communication with a child (s.15A, England and Wales)",
-    "scwc_ni": "Northern Ireland equivalent (Art. 22A)",
+    "scwc_uk": "UK total: s.15A + Northern Ireland's Art. 22A + Scotland's offence",
+    "scwc_ni": "Northern Ireland: Art. 22A",
     "communicating_indecently": "Scotland: communicating indecently with a child",
     "sexual_grooming": "Home Office 'sexual grooming' (88A, includes meeting after grooming)",
+}
+# column names as people read them (tables never show a slug or a code where a word will do)
+COLUMN_WORDS = {
+    "area_name": "Area", "period_label": "Period", "value": "Figure", "status": "Status", "figure": "Figure", "breakdown": "Breakdown",
+    "age_band": "Age band", "gender": "Gender", "platform": "Platform", "platform_group": "Parent company", "measure": "Measure",
+    "denominator": "Base (offences with the platform known)", "publisher": "Published by", "source_url": "Link",
+    "reference": "Title or FOI reference", "published": "Published", "source_location": "Where in the document",
+    "note": "Note", "rate_per_100k": "Rate per 100,000 people", "region_name": "Region", "offence": "Offence", "category": "Category",
+    "credit": "Credit", "originator": "Originator", "release": "Release", "originated": "Released", "forces_held": "Force figures held here",
+    "coverage": "Coverage as published", "series": "Series", "range": "Figure", "share_of_known_pct": "Share of known (%)",
+    "count": "Count", "source": "Source", "value_raw": "As printed", "label_raw": "Labels as printed", "review": "Needs review",
+    "added_by": "Added by", "source_type": "Kind of source", "table": "Table", "title": "Table title", "row_label": "Row",
+    "column_label": "Column", "location": "Where", "labels": "Labels", "source_file": "File", "severity": "Severity",
+    "issue_type": "Issue", "message": "What happened", "source_id": "Source", "at": "When", "by": "By", "action": "Action",
+    "sources": "Sources", "reason": "Reason", "originator_url": "Link", "figures held": "Figures held",
 }
 
 
 def page(title: str, intro: str = "", allow_empty: bool = False) -> pd.DataFrame:
-    """Set up a page: config, menu, title; returns the figures table."""
+    """Set up a page: config, menu, title; returns the figures table (with its period columns)."""
     st.set_page_config(page_title=f"{title} · Online grooming figures", layout="wide")
     menu()
     st.title(title)
@@ -45,8 +64,7 @@ def page(title: str, intro: str = "", allow_empty: bool = False) -> pd.DataFrame
         st.caption(intro)
     df = loaders.figures()
     if df.empty:
-        empty("No figures loaded yet. Add returns on the Add returns page, or run `make ingest` to build data/processed "
-              "from data/raw.")
+        empty("No figures loaded yet. Run `make ingest` to build data/processed from data/raw.")
         if not allow_empty:
             st.stop()
     return df
@@ -73,37 +91,74 @@ def error(message: str) -> None:
     st.error(plain(message))
 
 
-def table(df: pd.DataFrame, where: object = None, **kwargs: object) -> None:
-    """A table whose text cannot run as a formula in the toolbar's own CSV download."""
-    (where or st).dataframe(safe_frame(df), hide_index=True, **kwargs)  # type: ignore[attr-defined]
+def notice(message: str) -> None:
+    st.info(plain(message), icon="ℹ️")
 
 
 def frame(rows: list[dict[str, object]]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _param(name: str, default: str | None = None) -> str | None:
+def words(df: pd.DataFrame) -> pd.DataFrame:
+    """A table as people read it: columns in words, offences named, 'None' never shown."""
+    out = df.copy()
+    if "offence" in out:
+        out["offence"] = out["offence"].map(lambda o: OFFENCE_LABELS.get(o, o))
+    for c in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[c]):
+            out[c] = out[c].dt.strftime("%d %b %Y").fillna("")
+    return out.rename(columns={c: COLUMN_WORDS.get(c, c) for c in out.columns})
+
+
+def table(df: pd.DataFrame, where: object = None, link: str | None = None, **kwargs: object) -> None:
+    """A table in words whose text cannot run as a formula in the toolbar's own CSV download."""
+    shown = safe_frame(words(df))
+    config = dict(kwargs.pop("column_config", {}) or {})  # type: ignore[call-overload]
+    for c in shown.columns:
+        if c == "Link" or c == link:
+            config[c] = st.column_config.LinkColumn(c, display_text="open")
+    (where or st).dataframe(shown, hide_index=True, column_config=config, **kwargs)  # type: ignore[attr-defined]
+
+
+# --- filters, kept in the URL ---------------------------------------------------------------------
+
+def filters() -> Any:
+    """Where a page's filters go: at the top of the page, in a row that stacks on a phone."""
+    return st.container(border=True)
+
+
+def _param(name: str) -> str | None:
     value = st.query_params.get(name)
-    return value if value else default
+    return value if value else None
 
 
-def choose(label: str, options: Sequence[str], param: str, format_func=str, default: str | None = None,  # type: ignore[no-untyped-def]
-           sidebar: bool = True, help: str | None = None) -> str | None:
-    """A selectbox whose value lives in the URL (?param=value), so a copied link reopens it."""
+def choose(label: str, options: Sequence[str], param: str, format_func: Callable[[str], str] = str, default: str | None = None,
+           where: object = None, help: str | None = None) -> str | None:
+    """A selectbox whose value lives in the URL (?param=value), so a copied link reopens it. A
+    value in the link that is not one of the options is said, never silently replaced."""
     if not options:
         return None
-    wanted = _param(param, default)
-    index = list(options).index(wanted) if wanted is not None and wanted in options else 0
-    where = st.sidebar if sidebar else st
-    value = where.selectbox(label, options, index=index, format_func=format_func, key=f"qp_{param}", help=help)
+    wanted = _param(param)
+    fallback = default if default in options else options[0]
+    if wanted is not None and wanted not in options:
+        notice(f"The link asked for {param} '{wanted[:60]}', which this page does not have; showing "
+               f"{format_func(fallback)} instead.")
+        wanted = None
+    index = list(options).index(wanted or fallback)
+    value = (where or st).selectbox(label, options, index=index, format_func=format_func, key=f"qp_{param}", help=help)  # type: ignore[attr-defined]
     if value is not None and st.query_params.get(param) != value:
         st.query_params[param] = value
     return value
 
 
-def choose_many(label: str, options: Sequence[str], param: str, format_func=str, default: Sequence[str] = ()) -> list[str]:  # type: ignore[no-untyped-def]
-    wanted = [v for v in (_param(param) or "").split(",") if v in options] or [v for v in default if v in options]
-    values = st.multiselect(label, options, default=wanted, format_func=format_func, key=f"qp_{param}")
+def choose_many(label: str, options: Sequence[str], param: str, format_func: Callable[[str], str] = str,
+                default: Sequence[str] = (), where: object = None) -> list[str]:
+    asked = [v for v in (_param(param) or "").split(",") if v]
+    unknown = [v for v in asked if v not in options]
+    if unknown:
+        notice(f"The link asked for {', '.join(unknown[:3])}, which this page does not have; left out.")
+    wanted = [v for v in asked if v in options] or [v for v in default if v in options]
+    values = (where or st).multiselect(label, options, default=wanted, format_func=format_func, key=f"qp_{param}")  # type: ignore[attr-defined]
     joined = ",".join(values)
     if st.query_params.get(param, "") != joined:
         if joined:
@@ -113,32 +168,37 @@ def choose_many(label: str, options: Sequence[str], param: str, format_func=str,
     return list(values)
 
 
-def choose_offence(df: pd.DataFrame) -> str:
-    present = [o for o in OFFENCES if o in set(df["offence"])] or ["scwc"]
-    value = choose("Offence", present, "offence", format_func=lambda o: OFFENCE_LABELS.get(o, o), default="scwc",
+def choose_offence(df: pd.DataFrame, where: object = None, force_level: bool = False) -> str:
+    """The offence to show. Offences are never added together: each is its own series."""
+    present = [o for o in OFFENCES if o in set(df["offence"]) and (not force_level or o != "scwc_uk")] or ["scwc"]
+    value = choose("Offence", present, "offence", format_func=lambda o: OFFENCE_LABELS.get(o, o), default="scwc", where=where,
                    help="Offences are never added together: each is its own series.")
     return value or "scwc"
 
 
-def choose_period(df: pd.DataFrame, offence: str, area_type: str | None = "force", param: str = "period") -> str | None:
+def choose_period(df: pd.DataFrame, offence: str, area_type: str | None = "force", param: str = "period",
+                  where: object = None) -> str | None:
+    """A period, defaulting to the financial year with the most force figures (the fullest map)."""
     p = queries.periods(df, offence, area_type)
     if p.empty:
         return None
     labels = dict(zip(p["period"], p["period_label"] + p["forces"].map(lambda n: f" ({n} forces)" if n else ""), strict=True))
-    # default: the most recent financial year with force figures, else the most recent period
-    fy = p[p["period_label"].str.fullmatch(r"\d{4}/\d{2}") & (p["forces"] > 0)]
-    default = fy["period"].iloc[0] if not fy.empty else p["period"].iloc[0]
-    return choose("Period", list(p["period"]), param, format_func=lambda k: labels.get(k, k), default=default)
+    fy = p[p["period_label"].str.fullmatch(r"\d{4}/\d{2}")]
+    best = fy if not fy.empty else p
+    default = best.sort_values(["forces", "period_end"], ascending=False)["period"].iloc[0]
+    return choose("Period", list(p["period"]), param, format_func=lambda k: labels.get(k, k), default=default, where=where)
 
 
-def chart(fig: go.Figure, table: pd.DataFrame, alt: str, key: str, pick: bool = False) -> str | None:
-    """A chart with its alt text and a table view of the same numbers. With `pick`, a click on
-    a point returns its location (map) or category label (bars)."""
-    event = st.plotly_chart(fig, key=key, config={"displaylogo": False},
-                            on_select="rerun" if pick else "ignore", selection_mode="points")
-    st.caption(f"Chart description: {alt}")
+# --- charts ---------------------------------------------------------------------------------------
+
+def chart(fig: go.Figure, table_rows: pd.DataFrame, alt: str, key: str, pick: bool = False, filename: str = "chart") -> str | None:
+    """A chart with its description and a table view of the same numbers. With `pick`, a click on
+    an area or a bar returns its location (map) or label (bars)."""
+    event = st.plotly_chart(fig, key=key, config=charts.config(filename), on_select="rerun" if pick else "ignore",
+                            selection_mode="points", use_container_width=True)
+    st.caption(f"Chart description: {plain(alt)}")
     with st.expander("Table view of this chart"):
-        st.dataframe(table, hide_index=True)
+        table(table_rows)
     if pick and isinstance(event, dict):
         points = event.get("selection", {}).get("points", [])
         if points:
@@ -161,13 +221,23 @@ def few_forces_caveat(n_forces: int, what: str = "this period") -> None:
                "not England and Wales.")
 
 
+def credit_line(rows: pd.DataFrame) -> None:
+    """The releases these figures come from, credited to their originator, linked to where they were read."""
+    rel = queries.releases_of(rows)
+    for _, r in rel.iterrows():
+        when = f" ({pd.Timestamp(r['originated']):%d %b %Y})" if pd.notna(r["originated"]) else ""
+        url = safe_url(r["originator_url"])
+        link = f" · [link]({url.replace(')', '%29').replace(' ', '%20')})" if url else ""
+        st.markdown(f"- {plain(r['originator'])}: {plain(r['release'])}{plain(when)}{link}")
+
+
 def source_links(rows: pd.DataFrame) -> None:
-    """The sources of these figures, as plain text with their links (a reference typed by a
-    person is never rendered as markdown)."""
+    """Where these figures were read (carriers), as plain text with their links."""
     srcs = rows.drop_duplicates("source_id")
     for _, r in srcs.iterrows():
         when = f" ({pd.Timestamp(r['published']):%d %b %Y})" if pd.notna(r["published"]) else ""
         name = f"{r['publisher']}: {r['reference']}" if r["publisher"] else str(r["reference"])
+        orig = f" · originally published by {r['originator']}" if r.get("originator") and r["originator"] != r["publisher"] else ""
         url = safe_url(r["source_url"])
         link = f" · [link]({url.replace(')', '%29').replace(' ', '%20')})" if url else ""
-        st.markdown(f"- {plain(name)}{plain(when)}{link}")
+        st.markdown(f"- {plain(name)}{plain(when)}{plain(orig)}{link}")

@@ -1,32 +1,36 @@
-"""Overview: headline figures, the national series with coverage, and the first round."""
+"""Overview: the latest national figures with who published them, the national series since 2017
+(one offence and one geography per panel), and the first six-month round."""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import charts, queries, ui
 
-df = ui.page("Overview", "Headline figures for the latest year, the national series since 2017, and the first six-month round.")
-offence = ui.choose_offence(df)
-series = queries.national_series(df, offence)
+df = ui.page("Overview", "The latest national figures, the national series since 2017, and the first six-month round.")
 
+series = queries.yearly(queries.national_series(df))
 if series.empty:
-    ui.empty("No national totals for this offence yet.")
+    ui.empty("No national totals in this table yet.")
 else:
-    yearly = queries.yearly(series)
     st.subheader("Latest national figures")
-    heads = queries.headlines(yearly)
-    for col, (_, h) in zip(st.columns(max(1, min(3, len(heads)))), heads.iterrows(), strict=False):
+    heads = queries.headlines(series)
+    for col, (_, h) in zip(st.columns(max(1, min(4, len(heads)))), heads.iterrows(), strict=False):
         col.metric(f"{h['area_name']}, {h['period_label']}", f"{h['value']:,.0f}", h["change"] or None, delta_color="off")
-        col.caption(f"Source: {h['source']}")
-    st.subheader("National series since 2017")
-    ui.caveat("Each year's national figure covers the forces that answered that year's FOI requests (38 to 45). "
-              "Years are not strictly comparable unless the same forces answered.")
-    table = yearly[["area_name", "period_label", "value", "forces_held", "coverage", "publisher", "source_url"]].rename(
-        columns={"forces_held": "force figures held here", "coverage": "coverage as published"})
-    ui.chart(charts.series_chart(yearly, "Recorded offences by financial year", note="coverage differs by year"),
-             table, charts.alt_text("Line chart", yearly), key="overview_series")
+        col.caption(f"{ui.plain(h['series'])}. Credit: {ui.plain(h['credit'])}")
+    st.subheader("The national series since 2017")
+    ui.caveat("Each year's figure covers the forces that answered that year's FOI requests (38 to 45): years are not "
+              "strictly comparable. A UK total adds Northern Ireland's and Scotland's own offences to s.15A, so it is shown "
+              "in its own panel and never joined to the England and Wales line.")
+    order = {name: i for i, (_, _, name) in enumerate(queries.NATIONAL_SERIES)}
+    panels = sorted(series.groupby("series", sort=False), key=lambda p: order.get(str(p[0]), 99))
+    fig = charts.small_multiples([(str(n), g) for n, g in panels], "How many offences did police record each year?",
+                                 "NSPCC FOI releases", "each panel is one offence in one geography, on its own scale")
+    ui.chart(fig, series[["series", "period_label", "value", "coverage", "forces_held", "originator", "release", "publisher", "source_url"]],
+             "; ".join(f"{n}: " + ", ".join(f"{r['period_label']} {r['value']:,.0f}" for _, r in g.sort_values("period_start").iterrows())
+                       for n, g in panels), key="overview_series", filename="national-series")
+    st.markdown("**Releases behind these figures**")
+    ui.credit_line(series)
 
 st.subheader("The first six months (3 April to 2 October 2017), as reported in January 2018")
 first = queries.breakdown_rows(df, "total", "scwc", period="2017-04-03_2017-10-02")
@@ -46,4 +50,4 @@ else:
     if not plat.empty:
         r = plat.iloc[0]
         c3.metric(f"On {r['platform']}", f"{r['value']:g}%", "of offences where the method was recorded", delta_color="off")
-    st.dataframe(pd.DataFrame({"area": first["area_name"], "offences": first["value"], "source": first["publisher"]}), hide_index=True)
+    ui.table(first.assign(credit=first.apply(queries.credit, axis=1))[["area_name", "value", "credit"]])

@@ -1,5 +1,6 @@
-"""Force profile: one force over time, every breakdown it has, its sources, against its
-region and England and Wales."""
+"""Force profile: one force over time, every breakdown it has, its sources, beside its region and
+England and Wales (each on its own scale). A force with no figures says so; it is never swapped
+for another."""
 
 from __future__ import annotations
 
@@ -9,29 +10,41 @@ from dashboard import charts, loaders, queries, ui
 
 df = ui.page("Force profile", "One force over time, with every breakdown it has and where each figure came from.")
 forces = loaders.forces()
-have = set(df.loc[df["area_type"] == "force", "area_code"])
-codes = [c for c in forces["area_code"] if c in have] or list(forces["area_code"])
 names = dict(zip(forces["area_code"], forces["area_name"], strict=True))
-force = ui.choose("Force", codes, "force", format_func=lambda c: names.get(c, c), sidebar=False)
-offence = ui.choose_offence(df)
+codes = sorted(names, key=lambda c: names[c])
+have = df[df["area_type"] == "force"].groupby("area_code").size()
+default = max(codes, key=lambda c: have.get(c, 0))  # the force with the most figures
+with ui.filters():
+    c1, c2 = st.columns(2)
+    force = ui.choose("Force", codes, "force", format_func=lambda c: names.get(c, c), default=default, where=c1) or default
+    offence = ui.choose_offence(df, where=c2, force_level=True)
+name = names.get(force, force)
 mine = df[df["area_code"] == force]
-if force is None or mine.empty:
-    ui.empty("No figures for this force yet.")
+if mine.empty:
+    ui.empty(f"No figures for {name} yet: none of the returns or publications in this table gives one. "
+             "The Round tracker shows whether it has answered the current round.")
+    st.page_link("pages/11_Round_tracker.py", label="Round tracker")
     st.stop()
 
-region = str(forces.set_index("area_code").loc[force, "region_code"]) if force in set(forces["area_code"]) else ""
-series = queries.area_series(df, [force, region, "K04000001"], offence)
-if series.empty:
-    ui.empty("No totals for this force and offence.")
+region = str(forces.set_index("area_code").loc[force, "region_code"])
+region_name = str(forces.set_index("area_code").loc[force, "region_name"])
+series = queries.yearly(queries.area_series(df, [force, region, "K04000001"], offence))
+series = series[series["status"] == "reported"]
+panels = [(f"{nm}", series[series["area_code"] == code]) for code, nm in
+          ((force, name), (region, f"{region_name} (its region)"), ("K04000001", "England and Wales"))]
+if not panels[0][1].empty:
+    fig = charts.small_multiples(panels, f"How many offences did {name} record each year?", "police FOI returns and NSPCC releases",
+                                 "its region and England and Wales on their own scales below, to compare trends, not levels "
+                                 "(they cover different sets of forces in different years)")
+    ui.chart(fig, series[["area_name", "period_label", "value", "status", "publisher"]],
+             f"{name}: " + ", ".join(f"{r['period_label']} {r['value']:,.0f}" for _, r in panels[0][1].sort_values("period_start").iterrows()),
+             key="profile_series", filename=f"profile-{force}")
 else:
-    rep = queries.yearly(series[series["status"] == "reported"])
-    ui.chart(charts.series_chart(rep, f"{names.get(force, force)} against its region and England and Wales",
-                                 note="different periods and force sets: compare trends, not levels"),
-             series[["area_name", "period_label", "value", "status", "source_id"]], charts.alt_text("Line chart", rep), key="profile_series")
+    ui.empty(f"No financial-year totals for {name} for this offence; its other figures are below.")
 st.subheader("Every figure for this force")
 for breakdown, g in queries.with_period(mine).groupby("breakdown"):
-    st.markdown(f"**{str(breakdown).replace('_', ' ')}**")
-    g = g.assign(figure=g.apply(queries.range_text, axis=1), category=g.apply(queries.category, axis=1))
-    st.dataframe(g[["period_label", "offence", "category", "figure", "source_location", "source_id"]], hide_index=True)
+    st.markdown(f"**{str(breakdown).replace('_', ' ').capitalize()}**")
+    g = g.sort_values(["period_start", "period_end"]).assign(figure=g.apply(queries.range_text, axis=1), category=g.apply(queries.category, axis=1))
+    ui.table(g[["period_label", "offence", "category", "figure", "publisher", "source_location"]])
 st.subheader("Sources")
 ui.source_links(mine)

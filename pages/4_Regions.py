@@ -1,4 +1,5 @@
-"""Regions and the named press groups: totals, trends, and the forces that make them up."""
+"""Regions and the press's groups: each one's series, the forces that make it up, and a ranking of
+those forces."""
 
 from __future__ import annotations
 
@@ -7,31 +8,52 @@ import streamlit as st
 from dashboard import charts, loaders, queries, ui
 
 df = ui.page("Regions", "ONS regions, Wales, and the groups the press reports (such as 'north of England'), with the forces in each.")
-offence = ui.choose_offence(df)
-t = queries.totals(df, offence)
-regional = t[t["area_type"].isin(["region", "group", "nation"]) & (t["status"] == "reported")]
-if regional.empty:
-    ui.empty("No regional figures for this offence yet.")
-    st.stop()
 areas = loaders.areas()
-options = sorted(regional["area_code"].unique(), key=lambda c: regional.loc[regional["area_code"] == c, "area_name"].iloc[0])
-names = dict(zip(regional["area_code"], regional["area_name"], strict=False))
-chosen = ui.choose("Region or group", options, "region", format_func=lambda c: names.get(c, c), sidebar=False)
+groups = loaders.groups()
+t = queries.totals(df, "scwc")
+regional = t[t["area_type"].isin(["region", "group", "nation"]) & (t["status"] == "reported")]
+forces = loaders.forces()
+regions = {c: n for c, n in zip(areas["area_code"], areas["area_name"], strict=True) if c.startswith(("E12", "W92"))}
+regions |= dict(zip(groups["area_code"], groups["area_name"], strict=False))
+options = sorted(regions, key=lambda c: regions[c])
+points = queries.yearly(regional).groupby("area_code").size()
+default = max(options, key=lambda c: (points.get(c, 0), c))  # the region with the longest yearly series
+with ui.filters():
+    chosen = ui.choose("Region or group", options, "region", format_func=lambda c: regions.get(c, c), default=default) or default
+name = regions.get(chosen, chosen)
+member_names, definition = queries.members(str(chosen), areas, groups)
+member_codes = [c for c, n in zip(areas["area_code"], areas["area_name"], strict=True) if n in member_names and c in set(forces["area_code"])]
 rows = regional[regional["area_code"] == chosen]
 years = queries.yearly(rows)
 if years.empty:
-    ui.empty("No financial-year figures for this area; its other figures are listed below.")
+    ui.empty(f"No financial-year totals published for {name}; its forces' own figures are ranked below.")
 else:
-    ui.chart(charts.series_chart(years, f"{names.get(chosen, chosen)}: recorded offences by financial year"),
-             years[["period_label", "value", "note", "publisher", "source_url"]], charts.alt_text("Line chart", years), key="region_series")
-other = rows[~rows.index.isin(years.index)]
+    fig = charts.series_chart(years, f"How many offences did police in {name} record each year?", "NSPCC releases as published",
+                              f"{name}: {', '.join(member_names) or definition}")
+    ui.chart(fig, years[["period_label", "value", "note", "originator", "publisher", "source_url"]],
+             f"{name}: " + ", ".join(f"{r['period_label']} {r['value']:,.0f}" for _, r in years.sort_values("period_start").iterrows()),
+             key="region_series", filename=f"region-{chosen}")
+other = rows[~rows["fy"]]
 if not other.empty:
     st.markdown("**Other periods** (part years and cumulative spans; not comparable with the yearly series):")
-    st.dataframe(other[["period_label", "value", "note", "publisher"]], hide_index=True)
-member_names, definition = queries.members(str(chosen), areas, loaders.groups())
-st.markdown(f"**Defined as:** {definition}")
-st.markdown("**Made up of:** " + (", ".join(member_names) or "(see definition)"))
-st.caption("'South East' in NSPCC releases means Kent, Sussex, Surrey and Hampshire (not Thames Valley); "
-           "'West Midlands' region is four forces, not West Midlands Police.")
-st.subheader("All regional and group figures")
-st.dataframe(regional[["area_name", "period_label", "value", "publisher"]].sort_values(["area_name", "period_label"]), hide_index=True)
+    ui.table(other[["period_label", "value", "note", "publisher"]])
+st.markdown(f"**Defined as:** {ui.plain(definition)}")
+st.markdown("**Made up of:** " + ui.plain(", ".join(member_names) or "(see definition)"))
+
+st.subheader(f"Forces in {name}, ranked")
+mt = t[t["area_code"].isin(member_codes) & (t["status"] == "reported") & t["fy"]]
+if mt.empty:
+    ui.empty("None of its forces has a financial-year figure in this table.")
+else:
+    by_year = mt.groupby("period").agg(n=("area_code", "nunique"), end=("period_end", "max")).sort_values(["n", "end"], ascending=False)
+    labels = dict(zip(mt["period"], mt["period_label"], strict=False))
+    period = ui.choose("Year", list(by_year.index), "rank_period", format_func=lambda k: f"{labels[k]} ({by_year.loc[k, 'n']} forces)")
+    ranked = mt[mt["period"] == period]
+    missing = sorted(set(member_names) - set(ranked["area_name"]))
+    fig = charts.ranked_bars(ranked, "value", "area_name", f"Which forces in {name} recorded the most offences, {labels[period]}?",
+                             "police FOI returns and NSPCC releases as published",
+                             f"{len(ranked)} of {len(member_codes)} forces" + (f"; no figure: {', '.join(missing)}" if missing else ""))
+    ui.chart(fig, ranked[["area_name", "value", "publisher"]], charts.alt_text("Bar chart", ranked), key="region_rank",
+             filename=f"region-{chosen}-ranked")
+st.caption("'South East' in NSPCC releases means Kent, Sussex, Surrey and Hampshire (not Thames Valley); the 'West Midlands' "
+           "region is four forces, not West Midlands Police.")

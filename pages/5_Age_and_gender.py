@@ -1,45 +1,52 @@
-"""Age and gender: cross-tab and bars; shares of known with the unknown shown; suppressed
-cells as ranges."""
+"""Age and gender: the cross-tab with suppressed cells as ranges, and bars where a withheld or
+understated figure is drawn as the range it lies in, never as 0."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from dashboard import charts, loaders, queries, ui
+from ingest.schema import STANDARD_AGE_BANDS
 
-df = ui.page("Age and gender", "Victims by age band and gender. Suppressed small numbers are shown as ranges (e.g. 1-4), never as 0.")
-offence = ui.choose_offence(df)
-d = df[(df["offence"] == offence) & df["breakdown"].isin(["age", "gender", "age_gender"])]
+df = ui.page("Age and gender", "Victims by age band and gender. Withheld small numbers are shown as ranges (e.g. 1-4), never as 0.")
+d = df[df["breakdown"].isin(["age", "gender", "age_gender"])]
 if d.empty:
-    ui.empty("No age or gender figures for this offence yet.")
+    ui.empty("No age or gender figures yet.")
     st.stop()
-d = queries.with_period(d)
-d["choice"] = d["area_code"] + "|" + d["period"]
-labels = dict(zip(d["choice"], d["area_name"] + ", " + d["period_label"], strict=False))
-choice = ui.choose("Area and period", sorted(labels, key=lambda k: labels[k]), "view", format_func=lambda k: labels[k], sidebar=False)
-area, period = (choice or "|").split("|")
-rows = d[(d["area_code"] == area) & (d["period"] == period)]
+d = d.assign(choice=d["offence"] + "|" + d["area_code"] + "|" + d["period"])
+counts = d.groupby("choice").size()
+labels = dict(zip(d["choice"], d["area_name"] + ", " + d["period_label"] + d["offence"].map(lambda o: "" if o == "scwc" else f" ({ui.OFFENCE_LABELS[o]})"),
+                  strict=False))
+with ui.filters():
+    choice = ui.choose("Area and period", sorted(labels, key=lambda k: labels[k]), "view", format_func=lambda k: labels[k],
+                       default=counts.idxmax()) or counts.idxmax()
+offence, area, period = choice.split("|")
+rows = queries.resolve(d[(d["choice"] == choice)])[0]
+source = "; ".join(sorted({queries.credit(r) for _, r in rows.iterrows()}))[:160]
 cells = rows[(rows["breakdown"] == "age_gender") & (rows["measure"] == "count")]
 if not cells.empty:
-    st.subheader("Age band x gender")
-    st.dataframe(queries.crosstab(cells))
+    st.subheader("Age band by gender")
+    ui.table(queries.crosstab(cells).reset_index().rename(columns={"age_band": "Age band"}))
     if (cells["status"] == "suppressed").any():
-        st.caption("[c] a small number withheld by the force; shown as its range. Totals over such cells are ranges too.")
+        st.caption("[c] a small number withheld by the force, shown as its range. Totals over such cells are ranges too.")
 if queries.understated_sources(loaders.issues(), set(rows["source_id"])):
-    ui.caveat("This force's printed totals by age or gender leave out its withheld (*) cells, so they understate. "
-              "The ranges in the cross-tab above are the better guide.")
-for what, col in (("age", "age_band"), ("gender", "gender")):
-    part = rows[(rows["breakdown"] == what)]
-    counts = part[part["measure"] == "count"]
-    if not counts.empty:
-        st.subheader(f"By {what}")
-        shares = queries.shares_of_known(counts, col)
-        unknown = shares[shares[col] == "unknown"]
-        if not unknown.empty:
-            st.caption(f"Unknown {what}: {unknown['range'].iloc[0]}. Shares are of those whose {what} is known.")
-        known = shares[shares["count"].notna()]
-        ui.chart(charts.bar_chart(known, x=col, y="count", title=f"Victims by {what}"), shares,
-                 charts.alt_text("Bar chart", known, "count", col), key=f"ag_{what}")
-    pct = part[part["measure"] == "percent"]
-    if not pct.empty:
-        st.markdown(f"**Published shares by {what}:** " + "; ".join(f"{queries.category(r)} {r['value']:g}%" for _, r in pct.iterrows()))
+    ui.caveat("This force's printed totals by age or gender leave out its withheld (*) cells, so they understate: they are "
+              "shown as the range the true total lies in.")
+for what, col, order in (("age", "age_band", list(STANDARD_AGE_BANDS)), ("gender", "gender", ["female", "male", "unknown"])):
+    part = rows[(rows["breakdown"] == what) & (rows["measure"] == "count")]
+    if part.empty:
+        continue
+    st.subheader(f"By {what}")
+    shares = queries.shares_of_known(part, col)
+    unknown = shares[shares[col] == "unknown"]
+    if not unknown.empty:
+        st.caption(f"Unknown {what}: {unknown['range'].iloc[0]}. Shares are of those whose {what} is known.")
+    extra = sorted(set(part[col]) - set(order))
+    fig = charts.range_bars(part, col, f"How old were the victims? {labels[choice]}" if what == "age" else
+                            f"Were the victims girls or boys? {labels[choice]}", source,
+                            "ranges: withheld small numbers, or printed sums that leave them out", order=order + extra)
+    ui.chart(fig, shares, charts.alt_text("Bar chart", part.assign(value=part["value"].fillna(part["value_high"])), "value", col),
+             key=f"ag_{what}", filename=f"{what}-{area}")
+pct = rows[rows["measure"] == "percent"]
+if not pct.empty:
+    st.markdown("**Published shares:** " + ui.plain("; ".join(f"{queries.category(r)} {r['value']:g}%" for _, r in pct.iterrows())))

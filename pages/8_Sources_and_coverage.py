@@ -1,33 +1,49 @@
-"""Sources and coverage: which force supplied which figure for which period; the issue log;
-revisions; methodology, licences and attribution."""
+"""Sources and coverage: which force supplied which figure for which period; the releases and
+documents behind the figures; revisions; the issue log; who added or withdrew returns;
+methodology, licences and attribution."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, loaders, queries, ui
+from dashboard import auth, data, loaders, queries, ui
+from ingest import intake
+from ingest.sources import mask_email
 
 df = ui.page("Sources and coverage", "Where every figure came from, what is missing, and what the ingest changed or rejected.")
-offence = ui.choose_offence(df)
+with ui.filters():
+    offence = ui.choose_offence(df, force_level=True)
 st.subheader("Coverage: force totals by period")
 grid = queries.coverage(df, loaders.forces(), offence)
-st.dataframe(grid)
-st.caption("Empty = no figure held for that force and period (not zero). [c] suppressed, [x] withheld or not provided.")
-st.subheader("Sources")
-srcs = df.drop_duplicates("source_id")[["source_id", "publisher", "reference", "published", "source_type", "source_url"]]
-st.dataframe(srcs.sort_values("published", ascending=False), hide_index=True,
-             column_config={"source_url": st.column_config.LinkColumn("link")})
+ui.table(grid.reset_index())
+st.caption("Empty = no figure held for that force and period (not zero). [c] suppressed, [x] withheld or not provided. "
+           "Periods in date order.")
+st.subheader("Releases: who first published the figures")
+ui.table(queries.releases_of(df).rename(columns={"figures": "figures held"}), link="originator_url")
+st.subheader("Documents the figures were read from")
+srcs = df.drop_duplicates("source_id")[["publisher", "reference", "published", "originator", "source_type", "source_url", "added_by"]]
+ui.table(srcs.sort_values("published", ascending=False))
 st.subheader("Revisions: figures published with different values")
-st.caption("Rule: the latest publication is shown; earlier values are kept and listed here.")
-st.dataframe(queries.revisions(df[df["offence"] == offence]), hide_index=True)
+st.caption("Rule: the latest publication is shown; earlier values are kept and listed here, with who added each.")
+ui.table(queries.revisions(df[df["offence"] == offence]))
 st.subheader("Issue log")
 issues = loaders.issues()
-severity = st.multiselect("Severity", ["error", "warning", "info"], default=["error", "warning"], key="sev")
-st.dataframe(issues[issues["severity"].isin(severity)], hide_index=True)
+severity = st.multiselect("Severity", ["error", "review", "warning", "info"], default=["error", "review", "warning"], key="sev")
+ui.table(issues[issues["severity"].isin(severity)][["source_id", "source_file", "location", "severity", "issue_type", "message"]])
+st.subheader("Returns added and withdrawn")
+log = intake.audit_log(data.raw_dir())
+if log.empty:
+    st.caption("No return has been added or withdrawn through the dashboard.")
+else:
+    if not auth.is_editor():
+        log = log.assign(by=log["by"].map(mask_email))
+    ui.table(log[["at", "by", "action", "sources", "reason"]].iloc[::-1])
 st.subheader("Methodology, licences and attribution")
 st.markdown(
     "- Figures are as published by each source; the ingest maps names and labels and never turns a missing figure into 0.\n"
-    "- s.15A (England and Wales), Art. 22A (Northern Ireland), Scotland's offence and Home Office 88A 'grooming' are kept apart.\n"
+    "- Each figure is credited to the release that first published it (its originator) and linked to where it was read.\n"
+    "- s.15A (England and Wales), Art. 22A (Northern Ireland), Scotland's offence, a UK total of all three, and Home Office "
+    "88A 'grooming' are kept apart and never added together.\n"
     "- Press groups ('north of England', 'South East (4 forces)') are defined in data/reference/area_groups.csv.\n"
     f"- {data.ATTRIBUTION}"
 )

@@ -1,48 +1,65 @@
-"""Data and export: the filtered table as CSV and XLSX (formula-safe, with sources), a chart
-as PNG, a citation line and a plain-language sentence."""
+"""Data and export: the figures in view as CSV and XLSX (formula-safe, numbers as numbers, the
+citation and licence with them), a chart as PNG, a citation naming the originating releases, and
+a sentence to quote."""
 
 from __future__ import annotations
+
+import functools
 
 import streamlit as st
 
 from dashboard import charts, exports, loaders, queries, ui
 
 df = ui.page("Data and export", "Download the figures you are looking at, with their sources, and a sentence you can quote.")
-offence = ui.choose_offence(df)
 areas = loaders.areas()
-have = sorted(set(df.loc[df["offence"] == offence, "area_code"]))
 names = dict(zip(areas["area_code"], areas["area_name"], strict=True)) | dict(zip(df["area_code"], df["area_name"], strict=False))
-area = ui.choose("Area", ["all"] + have, "area", format_func=lambda c: "All areas" if c == "all" else names.get(c, c))
-view = df[df["offence"] == offence]
-if area and area != "all":
-    view = view[view["area_code"] == area]
-view = queries.with_period(view)
-period_labels = dict(zip(view["period"], view["period_label"], strict=False))
-period = ui.choose("Period", ["all"] + sorted(period_labels, reverse=True), "period",
-                   format_func=lambda k: "All periods" if k == "all" else period_labels.get(k, k))
+with ui.filters():
+    c1, c2, c3 = st.columns(3)
+    offence = ui.choose_offence(df, where=c1)
+    have = sorted(set(df.loc[df["offence"] == offence, "area_code"]), key=lambda c: names.get(c, c))
+    area = ui.choose("Area", ["all", *have], "area", format_func=lambda c: "All areas" if c == "all" else names.get(c, c), where=c2)
+    view = df[df["offence"] == offence]
+    if area and area != "all":
+        view = view[view["area_code"] == area]
+    period_labels = dict(zip(view["period"], view["period_label"], strict=False))
+    ordered = sorted(period_labels, key=lambda k: k.split("_")[::-1], reverse=True)
+    period = ui.choose("Period", ["all", *ordered], "period", format_func=lambda k: "All periods" if k == "all" else period_labels.get(k, k),
+                       where=c3)
 if period and period != "all":
     view = view[view["period"] == period]
 if view.empty:
     ui.empty("No figures match this selection.")
     st.stop()
-st.markdown(f"**{len(view):,} figures** from {view['source_id'].nunique()} sources.")
-tot = view[(view["breakdown"] == "total") & (view["status"] == "reported")].sort_values("period_end")
-if not tot.empty:
-    st.markdown("**In plain words:** " + queries.sentence(tot.iloc[-1]))
+st.markdown(f"**{len(view):,} figures** from {view['source_id'].nunique()} documents, first published in "
+            f"{len(queries.releases_of(view))} release(s).")
+row = queries.headline_sentence(view)
+if row is not None:
+    st.markdown("**In plain words:** " + ui.plain(queries.sentence(row)))
 citation = queries.citation(view)
-st.markdown("**Cite as:** " + citation)
-table = view.drop(columns=["period", "period_label"])
+st.markdown("**Cite as:** " + ui.plain(citation))
+table = view.drop(columns=["period", "period_label", "fy"])
 c1, c2 = st.columns(2)
-c1.download_button("Download CSV", exports.to_csv_bytes(table), file_name="scwc_figures.csv", mime="text/csv", key="dl_csv")
-c2.download_button("Download XLSX", exports.to_xlsx_bytes(table, citation), file_name="scwc_figures.xlsx",
-                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="dl_xlsx")
-st.dataframe(view[["area_name", "period_label", "breakdown", "age_band", "gender", "platform", "measure", "value", "status",
-                   "source_id", "source_location"]], hide_index=True)
-yearly = queries.yearly(tot)
-if not yearly.empty and area != "all" and st.button("Prepare chart as PNG", key="png"):
-    fig = charts.series_chart(yearly, f"Recorded offences by financial year: {names.get(area, area)}",
-                              note=f"{yearly['source_id'].nunique()} sources")
-    try:
-        st.download_button("Download PNG", charts.to_png(fig), file_name="scwc_chart.png", mime="image/png", key="dl_png")
-    except Exception as exc:  # kaleido needs chromium; say so instead of failing the page
-        st.error(f"PNG export needs Chromium installed on the server ({type(exc).__name__}).")
+# built only when asked for (a large table would otherwise be exported on every rerun)
+c1.download_button("Download CSV", functools.partial(exports.to_csv_bytes, table, citation), file_name="scwc_figures.csv",
+                   mime="text/csv", key="dl_csv", on_click="ignore")
+c2.download_button("Download XLSX", functools.partial(exports.to_xlsx_bytes, table, citation), file_name="scwc_figures.xlsx",
+                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="dl_xlsx", on_click="ignore")
+st.caption("The CSV starts with two lines, the citation and the licence, each beginning with '#' "
+           "(spreadsheets show them as the first rows; pandas reads the CSV with comment='#').")
+ui.table(view[["area_name", "period_label", "breakdown", "age_band", "gender", "platform", "measure", "value", "status",
+               "originator", "publisher", "source_location"]].head(5000))
+if len(view) > 5000:
+    st.caption(f"The first 5,000 of {len(view):,} figures are shown; the downloads hold them all.")
+yearly = queries.yearly(view[(view["breakdown"] == "total") & (view["status"] == "reported")])
+if not yearly.empty and area != "all":
+    fig = charts.series_chart(yearly, f"How many offences did {names.get(area, area)} record each year?",
+                              "; ".join(sorted({o for o in yearly["originator"] if o}))[:120] or "as published",
+                              f"{yearly['source_id'].nunique()} document(s)")
+    ui.chart(fig, yearly[["period_label", "value", "publisher"]], charts.alt_text("Line chart", yearly), key="export_chart",
+             filename=f"series-{area}")
+    st.caption("The chart's toolbar saves it as a PNG with its title, source and coverage. For a server-made image:")
+    if st.button("Prepare chart as PNG", key="png"):
+        try:
+            st.download_button("Download PNG", charts.to_png(fig), file_name="scwc_chart.png", mime="image/png", key="dl_png")
+        except Exception as exc:  # kaleido needs chromium; say so instead of failing the page
+            ui.error(f"PNG export needs Chromium installed on the server ({type(exc).__name__}).")

@@ -42,10 +42,11 @@ def test_preview_then_accept_puts_the_figure_on_the_forces_page(data: Path) -> N
     at.run()
     assert not at.exception
     assert "3 figures" in at.subheader[0].value
-    cells = next(d.value for d in at.dataframe if "column_label" in d.value)  # stage 1: the table as read
-    assert list(cells["location"]) == ["line 2 col B", "line 3 col B", "line 4 col B"]
-    preview = next(d.value for d in at.dataframe if "source_location" in d.value)
-    assert list(preview["source_location"]) == ["line 2 col B", "line 3 col B", "line 4 col B"]
+    cells = next(d.value for d in at.dataframe if "Column" in d.value)  # stage 1: the table as read
+    assert list(cells["Where"]) == ["line 2 col B", "line 3 col B", "line 4 col B"]
+    assert list(cells["Row"]) == ["Female", "Male", "Total"] and set(cells["Column"]) == {"Count"}
+    preview = next(d.value for d in at.dataframe if "Where in the document" in d.value)
+    assert list(preview["Where in the document"]) == ["line 2 col B", "line 3 col B", "line 4 col B"]
     at.button(key="accept").click().run()
     assert not at.exception and "Added as source" in at.success[0].value
     forces = app("pages/2_Forces.py")

@@ -24,7 +24,7 @@ def test_xlsx_has_figures_sources_and_no_formulas(kent: pd.DataFrame) -> None:
     evil.loc[evil.index[0], "label_raw"] = '=HYPERLINK("http://x","y")'
     evil.loc[evil.index[1], "note"] = "@SUM(A1)"
     wb = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx_bytes(evil, "Cite me")))
-    assert wb.sheetnames == ["Figures", "Sources", "About"]
+    assert wb.sheetnames == ["Figures", "Releases", "Sources", "About"]
     cells = [c for row in wb["Figures"].iter_rows() for c in row]
     assert not [c for c in cells if c.data_type == "f"], "no cell is a formula"
     values = {c.value for c in cells}
@@ -33,8 +33,21 @@ def test_xlsx_has_figures_sources_and_no_formulas(kent: pd.DataFrame) -> None:
     assert sorted(sources) == sorted(set(evil["source_id"]))
 
 
-def test_csv_export_round_trips(kent: pd.DataFrame) -> None:
-    back = pd.read_csv(io.BytesIO(exports.to_csv_bytes(kent)), dtype=str, keep_default_na=False)
+def test_xlsx_numbers_are_numbers(kent: pd.DataFrame) -> None:
+    wb = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx_bytes(kent, "Cite me")))
+    ws = wb["Figures"]
+    header = [c.value for c in ws[1]]
+    values = [row[header.index("value")] for row in ws.iter_rows(min_row=2)]
+    filled = [c for c in values if c.value is not None]
+    assert filled and all(c.data_type == "n" and isinstance(c.value, (int, float)) for c in filled)
+    assert 264 in {c.value for c in filled}
+
+
+def test_csv_export_carries_the_citation_and_round_trips(kent: pd.DataFrame) -> None:
+    data = exports.to_csv_bytes(kent, "Cite me, please")
+    first, second = data.decode("utf-8").splitlines()[:2]
+    assert first == "# Cite as: Cite me, please" and second.startswith("# Licence: ")
+    back = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, comment="#")
     assert len(back) == len(kent) and set(back["area_code"]) == {"E23000032"}
     assert (back["source_url"] != "").all()
 
@@ -42,15 +55,19 @@ def test_csv_export_round_trips(kent: pd.DataFrame) -> None:
 def test_sentence_and_citation(kent: pd.DataFrame) -> None:
     t = queries.with_period(kent[(kent["breakdown"] == "total") & (kent["status"] == "reported")])
     row = t[t["period_label"] == "2023/24"].iloc[0]
-    assert queries.sentence(row) == "In 2023/24 Kent Police recorded 264 offences of sexual communication with a child."
-    assert queries.citation(t).startswith("Police FOI figures on sexual communication with a child")
+    assert queries.sentence(row) == "In 2023/24 Kent Police recorded 264 offences of sexual communication with a child, according to NSPCC."
+    cite = queries.citation(t)
+    assert cite.startswith("Sexual communication with a child (s.15A SOA 2003): police figures as published by NSPCC, ")
+    # the releases named in date order
+    named = [r for r in queries.releases_of(t).itertuples()]
+    assert [r.originated for r in named] == sorted(r.originated for r in named)
 
 
 @pytest.mark.skipif(not shutil.which("chromium"), reason="kaleido renders with Debian's chromium (installed by .ci/run)")
 def test_chart_png_has_title_and_source_line(kent: pd.DataFrame) -> None:
     t = queries.with_period(kent[(kent["breakdown"] == "total") & (kent["status"] == "reported")])
-    fig = charts.series_chart(t, "Kent Police: recorded offences", note="1 source")
-    assert fig.layout.title.text == "Kent Police: recorded offences"
-    assert any("Source:" in a.text for a in fig.layout.annotations)
+    fig = charts.series_chart(t, "How many offences did Kent Police record?", "NSPCC releases", "1 source")
+    assert fig.layout.title.text.startswith("How many offences did Kent Police record?")
+    assert "Source: NSPCC releases" in fig.layout.title.text  # in the figure, so every PNG carries it
     png = charts.to_png(fig)
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
