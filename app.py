@@ -33,9 +33,7 @@ if not heads.empty:
 
 left, right = st.columns([3, 2])
 with left:
-    panels = [(name, g) for name, g in series.groupby("series", sort=False)]
-    order = {name: i for i, (_, _, name) in enumerate(queries.NATIONAL_SERIES)}
-    panels.sort(key=lambda p: order.get(p[0], 99))
+    panels = queries.national_panels(series)
     if panels:
         fig = charts.small_multiples(panels, "How many offences did police record each year?",
                                      "NSPCC FOI releases", "each panel is one offence in one geography, on its own scale; they are "
@@ -58,8 +56,8 @@ with right:
                                height=460)
         picked = ui.chart(fig, table[["area_name", "value", "status"]], charts.alt_text("Map", table), key="home_map", pick=True,
                           filename="forces-map")
-        if picked in set(table["area_code"]):
-            st.switch_page("pages/3_Force_profile.py", query_params={"force": picked})
+        if picked and picked in set(table["area_code"]):
+            st.switch_page("pages/3_Force_profile.py", query_params={"force": str(picked)})
         st.page_link("pages/2_Forces.py", label="Every force, counts and rates", query_params={"period": best["period"]})
 st.caption("Every figure links to the release it came from; missing figures are shown as missing, never as zero. "
            "Start with the Overview, or pick a page from the menu.")

@@ -149,9 +149,9 @@ def shares_over_time(shares: pd.DataFrame, title: str, source: str, coverage: st
         ys = [by[a]["value"] if a in by else None for a in axis]
         bases = [(f"{by[a]['denominator']:,.0f} offences with the platform known" if a in by and pd.notna(by[a]["denominator"])
                   else "base not stated") if a in by else "" for a in axis]
-        fig.add_trace(go.Scatter(x=axis, y=ys, name=platform, mode="lines+markers", connectgaps=False, customdata=bases,
+        fig.add_trace(go.Scatter(x=axis, y=ys, name=str(platform), mode="lines+markers", connectgaps=False, customdata=bases,
                                  line={"color": PALETTE[i % len(PALETTE)]},
-                                 hovertemplate="%{x}: %{y}% of %{customdata}<extra>" + platform + "</extra>"))
+                                 hovertemplate="%{x}: %{y}% of %{customdata}<extra>" + str(platform) + "</extra>"))
     fig.update_xaxes(title_text="Financial year (April to March)", type="category", categoryorder="array", categoryarray=axis)
     fig.update_yaxes(title_text="Share of offences where the platform was known (%)", rangemode="tozero", ticksuffix="%")
     return style(fig, title, subtitle(source, coverage))

@@ -181,6 +181,13 @@ def national_series(df: pd.DataFrame, offence: str | None = None) -> pd.DataFram
     return nat.sort_values(["series", "period_start", "period_end"]).reset_index(drop=True)
 
 
+def national_panels(series: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    """The national series as (name, rows) panels, England and Wales's s.15A first."""
+    order = {name: i for i, (_, _, name) in enumerate(NATIONAL_SERIES)}
+    panels = [(str(name), g) for name, g in series.groupby("series", sort=False)]
+    return sorted(panels, key=lambda p: order.get(p[0], 99))
+
+
 def credit(row: pd.Series) -> str:
     """Who to credit for a figure: its originator and release (with the date), then where it was read."""
     when = f" ({pd.Timestamp(row['originated']):%d %b %Y})" if pd.notna(row.get("originated")) else ""

@@ -139,12 +139,12 @@ def choose(label: str, options: Sequence[str], param: str, format_func: Callable
     if not options:
         return None
     wanted = _param(param)
-    fallback = default if default in options else options[0]
+    fallback = default if default is not None and default in options else options[0]
     if wanted is not None and wanted not in options:
         notice(f"The link asked for {param} '{wanted[:60]}', which this page does not have; showing "
                f"{format_func(fallback)} instead.")
         wanted = None
-    index = list(options).index(wanted or fallback)
+    index = list(options).index(wanted if wanted is not None else fallback)
     value = (where or st).selectbox(label, options, index=index, format_func=format_func, key=f"qp_{param}", help=help)  # type: ignore[attr-defined]
     if value is not None and st.query_params.get(param) != value:
         st.query_params[param] = value

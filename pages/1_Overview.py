@@ -22,9 +22,8 @@ else:
     ui.caveat("Each year's figure covers the forces that answered that year's FOI requests (38 to 45): years are not "
               "strictly comparable. A UK total adds Northern Ireland's and Scotland's own offences to s.15A, so it is shown "
               "in its own panel and never joined to the England and Wales line.")
-    order = {name: i for i, (_, _, name) in enumerate(queries.NATIONAL_SERIES)}
-    panels = sorted(series.groupby("series", sort=False), key=lambda p: order.get(str(p[0]), 99))
-    fig = charts.small_multiples([(str(n), g) for n, g in panels], "How many offences did police record each year?",
+    panels = queries.national_panels(series)
+    fig = charts.small_multiples(panels, "How many offences did police record each year?",
                                  "NSPCC FOI releases", "each panel is one offence in one geography, on its own scale")
     ui.chart(fig, series[["series", "period_label", "value", "coverage", "forces_held", "originator", "release", "publisher", "source_url"]],
              "; ".join(f"{n}: " + ", ".join(f"{r['period_label']} {r['value']:,.0f}" for _, r in g.sort_values("period_start").iterrows())

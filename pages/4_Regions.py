@@ -47,7 +47,9 @@ if mt.empty:
 else:
     by_year = mt.groupby("period").agg(n=("area_code", "nunique"), end=("period_end", "max")).sort_values(["n", "end"], ascending=False)
     labels = dict(zip(mt["period"], mt["period_label"], strict=False))
-    period = ui.choose("Year", list(by_year.index), "rank_period", format_func=lambda k: f"{labels[k]} ({by_year.loc[k, 'n']} forces)")
+    counts = {str(k): int(v) for k, v in by_year["n"].items()}
+    period = ui.choose("Year", list(counts), "rank_period",
+                       format_func=lambda k: f"{labels[k]} ({counts[k]} forces)")
     ranked = mt[mt["period"] == period]
     missing = sorted(set(member_names) - set(ranked["area_name"]))
     fig = charts.ranked_bars(ranked, "value", "area_name", f"Which forces in {name} recorded the most offences, {labels[period]}?",

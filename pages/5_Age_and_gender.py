@@ -19,7 +19,7 @@ labels = dict(zip(d["choice"], d["area_name"] + ", " + d["period_label"] + d["of
                   strict=False))
 with ui.filters():
     choice = ui.choose("Area and period", sorted(labels, key=lambda k: labels[k]), "view", format_func=lambda k: labels[k],
-                       default=counts.idxmax()) or counts.idxmax()
+                       default=str(counts.idxmax())) or str(counts.idxmax())
 offence, area, period = choice.split("|")
 rows = queries.resolve(d[(d["choice"] == choice)])[0]
 source = "; ".join(sorted({queries.credit(r) for _, r in rows.iterrows()}))[:160]

@@ -24,7 +24,7 @@ if not shares.empty:
     sizes = shares.groupby("view").size()
     with ui.filters():
         view = ui.choose("Area and period", list(views["view"]), "view", format_func=lambda v: labels[v],
-                         default=sizes.idxmax()) or sizes.idxmax()
+                         default=str(sizes.idxmax())) or str(sizes.idxmax())
     one = shares[shares["view"] == view]
     dens = sorted({f"{d:,.0f}" for d in one["denominator"].dropna()})
     base = f"of {' / '.join(dens)} offences with the platform recorded" if dens else "base not stated by the source"
