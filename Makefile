@@ -54,6 +54,10 @@ bench: $(VENV)/.runtime
 bench-app: $(VENV)/.dev
 	$(BIN)/python bench/bench_app.py
 
+## screenshots of every page at 1400 and 390 px into docs/screenshots (needs chromium)
+screenshots: $(VENV)/.dev data/processed/figures.parquet
+	$(BIN)/python tools/screenshots.py
+
 fixtures: $(VENV)/.runtime
 	$(BIN)/python tests/fixtures/make_fixtures.py
 

@@ -27,7 +27,7 @@ heads = queries.headlines(series)
 if not heads.empty:
     cols = st.columns(min(len(heads), 4))
     for col, (_, h) in zip(cols, heads.iterrows(), strict=False):
-        col.metric(f"{h['area_name']}, {h['period_label']}", f"{h['value']:,.0f}", h["change"] or None, delta_color="off",
+        col.metric(h["label"], f"{h['value']:,.0f}", h["change"] or None, delta_color="off",
                    help=h["series"])
         col.caption(f"{ui.plain(h['series'])}. Credit: {ui.plain(h['credit'])}")
 
@@ -55,7 +55,7 @@ with right:
                                "police FOI returns as published", f"{n} of {len(table)} forces have a figure; grey = no data",
                                height=460)
         picked = ui.chart(fig, table[["area_name", "value", "status"]], charts.alt_text("Map", table), key="home_map", pick=True,
-                          filename="forces-map")
+                          filename="forces-map", narrow=True)
         if picked and picked in set(table["area_code"]):
             st.switch_page("pages/3_Force_profile.py", query_params={"force": str(picked)})
         st.page_link("pages/2_Forces.py", label="Every force, counts and rates", query_params={"period": best["period"]})

@@ -10,6 +10,9 @@ forms of colour blindness.
 
 from __future__ import annotations
 
+import html
+import re
+import textwrap
 from typing import Any
 
 import pandas as pd
@@ -29,16 +32,72 @@ def config(filename: str) -> dict[str, Any]:
             "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2, "width": 1100, "height": 650}}
 
 
+# Titles wrap at a set number of characters (SVG text never wraps by itself): wide for a
+# desktop, narrow for a phone (a page re-fits them with `fit` for a phone or a narrow column).
+WIDE_TITLE, WIDE_SUBTITLE = (56, 80)
+NARROW_TITLE, NARROW_SUBTITLE = (34, 50)
+NARROW_PANEL = 40  # a small-multiples panel title on a phone
+WIDE_PANEL = 80
+NARROW_AXIS = 22  # a horizontal axis title on a phone
+NARROW_LABEL = 16  # a bar's label on a phone
+TOOLBAR_BAND = 34
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    return textwrap.wrap(html.escape(text, quote=False), width, break_long_words=True, break_on_hyphens=False) or [""]
+
+
+def _title(fig: go.Figure, title: str, subtitle: str, title_chars: int, subtitle_chars: int, base_height: int,
+           first_panel: str = "", panel_chars: int = 0) -> None:
+    lines = _wrap(title, title_chars)
+    subs = _wrap(subtitle, subtitle_chars) if subtitle else []
+    # a band above the title keeps the toolbar (which floats at the top right) off its words;
+    # line heights as plotly draws them (17px title, 12px subtitle, 12px panel titles)
+    top = TOOLBAR_BAND + 21 * len(lines) + (8 + 15 * len(subs) if subs else 0) + 18
+    if first_panel:  # the first small multiple's own title sits above the plot area
+        top += 16 * len(_wrap(first_panel, panel_chars)) + 4
+    height = base_height + max(0, top - 96)  # the plot keeps its room however many lines the title takes
+    # plotly places a 'top'-anchored title about 15px above the y asked for
+    fig.update_layout(title={"text": "<br>".join(lines), "x": 0, "xanchor": "left", "xref": "container", "yref": "container",
+                             "y": 1 - (TOOLBAR_BAND + 15) / height, "yanchor": "top", "font": {"size": 17},
+                             "subtitle": {"text": "<br>".join(subs), "font": {"size": 12, "color": "#555"}}},
+                      height=height, margin={"t": top},
+                      meta={**(fig.layout.meta or {}), "title": title, "subtitle": subtitle, "base_height": base_height})
+
+
+def fit(fig: go.Figure, narrow: bool) -> go.Figure:
+    """For a narrow place (a phone, or a chart in a column): titles and panel titles re-wrapped."""
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else None
+    if not (narrow and meta and "title" in meta):
+        return fig
+    panels = list(meta.get("panels", []))
+    _title(fig, str(meta["title"]), str(meta.get("subtitle", "")), NARROW_TITLE, NARROW_SUBTITLE, int(meta["base_height"]),
+           panels[0] if panels else "", NARROW_PANEL)
+    for ann, name in zip(fig.layout.annotations, panels, strict=False):
+        ann.update(text="<br>".join(_wrap(name, NARROW_PANEL)))
+    # long bar labels wrap, or they squeeze the bars to a third of a phone
+    for trace in fig.data:
+        if trace.type == "bar" and trace.orientation == "h" and trace.y is not None:
+            trace.y = ["<br>".join(textwrap.wrap(str(v), NARROW_LABEL)) for v in trace.y]
+            fig.update_layout(height=int(fig.layout.height or 460) + 10 * len(trace.y))  # room for two-line labels
+    # a horizontal axis title is centred under the plot, which labels can still squeeze
+    fig.for_each_xaxis(lambda ax: ax.update(title_text="<br>".join(textwrap.wrap(ax.title.text, NARROW_AXIS)))
+                       if ax.title and ax.title.text and "<br>" not in ax.title.text else None)
+    return fig
+
+
 def style(fig: go.Figure, title: str, subtitle: str = "", height: int = 460, legend: bool = True) -> go.Figure:
     """Title (the question), the source and coverage under it, a legend below the plot."""
-    sub = f"<br><span style='font-size:12px;color:#555'>{subtitle}</span>" if subtitle else ""
     fig.update_layout(
-        title={"text": f"{title}{sub}", "x": 0, "xanchor": "left", "y": 0.98, "yanchor": "top", "font": {"size": 17}},
         colorway=PALETTE, template="plotly_white", font={"size": 13, "family": FONT}, height=height,
-        margin={"l": 10, "r": 10, "t": 96 if subtitle else 60, "b": 10},
+        margin={"l": 10, "r": 10, "b": 10},
         legend={"orientation": "h", "yanchor": "top", "y": -0.14, "x": 0, "title": {"text": ""}} if legend else None,
         showlegend=legend, hoverlabel={"font": {"family": FONT}},
     )
+    fig.update_xaxes(automargin=True)  # rotated year labels on a phone push the axis title down, not over them
+    fig.update_yaxes(automargin=True)
+    panels = list((fig.layout.meta or {}).get("panels", [])) if isinstance(fig.layout.meta, dict) else []
+    _title(fig, title, subtitle, WIDE_TITLE, WIDE_SUBTITLE, height, panels[0] if panels else "", WIDE_PANEL)
     return fig
 
 
@@ -75,38 +134,60 @@ def series_chart(df: pd.DataFrame, title: str, source: str, coverage: str = "", 
 
 def small_multiples(panels: list[tuple[str, pd.DataFrame]], title: str, source: str, note: str, y_title: str = "Offences recorded",
                     height_each: int = 190) -> go.Figure:
-    """One panel per series, each with its own scale: series that must not share a line or a scale."""
+    """One panel per series, each with its own scale: series that must not share a line or a
+    scale. Each line is labelled with its latest value and any point standing alone (every value
+    is in the hover and the table)."""
     from plotly.subplots import make_subplots
 
     panels = [(name, g) for name, g in panels if not g.empty]
     axis = fy_axis([lab for _, g in panels for lab in g["period_label"]])
-    fig = make_subplots(rows=max(len(panels), 1), cols=1, shared_xaxes=True, vertical_spacing=0.12,
-                        subplot_titles=[name for name, _ in panels])
+    fig = make_subplots(rows=max(len(panels), 1), cols=1, shared_xaxes=True, vertical_spacing=0.14,
+                        subplot_titles=[html.escape(name, quote=False) for name, _ in panels])
     for i, (name, g) in enumerate(panels, start=1):
-        fig.add_trace(go.Scatter(x=axis, y=_fy_values(g, axis), mode="lines+markers+text", connectgaps=False, name=name,
-                                 text=[f"{v:,.0f}" if v is not None else "" for v in _fy_values(g, axis)], textposition="top center",
-                                 cliponaxis=False, line={"color": PALETTE[(i - 1) % len(PALETTE)], "width": 2.5},
-                                 hovertemplate="%{x}: %{y:,.0f}<extra>" + name[:60] + "</extra>"), row=i, col=1)
+        ys = _fy_values(g, axis)
+        last = max((j for j, v in enumerate(ys) if v is not None), default=None)
+        # the latest value, and any point standing alone (no line leads to it), carry their number
+        alone = {j for j, v in enumerate(ys) if v is not None and (j == 0 or ys[j - 1] is None) and (j + 1 == len(ys) or ys[j + 1] is None)}
+        fig.add_trace(go.Scatter(x=axis, y=ys, mode="lines+markers+text", connectgaps=False, name=name,
+                                 text=[f"{v:,.0f}" if (j == last or j in alone) and v is not None else "" for j, v in enumerate(ys)],
+                                 textposition="top center", cliponaxis=False, line={"color": PALETTE[(i - 1) % len(PALETTE)], "width": 2.5},
+                                 hovertemplate="%{x}: %{y:,.0f}<extra>" + html.escape(name[:60], quote=False) + "</extra>"), row=i, col=1)
+        top = max((v for v in ys if v is not None), default=0.0)
         fig.update_yaxes(title_text=y_title if i == (len(panels) + 1) // 2 else "", rangemode="tozero", tickformat=",d",
-                         row=i, col=1, automargin=True)
+                         range=[0, top * 1.25 if top else 1], row=i, col=1)
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=axis)
     fig.update_xaxes(title_text="Financial year (April to March)", row=len(panels), col=1)
-    for ann in fig.layout.annotations:  # panel titles: left, small, wrapping-safe
-        ann.update(x=0, xanchor="left", font={"size": 12, "color": "#333"})
-    return style(fig, title, subtitle(source, note), height=110 + height_each * max(len(panels), 1), legend=False)
+    for ann in fig.layout.annotations:  # panel titles: left, small
+        ann.update(x=0, xanchor="left", align="left", font={"size": 12, "color": "#333"})
+    fig.update_layout(meta={"panels": [name for name, _ in panels]})
+    style(fig, title, subtitle(source, note), height=110 + height_each * max(len(panels), 1), legend=False)
+    return fig
+
+
+# "Kent Police" -> "Kent" in a ranking, where the names take the room the bars need on a phone
+_FORCE_SUFFIX = re.compile(r"\s+(Police Service|Police|Constabulary)$")
+
+
+def short_name(name: str) -> str:
+    short = _FORCE_SUFFIX.sub("", name)
+    return short if short and short != "Metropolitan" else name
 
 
 def ranked_bars(df: pd.DataFrame, value: str, label: str, title: str, source: str, coverage: str = "",
-                x_title: str = "Offences recorded", highlight: str | None = None) -> go.Figure:
-    """Horizontal bars, largest at the top, each labelled with its value."""
+                x_title: str = "Offences recorded", highlight: str | None = None, key: str | None = None) -> go.Figure:
+    """Horizontal bars, largest at the top, each labelled with its value; force names without
+    their 'Police'/'Constabulary'. A click on a bar gives `key` (e.g. the area code)."""
     d = df.sort_values(value)
     colours = [PALETTE[1] if highlight and n == highlight else PALETTE[0] for n in d[label]]
     fmt = ",.2f" if "rate" in value else ",.0f"
-    fig = go.Figure(go.Bar(x=d[value], y=d[label], orientation="h", marker_color=colours, text=[f"{v:{fmt}}" for v in d[value]],
-                           textposition="outside", cliponaxis=False, hovertemplate="%{y}: %{x:" + fmt + "}<extra></extra>"))
-    fig.update_xaxes(title_text=x_title, rangemode="tozero", tickformat=",")
+    top = float(d[value].max()) if len(d) else 0.0
+    fig = go.Figure(go.Bar(x=d[value], y=[short_name(str(n)) for n in d[label]], orientation="h", marker_color=colours,
+                           text=[f"{v:{fmt}}" for v in d[value]], textposition="outside", cliponaxis=False,
+                           customdata=list(d[key]) if key else None, hovertemplate="%{y}: %{x:" + fmt + "}<extra></extra>"))
+    # room at the right for the largest bar's label inside the plot (never cut off on a phone)
+    fig.update_xaxes(title_text=x_title, rangemode="tozero", tickformat=",", range=[0, top * 1.22 if top > 0 else 1])
     fig.update_yaxes(title_text="", automargin=True)
-    return style(fig, title, subtitle(source, coverage), height=max(260, 90 + 24 * len(d)), legend=False)
+    return style(fig, title, subtitle(source, coverage), height=170 + 26 * len(d), legend=False)
 
 
 def range_bars(rows: pd.DataFrame, category: str, title: str, source: str, coverage: str = "",
@@ -153,7 +234,7 @@ def shares_over_time(shares: pd.DataFrame, title: str, source: str, coverage: st
                                  line={"color": PALETTE[i % len(PALETTE)]},
                                  hovertemplate="%{x}: %{y}% of %{customdata}<extra>" + str(platform) + "</extra>"))
     fig.update_xaxes(title_text="Financial year (April to March)", type="category", categoryorder="array", categoryarray=axis)
-    fig.update_yaxes(title_text="Share of offences where the platform was known (%)", rangemode="tozero", ticksuffix="%")
+    fig.update_yaxes(title_text="% of offences with the platform known", rangemode="tozero", ticksuffix="%")
     return style(fig, title, subtitle(source, coverage))
 
 

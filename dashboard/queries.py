@@ -198,6 +198,16 @@ def credit(row: pd.Series) -> str:
     return f"{row['publisher'] or row['reference']} (originator not identified in the record)"
 
 
+def source_line(rows: pd.DataFrame) -> str:
+    """A chart's source line: the one credit in full, or the originators and how many releases
+    (never a credit cut off mid-sentence; the table view lists every release)."""
+    credits = sorted({credit(r) for _, r in rows.iterrows()})
+    if len(credits) <= 1:
+        return credits[0] if credits else ""
+    who = sorted({str(o) for o in rows["originator"] if o}) or sorted({str(p) for p in rows["publisher"] if p})
+    return f"{', '.join(who)}: {len(credits)} releases (listed in the table view)"
+
+
 def yearly(df: pd.DataFrame) -> pd.DataFrame:
     """Only financial-year periods (12 months from April), the like-for-like series."""
     if df.empty:
@@ -255,6 +265,8 @@ def range_text(row: pd.Series) -> str:
     mark = STATUS_SHORTHAND.get(row["status"], "")
     if row["status"] == "suppressed":
         return f"{row['value_low']:g}-{row['value_high']:g} {mark}"
+    if row["status"] == "understated" and pd.notna(row["value_low"]):
+        return f"{row['value_low']:g}-{row['value_high']:g} {mark} (printed {row['value_raw']}, leaving out withheld cells)"
     return f"{str(row['status']).replace('_', ' ')} {mark}".strip()
 
 
@@ -403,7 +415,7 @@ def headlines(yearly_series: pd.DataFrame) -> pd.DataFrame:
         if len(g) > 1 and g.iloc[-2]["period_end"].year == last["period_start"].year:
             prev = g.iloc[-2]
             change = f"{(last['value'] - prev['value']) / prev['value'] * 100:+.0f}% on {prev['period_label']}"
-        rows.append({"series": series, "area_name": last["area_name"], "area_code": last["area_code"], "offence": last["offence"],
+        rows.append({"series": series, "label": f"{str(series).split(':')[0]}, {last['period_label']}", "area_name": last["area_name"], "area_code": last["area_code"], "offence": last["offence"],
                      "period_label": last["period_label"], "period_start": last["period_start"], "period_end": last["period_end"],
                      "value": last["value"], "change": change, "credit": credit(last), "originator_url": last["originator_url"],
                      "source_url": last["source_url"], "source_id": last["source_id"], "release": last["release"]})

@@ -52,6 +52,8 @@ COLUMN_WORDS = {
     "column_label": "Column", "location": "Where", "labels": "Labels", "source_file": "File", "severity": "Severity",
     "issue_type": "Issue", "message": "What happened", "source_id": "Source", "at": "When", "by": "By", "action": "Action",
     "sources": "Sources", "reason": "Reason", "originator_url": "Link", "figures held": "Figures held",
+    "force": "Force", "ground": "Ground of refusal", "refused_parts": "Parts refused", "answered_on": "Answered on", "due": "Due",
+    "late": "Late", "days_overdue": "Working days overdue",
 }
 
 
@@ -124,7 +126,7 @@ def table(df: pd.DataFrame, where: object = None, link: str | None = None, **kwa
 
 def filters() -> Any:
     """Where a page's filters go: at the top of the page, in a row that stacks on a phone."""
-    return st.container(border=True)
+    return st.container(border=True, key="filters")  # class st-key-filters: the browser tests find it by that
 
 
 def _param(name: str) -> str | None:
@@ -191,9 +193,21 @@ def choose_period(df: pd.DataFrame, offence: str, area_type: str | None = "force
 
 # --- charts ---------------------------------------------------------------------------------------
 
-def chart(fig: go.Figure, table_rows: pd.DataFrame, alt: str, key: str, pick: bool = False, filename: str = "chart") -> str | None:
+def on_phone() -> bool:
+    """A phone's browser says so in its user agent ("Mobi", as browsers advise): its charts get
+    titles wrapped for a narrow screen (SVG text does not wrap by itself)."""
+    try:
+        return "Mobi" in (st.context.headers.get("User-Agent") or "")
+    except Exception:  # no request (AppTest, a script): a desktop layout
+        return False
+
+
+def chart(fig: go.Figure, table_rows: pd.DataFrame, alt: str, key: str, pick: bool = False, filename: str = "chart",
+          narrow: bool = False) -> str | None:
     """A chart with its description and a table view of the same numbers. With `pick`, a click on
-    an area or a bar returns its location (map) or label (bars)."""
+    an area or a bar returns its location (map) or key (bars). `narrow`: drawn in a column, not
+    the page's width (titles wrap shorter, as on a phone)."""
+    charts.fit(fig, narrow=narrow or on_phone())
     event = st.plotly_chart(fig, key=key, config=charts.config(filename), on_select="rerun" if pick else "ignore",
                             selection_mode="points", use_container_width=True)
     st.caption(f"Chart description: {plain(alt)}")
@@ -203,7 +217,9 @@ def chart(fig: go.Figure, table_rows: pd.DataFrame, alt: str, key: str, pick: bo
         points = event.get("selection", {}).get("points", [])
         if points:
             first = points[0]
-            return str(first.get("location") or first.get("y") or "") or None
+            custom = first.get("customdata")
+            custom = custom[0] if isinstance(custom, list) and custom else custom
+            return str(first.get("location") or (custom if isinstance(custom, str) else None) or first.get("y") or "") or None
     return None
 
 

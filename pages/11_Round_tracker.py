@@ -8,25 +8,29 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
-from dashboard import exports, loaders, tracker, ui
+from dashboard import charts, exports, loaders, tracker, ui
 
 df = ui.page("Round tracker", "For an FOI round: which forces have answered, which are overdue (20 working days, "
              "English bank holidays excluded), which refused and on what ground.", allow_empty=True)
 params = st.query_params
-c1, c2, c3 = st.columns(3)
 
 
 def _date(name: str, default: date) -> date:
+    """A date from the link (?requested=2026-04-14); one that is not a date is said, not ignored."""
+    asked = params.get(name, "")
     try:
-        return date.fromisoformat(params.get(name, ""))
+        return date.fromisoformat(asked) if asked else default
     except ValueError:
+        ui.notice(f"The link asked for {name} '{asked[:30]}', which is not a date (YYYY-MM-DD); showing {default:%d %b %Y} instead.")
         return default
 
 
 this_year = date.today().year
-request = c1.date_input("Request sent", value=_date("requested", date(this_year, 4, 14)), format="YYYY-MM-DD", key="requested")
-start = c2.date_input("Period asked: from", value=_date("from", date(this_year - 1, 4, 1)), format="YYYY-MM-DD", key="from")
-end = c3.date_input("Period asked: to", value=_date("to", date(this_year, 3, 31)), format="YYYY-MM-DD", key="to")
+with ui.filters():
+    c1, c2, c3 = st.columns(3)
+    request = c1.date_input("Request sent", value=_date("requested", date(this_year, 4, 14)), format="YYYY-MM-DD", key="requested")
+    start = c2.date_input("Period asked: from", value=_date("from", date(this_year - 1, 4, 1)), format="YYYY-MM-DD", key="from")
+    end = c3.date_input("Period asked: to", value=_date("to", date(this_year, 3, 31)), format="YYYY-MM-DD", key="to")
 for k, v in (("requested", request), ("from", start), ("to", end)):
     if params.get(k) != v.isoformat():
         params[k] = v.isoformat()
@@ -42,10 +46,14 @@ st.caption(f"Answers are due by {due:%A %d %B %Y} (20 working days after {reques
 palette = {"answered": "#009E73", "partial": "#E69F00", "refused": "#D55E00", "overdue": "#CC79A7", "awaiting": "#d9d9d9"}
 fig = px.choropleth_map(status, geojson=loaders.geojson(), featureidkey="properties.pfa_code", locations="area_code",
                         color="status", color_discrete_map=palette, hover_name="force", map_style="white-bg",
-                        center={"lat": 52.6, "lon": -2.0}, zoom=4.9, height=600, category_orders={"status": tracker.STATUS_ORDER})
+                        center={"lat": 52.6, "lon": -2.0}, zoom=4.9, category_orders={"status": tracker.STATUS_ORDER},
+                        labels={"status": "Answer"})
+charts.style(fig, f"Which forces have answered the request of {request:%d %b %Y}?",
+             charts.subtitle("FOI returns held in this table", f"period asked {start:%d %b %Y} to {end:%d %b %Y}; "
+                             f"due {due:%d %b %Y}"), height=600)
 ui.chart(fig, status, f"Map of {len(status)} force areas by answer status: " +
          ", ".join(f"{int(counts.get(s, 0))} {s}" for s in tracker.STATUS_ORDER), key="tracker_map")
-st.dataframe(status.drop(columns=["area_code"]).fillna(""), hide_index=True)
+ui.table(status.drop(columns=["area_code"]))
 chase = tracker.chase_list(status)
 st.download_button("Download the chase list (CSV)", exports.to_csv_bytes(pd.DataFrame(chase)), file_name="chase_list.csv",
                    mime="text/csv", key="chase", disabled=chase.empty)

@@ -17,15 +17,16 @@ from ingest.reference import reference
 ui.page("Request kit", "Send every force the same request, with a return template that makes the answers uniform "
         "(and reads straight back into this tool).", allow_empty=True)
 this_year = date.today().year
-c1, c2 = st.columns(2)
-start = c1.date_input("Period from", value=date(this_year - 1, 4, 1), format="YYYY-MM-DD", key="kit_from")
-end = c2.date_input("Period to", value=date(this_year, 3, 31), format="YYYY-MM-DD", key="kit_to")
+with ui.filters():
+    c1, c2 = st.columns(2)
+    start = c1.date_input("Period from", value=date(this_year - 1, 4, 1), format="YYYY-MM-DD", key="kit_from")
+    end = c2.date_input("Period to", value=date(this_year, 3, 31), format="YYYY-MM-DD", key="kit_to")
 if end < start:
     st.error("The period ends before it starts.")
     st.stop()
 text = request_text(start, end)
 st.subheader("Request text")
-st.code(text, language=None)
+st.code(text, language=None, wrap_lines=True)
 st.download_button("Download request text", text.encode("utf-8"), file_name="request.txt", mime="text/plain", key="kit_text")
 forces = loaders.forces()
 names = dict(zip(forces["area_code"], forces["area_name"], strict=True))

@@ -28,17 +28,17 @@ label = queries.period_label(pd.Timestamp(start), pd.Timestamp(end))
 ui.few_forces_caveat(n, label)
 if measure == "rate":
     st.caption("Rates use the ONS mid-2018 population of all ages (not children only) for every year.")
-what = "offences recorded per 100,000 people" if measure == "rate" else "offences recorded"
+what = "offences per 100,000 people" if measure == "rate" else "offences"
 coverage = f"{n} of {len(table)} forces have a figure; grey = no data, not zero"
-fig = charts.force_map(table, loaders.geojson(), column, f"Which forces recorded the most {what}, {label}?",
+fig = charts.force_map(table, loaders.geojson(), column, f"Where did police record the most {what}, {label}?",
                        "police FOI returns as published", coverage, colorbar_title="per 100,000" if measure == "rate" else "offences")
 picked = ui.chart(fig, table[["area_name", "region_name", "value", "rate_per_100k", "status"]],
                   charts.alt_text("Map", table, column) + " Click an area to open its profile.", key="forces_map", pick=True,
                   filename=f"forces-{label}")
 ranked = table[table[column].notna()]
 if not ranked.empty:
-    bars = charts.ranked_bars(ranked, column, "area_name", f"Forces ranked by {what}, {label}", "police FOI returns as published",
-                              coverage, x_title=what.capitalize())
+    bars = charts.ranked_bars(ranked, column, "area_name", f"Which forces recorded the most {what}, {label}?",
+                              "police FOI returns as published", coverage, x_title=f"{what.capitalize()} recorded", key="area_code")
     picked = ui.chart(bars, ranked[["area_name", column]], charts.alt_text("Bar chart", ranked, column), key="forces_bars", pick=True,
                       filename=f"forces-ranked-{label}") or picked
 codes_by_name = dict(zip(table["area_name"], table["area_code"], strict=True))

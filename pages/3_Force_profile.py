@@ -33,9 +33,10 @@ series = series[series["status"] == "reported"]
 panels = [(f"{nm}", series[series["area_code"] == code]) for code, nm in
           ((force, name), (region, f"{region_name} (its region)"), ("K04000001", "England and Wales"))]
 if not panels[0][1].empty:
+    beside = " and ".join(nm for nm, rows in panels[1:] if not rows.empty)
     fig = charts.small_multiples(panels, f"How many offences did {name} record each year?", "police FOI returns and NSPCC releases",
-                                 "its region and England and Wales on their own scales below, to compare trends, not levels "
-                                 "(they cover different sets of forces in different years)")
+                                 (f"{beside} on their own scales below, to compare trends, not levels (they cover different sets "
+                                  "of forces in different years)") if beside else "no regional or national series for this offence")
     ui.chart(fig, series[["area_name", "period_label", "value", "status", "publisher"]],
              f"{name}: " + ", ".join(f"{r['period_label']} {r['value']:,.0f}" for _, r in panels[0][1].sort_values("period_start").iterrows()),
              key="profile_series", filename=f"profile-{force}")
@@ -44,7 +45,9 @@ else:
 st.subheader("Every figure for this force")
 for breakdown, g in queries.with_period(mine).groupby("breakdown"):
     st.markdown(f"**{str(breakdown).replace('_', ' ').capitalize()}**")
-    g = g.sort_values(["period_start", "period_end"]).assign(figure=g.apply(queries.range_text, axis=1), category=g.apply(queries.category, axis=1))
-    ui.table(g[["period_label", "offence", "category", "figure", "publisher", "source_location"]])
+    g = g.sort_values(["period_start", "period_end"]).assign(figure=g.apply(queries.range_text, axis=1),
+                                                              category=g.apply(queries.category, axis=1),
+                                                              credit=g.apply(queries.credit, axis=1))
+    ui.table(g[["period_label", "offence", "category", "figure", "credit", "source_location"]])
 st.subheader("Sources")
 ui.source_links(mine)

@@ -22,7 +22,7 @@ with ui.filters():
                        default=str(counts.idxmax())) or str(counts.idxmax())
 offence, area, period = choice.split("|")
 rows = queries.resolve(d[(d["choice"] == choice)])[0]
-source = "; ".join(sorted({queries.credit(r) for _, r in rows.iterrows()}))[:160]
+source = queries.source_line(rows)
 cells = rows[(rows["breakdown"] == "age_gender") & (rows["measure"] == "count")]
 if not cells.empty:
     st.subheader("Age band by gender")

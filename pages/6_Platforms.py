@@ -28,9 +28,9 @@ if not shares.empty:
     one = shares[shares["view"] == view]
     dens = sorted({f"{d:,.0f}" for d in one["denominator"].dropna()})
     base = f"of {' / '.join(dens)} offences with the platform recorded" if dens else "base not stated by the source"
-    credit = "; ".join(sorted({queries.credit(r) for _, r in one.iterrows()}))[:160]
+    credit = queries.source_line(one)
     fig = charts.ranked_bars(one, "value", "platform", f"Which apps were used? Share of offences, {labels[view]}", credit, base,
-                             x_title="Share of offences where the platform was known (%)")
+                             x_title="% of offences with the platform known")
     ui.chart(fig, one[["platform", "platform_group", "value", "denominator", "originator", "publisher", "source_url"]],
              charts.alt_text("Bar chart", one, "value", "platform"), key="plat_shares", filename="platform-shares")
 

@@ -1,5 +1,6 @@
-"""Adding returns in a real browser: upload -> preview -> accept -> the figure is on the
-Forces page; a bad file gets a clear message and nothing is stored; unsafe archives refused."""
+"""Adding returns in a real browser (the app in local single-user mode, where the one user is an
+editor): upload -> preview -> accept -> the figure is on the Forces page; a bad file gets a clear
+message and nothing is stored; unsafe archives refused; text from a return shown as text."""
 
 from __future__ import annotations
 
@@ -65,7 +66,7 @@ def test_upload_preview_accept_shows_on_forces_page(browser: Browser, scratch_ap
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
-        ("return.xlsx", b"MZ\x90\x00" + bytes(range(256)) * 8, "not an xlsx, csv or html return"),
+        ("return.xlsx", b"MZ\x90\x00" + bytes(range(256)) * 8, "not a return this tool reads"),
         ("round.zip", None, "outside the archive"),
     ],
 )
@@ -83,3 +84,18 @@ def test_bad_upload_gets_a_message_and_stores_nothing(browser: Browser, scratch_
     expect(page.get_by_text(message, exact=False)).to_be_visible(timeout=TIMEOUT)
     assert raw_sources(root) == before
     assert not (root / ".staging").exists() or not list((root / ".staging").iterdir())
+
+
+def test_markup_in_a_return_is_shown_as_text_and_flagged(browser: Browser, scratch_app: tuple[str, Path]) -> None:
+    url, root = scratch_app
+    before = raw_sources(root)
+    hostile = b"Gender,Count\r\n<img src=x onerror=alert(1)>,3\r\n=HYPERLINK(\"http://x\"),4\r\nTotal,7\r\n"
+    page = open_add(browser, url)
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    upload(page, "kent-hostile.csv", hostile)
+    expect(page.get_by_text("Preview:").first).to_be_visible(timeout=TIMEOUT)
+    page.wait_for_timeout(1000)
+    assert not dialogs, "markup from a return ran in the page"
+    assert page.locator("img[src=x]").count() == 0
+    assert raw_sources(root) == before  # a preview stores nothing

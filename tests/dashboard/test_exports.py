@@ -68,6 +68,6 @@ def test_chart_png_has_title_and_source_line(kent: pd.DataFrame) -> None:
     t = queries.with_period(kent[(kent["breakdown"] == "total") & (kent["status"] == "reported")])
     fig = charts.series_chart(t, "How many offences did Kent Police record?", "NSPCC releases", "1 source")
     assert fig.layout.title.text.startswith("How many offences did Kent Police record?")
-    assert "Source: NSPCC releases" in fig.layout.title.text  # in the figure, so every PNG carries it
+    assert "Source: NSPCC releases" in fig.layout.title.subtitle.text  # in the figure, so every PNG carries it
     png = charts.to_png(fig)
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
