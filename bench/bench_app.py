@@ -1,52 +1,164 @@
-"""`make bench-app`: for each page, server-side render time cold (caches cleared) and warm,
-and the process's memory, on the real data. Rendering is measured with Streamlit's AppTest,
-which runs the page script as the server does, without a browser."""
+"""`make bench-app`: how fast and how big the dashboard is, measured, not asserted.
+
+1. Cold start, whole process: a fresh interpreter that imports everything and renders one page
+   through Streamlit's AppTest (the page script as the server runs it, no browser), timed from
+   process start to exit, with the process's peak memory. Beside it, in the same run, a minimal
+   Streamlit page (pandas + one plotly chart + one table) as the floor any such app pays here.
+   Target: under the figures of a typical Streamlit crime dashboard (elliottkte/uk-crime-analysis,
+   1.5 s and 159 MiB as measured in issue 13).
+2. Every page at 1x and with the table replicated 100x: warm rerun time (median of 3) in a fresh
+   process per scale. Target: every page at 100x within 2x of its 1x warm time.
+3. Memory over sessions: 40 sessions of Forces in one process; resident memory after the 5th
+   and the 40th. Target: flat (the cache holds at most two versions of the table).
+"""
 
 from __future__ import annotations
 
-import resource
+import json
+import os
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-import logging  # noqa: E402
-
-import streamlit as st  # noqa: E402
-from streamlit.testing.v1 import AppTest  # noqa: E402
-
-PAGES = ["app.py"] + sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
-
-
-def render(page: str) -> float:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+PAGES = ["app.py"] + sorted((p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py")),
+                            key=lambda p: int(Path(p).stem.split("_")[0]))
+PEER = (1.5, 159.0)  # seconds, MiB: elliottkte/uk-crime-analysis as measured in issue 13
+FLOOR_PAGE = '''import pandas as pd, plotly.graph_objects as go, streamlit as st
+st.title("floor")
+df = pd.DataFrame({"year": ["2017/18", "2018/19"], "n": [3217, 4373]})
+st.plotly_chart(go.Figure(go.Scatter(x=df["year"], y=df["n"])))
+st.dataframe(df)
+'''
+# run inside a child process: render one page cold and exit (argv: script, page)
+COLD_CHILD = '''import logging, sys
+logging.disable(logging.WARNING)
+from streamlit.testing.v1 import AppTest
+script, page = sys.argv[1], sys.argv[2]
+at = AppTest.from_file(script, default_timeout=300)
+if page != "-":
+    at.switch_page(page)
+at.run()
+if at.exception:
+    raise SystemExit(f"{page}: {at.exception[0].value}")
+'''
+# warm reruns of every page in one process (argv: pages as JSON); prints JSON {page: [cold, warm]}
+WARM_CHILD = '''import json, logging, statistics, sys, time
+logging.disable(logging.WARNING)
+from streamlit.testing.v1 import AppTest
+out = {}
+for page in json.loads(sys.argv[1]):
+    at = AppTest.from_file(sys.argv[2], default_timeout=300)
     if page != "app.py":
         at.switch_page(page)
-    t = time.perf_counter()
-    at.run()
-    elapsed = time.perf_counter() - t
+    t = time.perf_counter(); at.run(); cold = time.perf_counter() - t
     if at.exception:
         raise SystemExit(f"{page}: {at.exception[0].value}")
-    return elapsed
+    warm = []
+    for _ in range(3):
+        t = time.perf_counter(); at.run(); warm.append(time.perf_counter() - t)
+    out[page] = [cold, statistics.median(warm)]
+print(json.dumps(out))
+'''
+# 40 sessions of one page; prints resident MiB after the 5th and the 40th
+SESSIONS_CHILD = '''import logging, os, sys
+logging.disable(logging.WARNING)
+from streamlit.testing.v1 import AppTest
+def rss():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+marks = {}
+for i in range(1, 41):
+    at = AppTest.from_file(sys.argv[1], default_timeout=300)
+    at.switch_page(sys.argv[2])
+    at.run()
+    if i in (5, 40):
+        marks[i] = rss()
+print(marks[5], marks[40])
+'''
+
+
+def run_child(code: str, args: list[str], env: dict[str, str] | None = None) -> str:
+    """Run a measuring script in a fresh interpreter; its standard output."""
+    proc = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, **(env or {})})
+    if proc.returncode != 0:
+        raise SystemExit(f"measurement failed: {proc.stderr.strip()[-500:]}")
+    return proc.stdout
+
+
+def cold(script: str, page: str, env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Whole-process cold render: (seconds, peak MiB), the median of three runs."""
+    runs = []
+    for _ in range(3):
+        t = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-c", COLD_CHILD, script, page], cwd=ROOT, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, env={**os.environ, **(env or {})})
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - t
+        if status != 0:
+            err = proc.stderr.read().decode() if proc.stderr else ""
+            raise SystemExit(f"{page}: cold render failed: {err[-300:] or status}")
+        runs.append((elapsed, usage.ru_maxrss / 1024))
+    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
+
+
+def replicate(times: int, into: Path) -> Path:
+    """The processed table replicated `times` over (each copy its own source), in a scratch folder."""
+    import pandas as pd
+
+    src = ROOT / "data" / "processed"
+    df = pd.read_parquet(src / "figures.parquet")
+    copies = [df.assign(source_id=df["source_id"] + f"-x{i}") for i in range(times)]
+    out = into / f"processed-{times}x"
+    out.mkdir(parents=True)
+    pd.concat(copies, ignore_index=True).to_parquet(out / "figures.parquet", index=False)
+    for name in ("issues.csv", "datapackage.json"):
+        (out / name).write_bytes((src / name).read_bytes())
+    return out
 
 
 def main() -> None:
-    for name in ("streamlit", "streamlit.runtime"):
-        logging.getLogger(name).setLevel(logging.ERROR)
-    render("app.py")  # imports (streamlit, pandas, plotly) are paid once per server, not per page
-    print(f"{'page':<36} {'cold s':>7} {'warm s':>7} {'RSS MB':>7}")
-    for page in PAGES:
-        st.cache_data.clear()
-        st.cache_resource.clear()
-        cold = render(page)
-        warm = statistics.median(render(page) for _ in range(3))
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        flag = "" if cold <= 1.0 and warm <= 0.3 else "  over target"
-        print(f"{page:<36} {cold:>7.2f} {warm:>7.2f} {rss:>7.0f}{flag}")
-    print("targets: warm <= 0.3 s, cold <= 1 s, memory <= 250 MB (peak RSS of this process)")
+    app = str(ROOT / "app.py")
+    print("1. Cold start, whole process (interpreter start to exit; median of 3)")
+    with tempfile.TemporaryDirectory() as tmp:
+        floor_page = Path(tmp) / "floor.py"
+        floor_page.write_text(FLOOR_PAGE, encoding="utf-8")
+        floor = cold(str(floor_page), "-")
+        print(f"   {'page':<34} {'seconds':>8} {'peak MiB':>9}")
+        print(f"   {'(floor: minimal Streamlit page)':<34} {floor[0]:>8.2f} {floor[1]:>9.0f}")
+        worst = (0.0, 0.0)
+        for page in PAGES:
+            s, mib = cold(app, page if page != "app.py" else "-")
+            worst = (max(worst[0], s), max(worst[1], mib))
+            flag = "" if s < PEER[0] and mib < PEER[1] else "  over the peer's"
+            print(f"   {page:<34} {s:>8.2f} {mib:>9.0f}{flag}")
+        print(f"   peer (issue 13): {PEER[0]} s, {PEER[1]:.0f} MiB; slowest page here {worst[0]:.2f} s, largest {worst[1]:.0f} MiB; "
+              f"the floor on this machine is {floor[0]:.2f} s, {floor[1]:.0f} MiB")
+
+        print("\n2. Warm rerun per page, 1x and 100x table (median of 3 reruns; fresh process per scale)")
+        big = replicate(100, Path(tmp))
+        results = {}
+        for label, env in (("1x", {}), ("100x", {"SCWC_DATA_DIR": str(big)})):
+            out = run_child(WARM_CHILD, [json.dumps(PAGES), app], env)
+            results[label] = json.loads(out.strip().splitlines()[-1])
+        print(f"   {'page':<34} {'1x s':>7} {'100x s':>7} {'ratio':>6}")
+        over = []
+        for page in PAGES:
+            one, hundred = results["1x"][page][1], results["100x"][page][1]
+            ratio = hundred / one if one else float("inf")
+            if ratio > 2:
+                over.append(page)
+            print(f"   {page:<34} {one:>7.3f} {hundred:>7.3f} {ratio:>6.1f}{'  over 2x' if ratio > 2 else ''}")
+        print(f"   target: every page at 100x within 2x of 1x: {'met' if not over else 'NOT met: ' + ', '.join(over)}")
+
+    print("\n3. Memory over 40 sessions of Forces (one process)")
+    out = run_child(SESSIONS_CHILD, [app, "pages/2_Forces.py"])
+    after5, after40 = (float(x) for x in out.split())
+    print(f"   resident after session 5: {after5:.0f} MiB; after session 40: {after40:.0f} MiB; growth {after40 - after5:+.0f} MiB")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ import os
 import streamlit as st
 
 from dashboard.roles import EDITOR, Deployment, deployment, role_for
-from ingest.intake import Actor
+from ingest.actors import Actor
 
 
 def settings() -> Deployment:

@@ -7,7 +7,7 @@ import io
 
 import pandas as pd
 
-from dashboard.queries import LICENCE, releases_of
+from dashboard.queries import DERIVED_COLUMNS, LICENCE, releases_of
 from ingest.output import csv_frame, neutralise
 from ingest.schema import DATE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS
 
@@ -47,7 +47,7 @@ def to_xlsx_bytes(df: pd.DataFrame, citation: str = "") -> bytes:
     """Figures, Releases, Sources and About sheets. Numbers are numeric cells; text is written as
     text (never as a formula) and formula-like text is neutralised, as in figures.csv."""
     buf = io.BytesIO()
-    figures = _typed(df.drop(columns=[c for c in ("period", "period_label", "fy") if c in df]))
+    figures = _typed(df.drop(columns=[c for c in DERIVED_COLUMNS if c in df]))
     sources = _typed(sources_of(df)) if len(df) else pd.DataFrame(columns=SOURCE_COLUMNS)
     releases = _typed(releases_of(df))
     with pd.ExcelWriter(buf, engine="xlsxwriter", datetime_format="yyyy-mm-dd", date_format="yyyy-mm-dd",

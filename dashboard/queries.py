@@ -52,17 +52,51 @@ def with_period(df: pd.DataFrame) -> pd.DataFrame:
     return df if "period_label" in df.columns else add_periods(df)
 
 
-def resolve(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """-> (one row per figure: the latest published; the other values, as revisions)."""
-    if df.empty:
-        return df, df
+# Columns the loader adds to the table for the pages; never exported.
+DERIVED_COLUMNS = ("period", "period_label", "fy", "latest", "revised")
+
+
+def _latest(df: pd.DataFrame) -> pd.Series:
+    """True for the row each figure is shown by: the latest published (ties: the first source id)."""
     ordered = df.assign(_pub=df["published"].fillna(pd.Timestamp("1900-01-01"))).sort_values(
         ["_pub", "source_id"], ascending=[False, True], kind="stable"
     )
-    keep = ~ordered.duplicated(subset=KEY, keep="first")
-    chosen = ordered[keep].drop(columns="_pub").sort_index()
-    others = ordered[~keep].drop(columns="_pub").sort_index()
-    return chosen, others
+    return (~ordered.duplicated(subset=KEY, keep="first")).reindex(df.index)
+
+
+def _revised(df: pd.DataFrame) -> pd.Series:
+    """True for the reported rows of a figure that sources give with different values."""
+    reported = df["status"] == "reported"
+    distinct = df[reported].drop_duplicates(subset=[*KEY, "value"])
+    keys = distinct[distinct.duplicated(subset=list(KEY), keep=False)][list(KEY)].drop_duplicates()
+    if keys.empty:
+        return pd.Series(False, index=df.index)
+    hit = df[list(KEY)].reset_index().merge(keys, on=list(KEY), how="inner")["index"]
+    return pd.Series(df.index.isin(hit), index=df.index) & reported
+
+
+def mark_latest(df: pd.DataFrame) -> pd.DataFrame:
+    """The table with `latest` (the row that shows each figure) and `revised` (a figure given
+    different values), computed once over the whole table in the cached loader."""
+    if df.empty:
+        return df.assign(latest=pd.Series(dtype=bool), revised=pd.Series(dtype=bool))
+    return df.assign(latest=_latest(df).astype(bool), revised=_revised(df))
+
+
+def shown(df: pd.DataFrame) -> pd.DataFrame:
+    """Only the rows that show a figure (one per figure), when the loader has marked them: a
+    cheap first filter, so the rest of a query works on one copy of each figure however many
+    sources repeat it."""
+    return df[df["latest"]] if "latest" in df.columns else df
+
+
+def resolve(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """-> (one row per figure: the latest published; the other values, as revisions). `df` holds
+    whole figures (every row of each it holds: filtered by offence, area, period or breakdown)."""
+    if df.empty:
+        return df, df
+    latest = df["latest"] if "latest" in df.columns else _latest(df)
+    return df[latest], df[~latest]
 
 
 def revisions(df: pd.DataFrame) -> pd.DataFrame:
@@ -71,9 +105,9 @@ def revisions(df: pd.DataFrame) -> pd.DataFrame:
     cols = ["area_name", "period_label", "offence", "breakdown", "category", "values", "shown", "sources"]
     if df.empty:
         return pd.DataFrame(columns=cols)
-    d = with_period(df[df["status"] == "reported"])
+    d = with_period(df[df["revised"]] if "revised" in df.columns else df[df["status"] == "reported"])
     rows = []
-    for _, g in d.groupby(KEY, dropna=False, sort=True):
+    for _, g in d.groupby(list(KEY), dropna=False, sort=True):
         if g["value"].nunique() > 1:
             g = g.sort_values("published", na_position="first")
             r = g.iloc[-1]
@@ -84,10 +118,14 @@ def revisions(df: pd.DataFrame) -> pd.DataFrame:
                 added = f", added by {x['added_by']}" if x.get("added_by") else ""
                 return f"{x['value']:g} ({who}, {when}{added})"
 
+            # one entry per value as each publisher gave it (a figure repeated by many sources is said once)
+            said = g.drop_duplicates(subset=["value", "publisher", "published", "added_by"])
+            ids = list(dict.fromkeys(g["source_id"]))
             rows.append({
                 "area_name": r["area_name"], "period_label": r["period_label"], "offence": r["offence"],
-                "breakdown": r["breakdown"], "category": category(r), "values": " then ".join(one(x) for _, x in g.iterrows()),
-                "shown": f"{r['value']:g}", "sources": ", ".join(g["source_id"]),
+                "breakdown": r["breakdown"], "category": category(r), "values": " then ".join(one(x) for _, x in said.iterrows()),
+                "shown": f"{r['value']:g}",
+                "sources": ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else ""),
             })
     return pd.DataFrame(rows, columns=cols)
 
@@ -133,6 +171,7 @@ def filter_table(df: pd.DataFrame, offence: str | None = None, period: str | Non
 
 def periods(df: pd.DataFrame, offence: str = "scwc", area_type: str | None = None) -> pd.DataFrame:
     """Periods that have figures, newest first, with how many forces report a total."""
+    df = shown(df)  # every figure has one shown row: the same periods and counts, from fewer rows
     d = df[(df["offence"] == offence)]
     if area_type:
         d = d[d["area_type"] == area_type]
@@ -146,6 +185,7 @@ def periods(df: pd.DataFrame, offence: str = "scwc", area_type: str | None = Non
 
 
 def totals(df: pd.DataFrame, offence: str = "scwc") -> pd.DataFrame:
+    df = shown(df)
     d = df[(df["offence"] == offence) & (df["breakdown"] == "total") & (df["measure"] == "count")]
     chosen, _ = resolve(d)
     return with_period(chosen)
@@ -249,7 +289,7 @@ def like_for_like(df: pd.DataFrame, codes: list[str], offence: str = "scwc") -> 
 
 def breakdown_rows(df: pd.DataFrame, breakdown: str, offence: str = "scwc", codes: list[str] | None = None,
                    period: str | None = None) -> pd.DataFrame:
-    d = filter_table(df, offence=offence, breakdown=breakdown, area_codes=codes)
+    d = filter_table(shown(df), offence=offence, breakdown=breakdown, area_codes=codes)
     chosen, _ = resolve(d)
     chosen = with_period(chosen)
     if period:
@@ -316,6 +356,7 @@ def sentence(row: pd.Series) -> str:
 def headline_sentence(view: pd.DataFrame) -> pd.Series | None:
     """The figure 'In plain words' quotes: the latest national total when the view is all areas,
     else the latest total of the area in view."""
+    view = shown(view)
     tot = view[(view["breakdown"] == "total") & (view["status"] == "reported") & (view["measure"] == "count")]
     if tot.empty:
         return None
@@ -344,9 +385,10 @@ def releases_of(rows: pd.DataFrame) -> pd.DataFrame:
     return g.sort_values(["originated", "originator"], na_position="last").reset_index(drop=True)
 
 
-def citation(rows: pd.DataFrame, today: date | None = None, most: int = 4) -> str:
-    """A citation of a view: the few originating releases, in date order."""
-    rel = releases_of(rows)
+def citation(rows: pd.DataFrame, today: date | None = None, most: int = 4, releases: pd.DataFrame | None = None) -> str:
+    """A citation of a view: the few originating releases, in date order (`releases`: releases_of
+    these rows, when the page has them already)."""
+    rel = releases if releases is not None else releases_of(rows)
     parts = [f"{r['originator']}, {r['release']}" + (f" ({pd.Timestamp(r['originated']):%d %b %Y})" if pd.notna(r["originated"]) else "")
              for _, r in rel.head(most).iterrows()]
     more = f"; and {len(rel) - most} more release(s) listed with the data" if len(rel) > most else ""

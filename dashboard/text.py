@@ -7,7 +7,7 @@ import re
 
 import pandas as pd
 
-from ingest.output import neutralise
+from ingest.formula import neutralise
 
 # every character markdown (CommonMark + GitHub tables, Streamlit's :colour[] and $math$) gives meaning to
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$=&])")

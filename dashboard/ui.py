@@ -51,7 +51,7 @@ COLUMN_WORDS = {
     "added_by": "Added by", "source_type": "Kind of source", "table": "Table", "title": "Table title", "row_label": "Row",
     "column_label": "Column", "location": "Where", "labels": "Labels", "source_file": "File", "severity": "Severity",
     "issue_type": "Issue", "message": "What happened", "source_id": "Source", "at": "When", "by": "By", "action": "Action",
-    "sources": "Sources", "reason": "Reason", "originator_url": "Link", "figures held": "Figures held",
+    "sources": "Sources", "reason": "Reason", "originator_url": "Release link", "figures held": "Figures held",
     "force": "Force", "ground": "Ground of refusal", "refused_parts": "Parts refused", "answered_on": "Answered on", "due": "Due",
     "late": "Late", "days_overdue": "Working days overdue",
 }
@@ -112,12 +112,18 @@ def words(df: pd.DataFrame) -> pd.DataFrame:
     return out.rename(columns={c: COLUMN_WORDS.get(c, c) for c in out.columns})
 
 
-def table(df: pd.DataFrame, where: object = None, link: str | None = None, **kwargs: object) -> None:
-    """A table in words whose text cannot run as a formula in the toolbar's own CSV download."""
+def table(df: pd.DataFrame, where: object = None, link: str | None = None, limit: int | None = None,
+          rest: str = "", **kwargs: object) -> None:
+    """A table in words whose text cannot run as a formula in the toolbar's own CSV download.
+    With `limit`, only the first rows are drawn (a page stays quick however big the table) and
+    a note says how many, and where the rest are (`rest`)."""
+    if limit is not None and len(df) > limit:
+        (where or st).caption(f"The first {limit:,} of {len(df):,} rows are shown{'; ' + rest if rest else ''}.")  # type: ignore[attr-defined]
+        df = df.head(limit)
     shown = safe_frame(words(df))
     config = dict(kwargs.pop("column_config", {}) or {})  # type: ignore[call-overload]
     for c in shown.columns:
-        if c == "Link" or c == link:
+        if c in ("Link", "Release link") or c == link:
             config[c] = st.column_config.LinkColumn(c, display_text="open")
     (where or st).dataframe(shown, hide_index=True, column_config=config, **kwargs)  # type: ignore[attr-defined]
 
@@ -240,20 +246,27 @@ def few_forces_caveat(n_forces: int, what: str = "this period") -> None:
 def credit_line(rows: pd.DataFrame) -> None:
     """The releases these figures come from, credited to their originator, linked to where they were read."""
     rel = queries.releases_of(rows)
+    lines = []
     for _, r in rel.iterrows():
         when = f" ({pd.Timestamp(r['originated']):%d %b %Y})" if pd.notna(r["originated"]) else ""
-        url = safe_url(r["originator_url"])
-        link = f" · [link]({url.replace(')', '%29').replace(' ', '%20')})" if url else ""
-        st.markdown(f"- {plain(r['originator'])}: {plain(r['release'])}{plain(when)}{link}")
+        lines.append(f"- {plain(r['originator'])}: {plain(r['release'])}{plain(when)}{_link(r['originator_url'])}")
+    if lines:
+        st.markdown("\n".join(lines))  # one element, however many releases
 
 
 def source_links(rows: pd.DataFrame) -> None:
     """Where these figures were read (carriers), as plain text with their links."""
     srcs = rows.drop_duplicates("source_id")
+    lines = []
     for _, r in srcs.iterrows():
         when = f" ({pd.Timestamp(r['published']):%d %b %Y})" if pd.notna(r["published"]) else ""
         name = f"{r['publisher']}: {r['reference']}" if r["publisher"] else str(r["reference"])
         orig = f" · originally published by {r['originator']}" if r.get("originator") and r["originator"] != r["publisher"] else ""
-        url = safe_url(r["source_url"])
-        link = f" · [link]({url.replace(')', '%29').replace(' ', '%20')})" if url else ""
-        st.markdown(f"- {plain(name)}{plain(when)}{plain(orig)}{link}")
+        lines.append(f"- {plain(name)}{plain(when)}{plain(orig)}{_link(r['source_url'])}")
+    if lines:
+        st.markdown("\n".join(lines))
+
+
+def _link(url: object) -> str:
+    safe = safe_url(url)
+    return f" · [link]({safe.replace(')', '%29').replace(' ', '%20')})" if safe else ""

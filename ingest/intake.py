@@ -49,6 +49,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from ingest.actors import Actor
 from ingest.issues import IssueLog
 from ingest.kit import template_details, template_suppression
 from ingest.output import write_outputs
@@ -84,18 +85,6 @@ class NotAllowed(Exception):
 
 class AcceptFailed(Exception):
     """An accept whose rebuild failed: rolled back, data/raw as it was."""
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who asks for a write: `email` as the identity provider gives it; `role` reader or editor."""
-
-    email: str
-    role: str
-
-    @property
-    def is_editor(self) -> bool:
-        return self.role == "editor"
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ingest.formula import FORMULA_START
 from ingest.issues import IssueLog
 from ingest.labels import (
     AgeBand,
@@ -21,7 +22,6 @@ from ingest.labels import (
     match_role,
     split_platforms,
 )
-from ingest.output import FORMULA_START
 from ingest.periods import OFFENCE_START, parse_period
 from ingest.readers.base import Label, RawFigure, ReaderNote
 from ingest.reference import Area, Reference, reference

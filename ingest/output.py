@@ -16,21 +16,9 @@ from typing import Any
 
 import pandas as pd
 
+from ingest.formula import FORMULA_START, neutralise  # noqa: F401  (re-exported: one definition)
+from ingest.outdir import current_dir, old_dir  # noqa: F401  (current_dir re-exported)
 from ingest.schema import COLUMN_DOCS, DATE_COLUMNS, FIGURE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, ISSUE_COLUMNS
-from ingest.sources import sha256
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-_PLAIN = re.compile(r"^[+\-–]$|^[+-]?\d[\d,]*(\.\d+)?%?$")
-
-
-def neutralise(text: str) -> str:
-    """Stop a spreadsheet program running a text cell as a formula (OWASP CSV injection).
-    A lone dash and a plain signed number cannot run, and are left as printed."""
-    if text.startswith(FORMULA_START) and not _PLAIN.match(text):
-        return "'" + text
-    return text
 
 
 def _number(v: float) -> str:
@@ -71,6 +59,7 @@ def _fields(df: pd.DataFrame, docs: dict[str, str]) -> list[dict[str, Any]]:
 
 
 def datapackage(figures: pd.DataFrame, issues: pd.DataFrame, out: Path, sources: list[dict[str, Any]]) -> dict[str, Any]:
+    from ingest.sources import sha256  # here, not at the top: the dashboard's exports import this module
     issue_docs = {
         "source_id": "Source folder the issue was found in", "source_file": "File in that folder",
         "location": "Where in the file", "issue_type": "Type, from the fixed list in ingest/schema.py",
@@ -134,21 +123,13 @@ def clean_leftovers(out: Path) -> list[Path]:
             continue
         shutil.rmtree(p, ignore_errors=True)
         removed.append(p)
-    old = out.parent / f".{out.name}.old"
+    old = old_dir(out)
     if old.exists() and out.exists():
         shutil.rmtree(old, ignore_errors=True)
         removed.append(old)
     elif old.exists() and not out.exists():  # killed between the two renames of the fallback swap
         os.replace(old, out)
     return removed
-
-
-def current_dir(out: Path) -> Path:
-    """Where the last whole output set is: `out`, or during the fallback swap's instant its old copy."""
-    if (out / "figures.parquet").exists():
-        return out
-    old = out.parent / f".{out.name}.old"
-    return old if (old / "figures.parquet").exists() else out
 
 
 # Steps of a rebuild's write, in order; tests kill a run between each pair.
@@ -188,7 +169,7 @@ def write_outputs(figures: pd.DataFrame, issues: pd.DataFrame, out: Path, source
             step("swap")
             shutil.rmtree(tmp, ignore_errors=True)  # tmp now holds the previous set
         else:
-            old = out.parent / f".{out.name}.old"
+            old = old_dir(out)
             if old.exists():
                 shutil.rmtree(old)
             if out.exists():

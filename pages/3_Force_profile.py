@@ -43,7 +43,11 @@ if not panels[0][1].empty:
 else:
     ui.empty(f"No financial-year totals for {name} for this offence; its other figures are below.")
 st.subheader("Every figure for this force")
-for breakdown, g in queries.with_period(mine).groupby("breakdown"):
+shown, earlier = queries.resolve(mine)
+if not earlier.empty:
+    st.caption(f"Each figure once, as most recently published; {len(earlier)} other publication(s) of the same figures "
+               "are in the sources below (different values are listed under Revisions on Sources and coverage).")
+for breakdown, g in shown.groupby("breakdown"):
     st.markdown(f"**{str(breakdown).replace('_', ' ').capitalize()}**")
     g = g.sort_values(["period_start", "period_end"]).assign(figure=g.apply(queries.range_text, axis=1),
                                                               category=g.apply(queries.category, axis=1),

@@ -22,14 +22,16 @@ st.subheader("Releases: who first published the figures")
 ui.table(queries.releases_of(df).rename(columns={"figures": "figures held"}), link="originator_url")
 st.subheader("Documents the figures were read from")
 srcs = df.drop_duplicates("source_id")[["publisher", "reference", "published", "originator", "source_type", "source_url", "added_by"]]
-ui.table(srcs.sort_values("published", ascending=False))
+ui.table(srcs.sort_values("published", ascending=False), limit=200,
+         rest="newest first; Data and export's XLSX lists every one (Sources sheet)")
 st.subheader("Revisions: figures published with different values")
 st.caption("Rule: the latest publication is shown; earlier values are kept and listed here, with who added each.")
 ui.table(queries.revisions(df[df["offence"] == offence]))
 st.subheader("Issue log")
 issues = loaders.issues()
 severity = st.multiselect("Severity", ["error", "review", "warning", "info"], default=["error", "review", "warning"], key="sev")
-ui.table(issues[issues["severity"].isin(severity)][["source_id", "source_file", "location", "severity", "issue_type", "message"]])
+ui.table(issues[issues["severity"].isin(severity)][["source_id", "source_file", "location", "severity", "issue_type", "message"]],
+         limit=1000, rest="the whole log is data/processed/issues.csv")
 st.subheader("Returns added and withdrawn")
 log = intake.audit_log(data.raw_dir())
 if log.empty:

@@ -12,7 +12,8 @@ from dashboard import charts, exports, loaders, queries, ui
 
 df = ui.page("Data and export", "Download the figures you are looking at, with their sources, and a sentence you can quote.")
 areas = loaders.areas()
-names = dict(zip(areas["area_code"], areas["area_name"], strict=True)) | dict(zip(df["area_code"], df["area_name"], strict=False))
+in_table = queries.shown(df).drop_duplicates("area_code")
+names = dict(zip(areas["area_code"], areas["area_name"], strict=True)) | dict(zip(in_table["area_code"], in_table["area_name"], strict=True))
 with ui.filters():
     c1, c2, c3 = st.columns(3)
     offence = ui.choose_offence(df, where=c1)
@@ -21,7 +22,8 @@ with ui.filters():
     view = df[df["offence"] == offence]
     if area and area != "all":
         view = view[view["area_code"] == area]
-    period_labels = dict(zip(view["period"], view["period_label"], strict=False))
+    labelled = queries.shown(view).drop_duplicates("period")
+    period_labels = dict(zip(labelled["period"], labelled["period_label"], strict=True))
     ordered = sorted(period_labels, key=lambda k: k.split("_")[::-1], reverse=True)
     period = ui.choose("Period", ["all", *ordered], "period", format_func=lambda k: "All periods" if k == "all" else period_labels.get(k, k),
                        where=c3)
@@ -30,14 +32,15 @@ if period and period != "all":
 if view.empty:
     ui.empty("No figures match this selection.")
     st.stop()
+releases = queries.releases_of(view)
 st.markdown(f"**{len(view):,} figures** from {view['source_id'].nunique()} documents, first published in "
-            f"{len(queries.releases_of(view))} release(s).")
+            f"{len(releases)} release(s).")
 row = queries.headline_sentence(view)
 if row is not None:
     st.markdown("**In plain words:** " + ui.plain(queries.sentence(row)))
-citation = queries.citation(view)
+citation = queries.citation(view, releases=releases)
 st.markdown("**Cite as:** " + ui.plain(citation))
-table = view.drop(columns=["period", "period_label", "fy"])
+table = view.drop(columns=[c for c in queries.DERIVED_COLUMNS if c in view])
 c1, c2 = st.columns(2)
 # built only when asked for (a large table would otherwise be exported on every rerun)
 c1.download_button("Download CSV", functools.partial(exports.to_csv_bytes, table, citation), file_name="scwc_figures.csv",
@@ -47,9 +50,7 @@ c2.download_button("Download XLSX", functools.partial(exports.to_xlsx_bytes, tab
 st.caption("The CSV starts with two lines, the citation and the licence, each beginning with '#' "
            "(spreadsheets show them as the first rows; pandas reads the CSV with comment='#').")
 ui.table(view[["area_name", "period_label", "breakdown", "age_band", "gender", "platform", "measure", "value", "status",
-               "originator", "publisher", "source_location"]].head(5000))
-if len(view) > 5000:
-    st.caption(f"The first 5,000 of {len(view):,} figures are shown; the downloads hold them all.")
+               "originator", "publisher", "source_location"]], limit=250, rest="the downloads hold them all")
 yearly = queries.yearly(view[(view["breakdown"] == "total") & (view["status"] == "reported")])
 if not yearly.empty and area != "all":
     fig = charts.series_chart(yearly, f"How many offences did {names.get(area, area)} record each year?",

@@ -17,6 +17,23 @@ def test_latest_publication_wins_and_the_other_is_a_revision() -> None:
     assert ((rev["area_name"] == "England and Wales") & rev["values"].str.contains("3171")).any()
 
 
+def test_figures_marked_once_in_the_loader_resolve_as_they_would_row_by_row() -> None:
+    """The loader marks `latest` and `revised` once; queries on any whole-figure subset of the
+    marked table give what resolving that subset afresh gives, at 1x and with the table repeated."""
+    plain = read_figures()
+    repeated = pd.concat([plain.assign(source_id=plain["source_id"] + f"-x{i}") for i in range(3)], ignore_index=True)
+    for df in (plain, repeated):
+        marked = queries.mark_latest(queries.add_periods(df))
+        for offence in sorted(set(df["offence"])):
+            subset = marked[marked["offence"] == offence]
+            fresh, fresh_others = queries.resolve(subset.drop(columns=["latest", "revised"]))
+            fast, fast_others = queries.resolve(subset)
+            assert sorted(fast.index) == sorted(fresh.index) and sorted(fast_others.index) == sorted(fresh_others.index)
+        assert queries.revisions(marked).equals(queries.revisions(marked.drop(columns=["latest", "revised"])))
+        fast_totals = queries.totals(marked).drop(columns=["latest", "revised"]).sort_index()
+        assert fast_totals.equals(queries.totals(marked.drop(columns=["latest", "revised"])).sort_index())
+
+
 def test_members_of_groups_and_regions() -> None:
     names, definition = queries.members("GRP-NORTH", read_areas(), read_groups())
     assert sorted(names) == ["North East", "North West", "Yorkshire and The Humber"]
