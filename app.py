@@ -27,7 +27,7 @@ heads = queries.headlines(series)
 if not heads.empty:
     cols = st.columns(min(len(heads), 4))
     for col, (_, h) in zip(cols, heads.iterrows(), strict=False):
-        col.metric(h["label"], f"{h['value']:,.0f}", h["change"] or None, delta_color="off",
+        col.metric(h["label"], h["value_text"], h["change"] or None, delta_color="off",
                    help=h["series"])
         col.caption(f"{ui.plain(h['series'])}. Credit: {ui.plain(h['credit'])}")
 

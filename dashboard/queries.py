@@ -11,7 +11,7 @@ from datetime import date
 
 import pandas as pd
 
-from ingest.schema import STATUS_SHORTHAND
+from ingest.schema import LOWER_BOUND_NOTE, STATUS_SHORTHAND
 
 KEY = ["offence", "area_code", "period_start", "period_end", "breakdown", "age_band", "gender", "platform", "measure"]
 FY_LABEL_FMT = "{a}/{b:02d}"
@@ -212,8 +212,11 @@ def national_series(df: pd.DataFrame, offence: str | None = None) -> pd.DataFram
         if not t.empty:
             frames.append(t.assign(series=name))
     if not frames:
-        return pd.DataFrame(columns=[*df.columns, "series", "forces_held", "coverage"])
+        return pd.DataFrame(columns=[*df.columns, "series", "lower_bound", "forces_held", "coverage"])
     nat = pd.concat(frames, ignore_index=True)
+    # a figure another source published as a lower bound ('at least 4,373') is one, whichever row shows it
+    bounded = df[df["note"].str.contains(LOWER_BOUND_NOTE, regex=False)][[*KEY, "value"]].drop_duplicates()
+    nat["lower_bound"] = nat[[*KEY, "value"]].merge(bounded.assign(_b=True), on=[*KEY, "value"], how="left")["_b"].eq(True).to_numpy()
     forces = totals(df, "scwc")
     forces_held = forces[forces["area_type"] == "force"].groupby("period")["area_code"].nunique()
     nat["forces_held"] = nat["period"].map(forces_held).fillna(0).astype(int)
@@ -349,7 +352,7 @@ def sentence(row: pd.Series) -> str:
         what = ("offences of sexual communication with a child (and the equivalent offences in Northern Ireland and Scotland)"
                 if row["offence"] == "scwc_uk" else "offences of sexual communication with a child")
         verb = "police in" if row["area_type"] != "force" else ""
-        return f"{when_text} {verb + ' ' if verb else ''}{who} recorded {row['value']:,.0f} {what}{by}."
+        return f"{when_text} {verb + ' ' if verb else ''}{who} recorded {figure_text(row)} {what}{by}."
     return f"{when_text}, {who}: {category(row)} {range_text(row)} ({row['breakdown'].replace('_', ' ')}){by}."
 
 
@@ -446,6 +449,13 @@ def with_rates(rows: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
     return rows.assign(rate_per_100k=(rows["value"] / rows["area_code"].map(pop) * 100_000).round(2))
 
 
+def figure_text(row: pd.Series) -> str:
+    """A reported count as a reader should quote it: '4,373', or 'at least 4,373' when the source
+    published it as a lower bound."""
+    bound = "at least " if bool(row.get("lower_bound", False)) or LOWER_BOUND_NOTE in str(row.get("note", "") or "") else ""
+    return f"{bound}{row['value']:,.0f}"
+
+
 def headlines(yearly_series: pd.DataFrame) -> pd.DataFrame:
     """The latest yearly figure of each national series, with its change on the year before
     (only when that year is the one just before), and who to credit."""
@@ -459,7 +469,7 @@ def headlines(yearly_series: pd.DataFrame) -> pd.DataFrame:
             change = f"{(last['value'] - prev['value']) / prev['value'] * 100:+.0f}% on {prev['period_label']}"
         rows.append({"series": series, "label": f"{str(series).split(':')[0]}, {last['period_label']}", "area_name": last["area_name"], "area_code": last["area_code"], "offence": last["offence"],
                      "period_label": last["period_label"], "period_start": last["period_start"], "period_end": last["period_end"],
-                     "value": last["value"], "change": change, "credit": credit(last), "originator_url": last["originator_url"],
+                     "value": last["value"], "value_text": figure_text(last), "change": change, "credit": credit(last), "originator_url": last["originator_url"],
                      "source_url": last["source_url"], "source_id": last["source_id"], "release": last["release"]})
     order = {name: i for i, (_, _, name) in enumerate(NATIONAL_SERIES)}
     out = pd.DataFrame(rows)

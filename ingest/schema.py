@@ -51,6 +51,10 @@ STATUS_DOCS: Final = {
                    "value_low and value_high",
 }
 # GSS shorthand shown to users beside each status (architecture habit 6).
+# A figure published as a lower bound ("at least 4,373") keeps its number with this note; pages
+# say "at least" wherever they show it.
+LOWER_BOUND_NOTE: Final = "published as 'at least "
+
 STATUS_SHORTHAND: Final = {
     "reported": "",
     "suppressed": "[c]",

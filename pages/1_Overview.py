@@ -16,7 +16,7 @@ else:
     st.subheader("Latest national figures")
     heads = queries.headlines(series)
     for col, (_, h) in zip(st.columns(max(1, min(4, len(heads)))), heads.iterrows(), strict=False):
-        col.metric(h["label"], f"{h['value']:,.0f}", h["change"] or None, delta_color="off")
+        col.metric(h["label"], h["value_text"], h["change"] or None, delta_color="off")
         col.caption(f"{ui.plain(h['series'])}. Credit: {ui.plain(h['credit'])}")
     st.subheader("The national series since 2017")
     ui.caveat("Each year's figure covers the forces that answered that year's FOI requests (38 to 45): years are not "

@@ -24,6 +24,7 @@ from urllib.parse import urlparse
 
 from ingest.readers.base import Document, Label, RawFigure, ReaderNote
 from ingest.reference import REFERENCE_DIR, reference
+from ingest.schema import LOWER_BOUND_NOTE
 
 FILES = ("seed_round_2017.csv", "nspcc_series.csv", "published_figures.csv", "foi_disclosures.csv")
 PREFIX = "pr-"  # source ids of documents in the public record
@@ -123,7 +124,7 @@ def value_text(text: str) -> tuple[str | None, str, str]:
         return t, "", ""
     m = re.fullmatch(r"at least (\d[\d,]*)", t)
     if m:
-        return m.group(1), f"published as '{t}'", ""
+        return m.group(1), f"{LOWER_BOUND_NOTE}{m.group(1)}'", ""
     m = re.fullmatch(r"(\d+) \((boy|girl)\)", t)
     if m:
         return m.group(1), f"a {m.group(2)}", ""
