@@ -109,6 +109,8 @@ def words(df: pd.DataFrame) -> pd.DataFrame:
     for c in out.columns:
         if pd.api.types.is_datetime64_any_dtype(out[c]):
             out[c] = out[c].dt.strftime("%d %b %Y").fillna("")
+        elif out[c].dtype == object:  # a missing date or text is blank, never the word 'None'
+            out[c] = out[c].where(out[c].notna(), "")
     return out.rename(columns={c: COLUMN_WORDS.get(c, c) for c in out.columns})
 
 

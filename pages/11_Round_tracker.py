@@ -51,7 +51,7 @@ fig = px.choropleth_map(status, geojson=loaders.geojson(), featureidkey="propert
 charts.style(fig, f"Which forces have answered the request of {request:%d %b %Y}?",
              charts.subtitle("FOI returns held in this table", f"period asked {start:%d %b %Y} to {end:%d %b %Y}; "
                              f"due {due:%d %b %Y}"), height=600)
-ui.chart(fig, status, f"Map of {len(status)} force areas by answer status: " +
+ui.chart(fig, status.drop(columns=["area_code"]), f"Map of {len(status)} force areas by answer status: " +
          ", ".join(f"{int(counts.get(s, 0))} {s}" for s in tracker.STATUS_ORDER), key="tracker_map")
 ui.table(status.drop(columns=["area_code"]))
 chase = tracker.chase_list(status)

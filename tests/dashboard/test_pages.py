@@ -56,6 +56,10 @@ def test_page_on_real_data(page: str, monkeypatch: pytest.MonkeyPatch) -> None:
     at = open_page(page, None, monkeypatch)
     assert_clean(at)
     assert at.title, "every page has a title"
+    for frame in at.dataframe:  # tables in words: no 'None', no column named by its code
+        shown = frame.value
+        assert not shown.astype(str).isin(["None", "nan", "NaT"]).any().any(), f"{page}: a table shows None/nan"
+        assert not {"area_code", "period_label", "value", "source_url"} & set(map(str, shown.columns)), f"{page}: {list(shown.columns)}"
 
 
 @pytest.mark.parametrize("page", ["app.py", *PAGES])
