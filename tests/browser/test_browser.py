@@ -81,6 +81,7 @@ def test_page_opened_directly_shows_the_readers_menu_and_no_exception(browser: B
     assert page.locator("[data-testid=stException]").count() == 0
     if path == "Add_returns":  # a direct link to the editors' page: told, and given nothing that writes
         expect(page.get_by_text("Adding returns is for editors")).to_be_visible()
+        expect(page.get_by_text("sign in as an editor").first).to_be_visible()  # matched case-insensitively
         assert page.locator("[data-testid=stFileUploader]").count() == 0
     context.close()
 
