@@ -47,8 +47,7 @@ with left:
 with right:
     p = queries.periods(df, "scwc", "force")
     if not p.empty:
-        fy = p[p["period_label"].str.fullmatch(r"\d{4}/\d{2}")]
-        best = (fy if not fy.empty else p).sort_values(["forces", "period_end"], ascending=False).iloc[0]
+        best = queries.fullest_period(p)
         table = queries.force_table(df, loaders.forces(), loaders.population(), best["period"])
         n = int(table["value"].notna().sum())
         fig = charts.force_map(table, loaders.geojson(), "value", f"Where were offences recorded in {best['period_label']}?",

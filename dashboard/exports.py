@@ -8,7 +8,8 @@ import io
 import pandas as pd
 
 from dashboard.queries import DERIVED_COLUMNS, LICENCE, releases_of
-from ingest.output import csv_frame, neutralise
+from ingest.formula import neutralise
+from ingest.output import csv_frame
 from ingest.schema import DATE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS
 
 SOURCE_COLUMNS = ["source_id", "reference", "publisher", "published", "source_type", "source_url", "originator", "release",

@@ -15,6 +15,7 @@ from ingest.schema import LOWER_BOUND_NOTE, STATUS_SHORTHAND
 
 KEY = ["offence", "area_code", "period_start", "period_end", "breakdown", "age_band", "gender", "platform", "measure"]
 FY_LABEL_FMT = "{a}/{b:02d}"
+FY_LABEL = r"\d{4}/\d{2}"  # a financial year as labelled: 2017/18
 
 
 def period_label(start: pd.Timestamp | date, end: pd.Timestamp | date) -> str:
@@ -22,10 +23,6 @@ def period_label(start: pd.Timestamp | date, end: pd.Timestamp | date) -> str:
     if s.month == 4 and s.day in (1, 3) and e.month == 3 and e.day == 31 and e.year == s.year + 1:
         return FY_LABEL_FMT.format(a=s.year, b=(s.year + 1) % 100)
     return f"{s.day} {s:%b %Y} to {e.day} {e:%b %Y}"
-
-
-def period_key(start: pd.Timestamp | date, end: pd.Timestamp | date) -> str:
-    return f"{pd.Timestamp(start):%Y-%m-%d}_{pd.Timestamp(end):%Y-%m-%d}"
 
 
 def add_periods(df: pd.DataFrame) -> pd.DataFrame:
@@ -53,7 +50,7 @@ def with_period(df: pd.DataFrame) -> pd.DataFrame:
 
 
 # Columns the loader adds to the table for the pages; never exported.
-DERIVED_COLUMNS = ("period", "period_label", "fy", "latest", "revised")
+DERIVED_COLUMNS = ("period", "period_label", "fy", "latest", "revised", "lower_bound")
 
 
 def _latest(df: pd.DataFrame) -> pd.Series:
@@ -75,12 +72,22 @@ def _revised(df: pd.DataFrame) -> pd.Series:
     return pd.Series(df.index.isin(hit), index=df.index) & reported
 
 
+def _lower_bound(df: pd.DataFrame) -> pd.Series:
+    """True for every row of a figure that some source published as a lower bound ('at least
+    4,373'), whichever row shows it (another carrier may print the same number plainly)."""
+    bounded = df[df["note"].str.contains(LOWER_BOUND_NOTE, regex=False)][[*KEY, "value"]].drop_duplicates()
+    if bounded.empty:
+        return pd.Series(False, index=df.index)
+    hit = df[[*KEY, "value"]].reset_index().merge(bounded, on=[*KEY, "value"], how="inner")["index"]
+    return pd.Series(df.index.isin(hit), index=df.index)
+
+
 def mark_latest(df: pd.DataFrame) -> pd.DataFrame:
-    """The table with `latest` (the row that shows each figure) and `revised` (a figure given
-    different values), computed once over the whole table in the cached loader."""
+    """The table with `latest` (the row that shows each figure), `revised` (a figure given
+    different values) and `lower_bound`, computed once over the whole table in the cached loader."""
     if df.empty:
-        return df.assign(latest=pd.Series(dtype=bool), revised=pd.Series(dtype=bool))
-    return df.assign(latest=_latest(df).astype(bool), revised=_revised(df))
+        return df.assign(latest=pd.Series(dtype=bool), revised=pd.Series(dtype=bool), lower_bound=pd.Series(dtype=bool))
+    return df.assign(latest=_latest(df).astype(bool), revised=_revised(df), lower_bound=_lower_bound(df))
 
 
 def shown(df: pd.DataFrame) -> pd.DataFrame:
@@ -184,6 +191,33 @@ def periods(df: pd.DataFrame, offence: str = "scwc", area_type: str | None = Non
     return p.sort_values(["period_end", "period_start"], ascending=False).reset_index(drop=True)
 
 
+def fullest_period(p: pd.DataFrame) -> pd.Series:
+    """Of `periods(...)`, the one a page opens on: the financial year with the most force figures
+    (the latest of equals); a part-year only when there is no financial year."""
+    fy = p[p["period_label"].str.fullmatch(FY_LABEL)]
+    return (fy if not fy.empty else p).sort_values(["forces", "period_end"], ascending=False).iloc[0]
+
+
+def longest_series_forces(df: pd.DataFrame, n: int = 2, offence: str = "scwc") -> list[str]:
+    """The `n` forces with the most financial-year totals of the offence (Compare's default)."""
+    t = totals(df, offence)
+    per_force = t[(t["area_type"] == "force") & t["fy"]].groupby("area_code")["period"].nunique()
+    return [str(c) for c in per_force.sort_values(ascending=False, kind="stable").index[:n]]
+
+
+def area_names(df: pd.DataFrame, areas: pd.DataFrame) -> dict[str, str]:
+    """Every area code's name: the reference's, and any other area the table names."""
+    in_table = shown(df).drop_duplicates("area_code")
+    return dict(zip(in_table["area_code"], in_table["area_name"], strict=True)) | dict(
+        zip(areas["area_code"], areas["area_name"], strict=True))
+
+
+def period_choices(df: pd.DataFrame) -> dict[str, str]:
+    """The periods of these figures, newest end first, each with its label."""
+    labelled = shown(df).drop_duplicates("period").sort_values(["period_end", "period_start"], ascending=False)
+    return dict(zip(labelled["period"], labelled["period_label"], strict=True))
+
+
 def totals(df: pd.DataFrame, offence: str = "scwc") -> pd.DataFrame:
     df = shown(df)
     d = df[(df["offence"] == offence) & (df["breakdown"] == "total") & (df["measure"] == "count")]
@@ -205,6 +239,8 @@ def national_series(df: pd.DataFrame, offence: str | None = None) -> pd.DataFram
     """Yearly totals of each national series (or of one offence's), with a `series` name that says
     its geography and offence, and how many force figures we hold for each year."""
     wanted = [(a, o, name) for a, o, name in NATIONAL_SERIES if offence in (None, o)]
+    if "lower_bound" not in df.columns:  # a table not from the loader: mark it here
+        df = mark_latest(df)
     frames = []
     for area, off, name in wanted:
         t = totals(df, off)
@@ -212,11 +248,8 @@ def national_series(df: pd.DataFrame, offence: str | None = None) -> pd.DataFram
         if not t.empty:
             frames.append(t.assign(series=name))
     if not frames:
-        return pd.DataFrame(columns=[*df.columns, "series", "lower_bound", "forces_held", "coverage"])
+        return pd.DataFrame(columns=[*df.columns, "series", "forces_held", "coverage"])
     nat = pd.concat(frames, ignore_index=True)
-    # a figure another source published as a lower bound ('at least 4,373') is one, whichever row shows it
-    bounded = df[df["note"].str.contains(LOWER_BOUND_NOTE, regex=False)][[*KEY, "value"]].drop_duplicates()
-    nat["lower_bound"] = nat[[*KEY, "value"]].merge(bounded.assign(_b=True), on=[*KEY, "value"], how="left")["_b"].eq(True).to_numpy()
     forces = totals(df, "scwc")
     forces_held = forces[forces["area_type"] == "force"].groupby("period")["area_code"].nunique()
     nat["forces_held"] = nat["period"].map(forces_held).fillna(0).astype(int)

@@ -57,6 +57,9 @@ COLUMN_WORDS = {
 }
 
 
+LINK_WORDS = {COLUMN_WORDS["source_url"], COLUMN_WORDS["originator_url"]}  # shown as links, never as text
+
+
 def page(title: str, intro: str = "", allow_empty: bool = False) -> pd.DataFrame:
     """Set up a page: config, menu, title; returns the figures table (with its period columns)."""
     st.set_page_config(page_title=f"{title} · Online grooming figures", layout="wide")
@@ -114,8 +117,7 @@ def words(df: pd.DataFrame) -> pd.DataFrame:
     return out.rename(columns={c: COLUMN_WORDS.get(c, c) for c in out.columns})
 
 
-def table(df: pd.DataFrame, where: object = None, link: str | None = None, limit: int | None = None,
-          rest: str = "", **kwargs: object) -> None:
+def table(df: pd.DataFrame, where: object = None, limit: int | None = None, rest: str = "", **kwargs: object) -> None:
     """A table in words whose text cannot run as a formula in the toolbar's own CSV download.
     With `limit`, only the first rows are drawn (a page stays quick however big the table) and
     a note says how many, and where the rest are (`rest`)."""
@@ -125,7 +127,7 @@ def table(df: pd.DataFrame, where: object = None, link: str | None = None, limit
     shown = safe_frame(words(df))
     config = dict(kwargs.pop("column_config", {}) or {})  # type: ignore[call-overload]
     for c in shown.columns:
-        if c in ("Link", "Release link") or c == link:
+        if c in LINK_WORDS:
             config[c] = st.column_config.LinkColumn(c, display_text="open")
     (where or st).dataframe(shown, hide_index=True, column_config=config, **kwargs)  # type: ignore[attr-defined]
 
@@ -193,9 +195,7 @@ def choose_period(df: pd.DataFrame, offence: str, area_type: str | None = "force
     if p.empty:
         return None
     labels = dict(zip(p["period"], p["period_label"] + p["forces"].map(lambda n: f" ({n} forces)" if n else ""), strict=True))
-    fy = p[p["period_label"].str.fullmatch(r"\d{4}/\d{2}")]
-    best = fy if not fy.empty else p
-    default = best.sort_values(["forces", "period_end"], ascending=False)["period"].iloc[0]
+    default = str(queries.fullest_period(p)["period"])
     return choose("Period", list(p["period"]), param, format_func=lambda k: labels.get(k, k), default=default, where=where)
 
 
@@ -213,8 +213,8 @@ def on_phone() -> bool:
 def chart(fig: go.Figure, table_rows: pd.DataFrame, alt: str, key: str, pick: bool = False, filename: str = "chart",
           narrow: bool = False) -> str | None:
     """A chart with its description and a table view of the same numbers. With `pick`, a click on
-    an area or a bar returns its location (map) or key (bars). `narrow`: drawn in a column, not
-    the page's width (titles wrap shorter, as on a phone)."""
+    an area or a bar returns its location (map) or its key (bars: ranked_bars(key=...)). `narrow`:
+    drawn in a column, not the page's width (titles wrap shorter, as on a phone)."""
     charts.fit(fig, narrow=narrow or on_phone())
     event = st.plotly_chart(fig, key=key, config=charts.config(filename), on_select="rerun" if pick else "ignore",
                             selection_mode="points", use_container_width=True)
@@ -227,7 +227,7 @@ def chart(fig: go.Figure, table_rows: pd.DataFrame, alt: str, key: str, pick: bo
             first = points[0]
             custom = first.get("customdata")
             custom = custom[0] if isinstance(custom, list) and custom else custom
-            return str(first.get("location") or (custom if isinstance(custom, str) else None) or first.get("y") or "") or None
+            return str(first.get("location") or (custom if isinstance(custom, str) else "")) or None
     return None
 
 

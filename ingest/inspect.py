@@ -16,9 +16,9 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from ingest.formula import neutralise
 from ingest.interpret import choose, dash_zero_cells
 from ingest.layout import find_tables
-from ingest.output import neutralise
 from ingest.readers import read_document
 from ingest.readers.base import ReaderError
 from ingest.reference import reference

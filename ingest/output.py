@@ -16,8 +16,8 @@ from typing import Any
 
 import pandas as pd
 
-from ingest.formula import FORMULA_START, neutralise  # noqa: F401  (re-exported: one definition)
-from ingest.outdir import current_dir, old_dir  # noqa: F401  (current_dir re-exported)
+from ingest.formula import neutralise
+from ingest.outdir import old_dir
 from ingest.schema import COLUMN_DOCS, DATE_COLUMNS, FIGURE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS, ISSUE_COLUMNS
 
 

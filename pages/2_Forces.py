@@ -41,10 +41,8 @@ if not ranked.empty:
                               "police FOI returns as published", coverage, x_title=f"{what.capitalize()} recorded", key="area_code")
     picked = ui.chart(bars, ranked[["area_name", column]], charts.alt_text("Bar chart", ranked, column), key="forces_bars", pick=True,
                       filename=f"forces-ranked-{label}") or picked
-codes_by_name = dict(zip(table["area_name"], table["area_code"], strict=True))
-picked_code = codes_by_name.get(picked or "", picked)
-if picked_code in set(table["area_code"]):  # every force opens its own profile, figures or not
-    st.switch_page("pages/3_Force_profile.py", query_params={"force": str(picked_code), "offence": offence})
+if picked in set(table["area_code"]):  # every force opens its own profile, figures or not
+    st.switch_page("pages/3_Force_profile.py", query_params={"force": str(picked), "offence": offence})
 no_data = table[table["value"].isna()]["area_name"].tolist()
 if no_data:
     st.markdown(f"**No figure for {label}:** " + ui.plain(", ".join(no_data)))

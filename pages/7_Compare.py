@@ -12,9 +12,7 @@ df = ui.page("Compare", "Forces side by side on the periods every one of them re
 forces = loaders.forces()
 have = sorted(set(df.loc[(df["area_type"] == "force") & (df["offence"] == "scwc"), "area_code"]))
 names = dict(zip(forces["area_code"], forces["area_name"], strict=True))
-shown = queries.shown(df)
-per_force = shown[(shown["area_type"] == "force") & (shown["breakdown"] == "total") & shown["fy"]].groupby("area_code")["period"].nunique()
-default = [c for c in per_force.sort_values(ascending=False).index if c in have][:2]
+default = queries.longest_series_forces(df, 2)
 with ui.filters():
     chosen = ui.choose_many("Forces", have, "forces", format_func=lambda c: names.get(c, c), default=default)
 if not chosen:

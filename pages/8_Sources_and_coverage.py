@@ -19,7 +19,7 @@ ui.table(grid.reset_index())
 st.caption("Empty = no figure held for that force and period (not zero). [c] suppressed, [x] withheld or not provided. "
            "Periods in date order.")
 st.subheader("Releases: who first published the figures")
-ui.table(queries.releases_of(df).rename(columns={"figures": "figures held"}), link="originator_url")
+ui.table(queries.releases_of(df).rename(columns={"figures": "figures held"}))
 st.subheader("Documents the figures were read from")
 srcs = df.drop_duplicates("source_id")[["publisher", "reference", "published", "originator", "source_type", "source_url", "added_by"]]
 ui.table(srcs.sort_values("published", ascending=False), limit=200,

@@ -11,9 +11,7 @@ import streamlit as st
 from dashboard import charts, exports, loaders, queries, ui
 
 df = ui.page("Data and export", "Download the figures you are looking at, with their sources, and a sentence you can quote.")
-areas = loaders.areas()
-in_table = queries.shown(df).drop_duplicates("area_code")
-names = dict(zip(areas["area_code"], areas["area_name"], strict=True)) | dict(zip(in_table["area_code"], in_table["area_name"], strict=True))
+names = queries.area_names(df, loaders.areas())
 with ui.filters():
     c1, c2, c3 = st.columns(3)
     offence = ui.choose_offence(df, where=c1)
@@ -22,10 +20,8 @@ with ui.filters():
     view = df[df["offence"] == offence]
     if area and area != "all":
         view = view[view["area_code"] == area]
-    labelled = queries.shown(view).drop_duplicates("period")
-    period_labels = dict(zip(labelled["period"], labelled["period_label"], strict=True))
-    ordered = sorted(period_labels, key=lambda k: k.split("_")[::-1], reverse=True)
-    period = ui.choose("Period", ["all", *ordered], "period", format_func=lambda k: "All periods" if k == "all" else period_labels.get(k, k),
+    period_labels = queries.period_choices(view)
+    period = ui.choose("Period", ["all", *period_labels], "period", format_func=lambda k: "All periods" if k == "all" else period_labels.get(k, k),
                        where=c3)
 if period and period != "all":
     view = view[view["period"] == period]
@@ -51,11 +47,11 @@ st.caption("The CSV starts with two lines, the citation and the licence, each be
            "(spreadsheets show them as the first rows; pandas reads the CSV with comment='#').")
 ui.table(view[["area_name", "period_label", "breakdown", "age_band", "gender", "platform", "measure", "value", "status",
                "originator", "publisher", "source_location"]], limit=250, rest="the downloads hold them all")
-yearly = queries.yearly(view[(view["breakdown"] == "total") & (view["status"] == "reported")])
-if not yearly.empty and area != "all":
+figures_shown = queries.shown(view)  # one row per figure: the line draws each year once
+yearly = queries.yearly(figures_shown[(figures_shown["breakdown"] == "total") & (figures_shown["status"] == "reported")])
+if not yearly.empty and area and area != "all":
     fig = charts.series_chart(yearly, f"How many offences did {names.get(area, area)} record each year?",
-                              "; ".join(sorted({o for o in yearly["originator"] if o}))[:120] or "as published",
-                              f"{yearly['source_id'].nunique()} document(s)")
+                              queries.source_line(yearly) or "as published", f"{yearly['source_id'].nunique()} document(s)")
     ui.chart(fig, yearly[["period_label", "value", "publisher"]], charts.alt_text("Line chart", yearly), key="export_chart",
              filename=f"series-{area}")
     st.caption("The chart's toolbar saves it as a PNG with its title, source and coverage. For a server-made image:")
