@@ -19,6 +19,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from dashboard.queries import FY_LABEL
+
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 # sequential blues that start visibly darker than the page (a low value is never white on white)
 MAP_SCALE = [[0.0, "#c6dbef"], [0.35, "#6baed6"], [0.7, "#2171b5"], [1.0, "#08306b"]]
@@ -56,8 +58,14 @@ NARROW_LABEL = 16  # a bar's label on a phone
 TOOLBAR_BAND = 34
 
 
+def _plain(text: str) -> str:
+    """Text from the data as plotly shows it: its own characters, never tags (plotly reads a
+    subset of HTML in every label)."""
+    return html.escape(text, quote=False)
+
+
 def _wrap(text: str, width: int) -> list[str]:
-    return textwrap.wrap(html.escape(text, quote=False), width, break_long_words=True, break_on_hyphens=False) or [""]
+    return textwrap.wrap(_plain(text), width, break_long_words=True, break_on_hyphens=False) or [""]
 
 
 def _title(fig: go.Figure, title: str, subtitle: str, title_chars: int, subtitle_chars: int, base_height: int,
@@ -109,7 +117,8 @@ def style(fig: go.Figure, title: str, subtitle: str = "", height: int = 460, leg
     )
     fig.update_xaxes(automargin=True)  # rotated year labels on a phone push the axis title down, not over them
     fig.update_yaxes(automargin=True)
-    panels = list((fig.layout.meta or {}).get("panels", [])) if isinstance(fig.layout.meta, dict) else []
+    meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else {}
+    panels = list(meta.get("panels", []))  # small_multiples names its panels here before styling
     _title(fig, title, subtitle, WIDE_TITLE, WIDE_SUBTITLE, height, panels[0] if panels else "", WIDE_PANEL)
     return fig
 
@@ -120,14 +129,16 @@ def subtitle(source: str, coverage: str = "") -> str:
 
 def fy_axis(labels: list[str]) -> list[str]:
     """Every financial year from the first to the last label, in order (a missing one is a gap)."""
-    years = sorted({int(x[:4]) for x in labels if isinstance(x, str) and len(x) == 7 and x[4] == "/"})
+    years = sorted({int(x[:4]) for x in labels if isinstance(x, str) and re.fullmatch(FY_LABEL, x)})
     if not years:
         return sorted(set(labels))
     return [f"{y}/{(y + 1) % 100:02d}" for y in range(years[0], years[-1] + 1)]
 
 
 def _fy_values(g: pd.DataFrame, axis: list[str]) -> list[float | None]:
-    by = dict(zip(g["period_label"], g["value"], strict=False))
+    """The values on the year axis; None (a gap, never 0) where a year has no figure or a row
+    without a number (a withheld or refused figure)."""
+    by = {lab: float(v) for lab, v in zip(g["period_label"], g["value"], strict=False) if pd.notna(v)}
     return [by.get(lab) for lab in axis]
 
 
@@ -139,10 +150,35 @@ def series_chart(df: pd.DataFrame, title: str, source: str, coverage: str = "", 
     for i, (name, g) in enumerate(df.groupby(colour, sort=False)):
         fig.add_trace(go.Scatter(x=axis, y=_fy_values(g, axis), name=str(name), mode="lines+markers", connectgaps=False,
                                  line={"color": PALETTE[i % len(PALETTE)], "width": 2.5},
-                                 hovertemplate="%{x}: %{y:,.0f}<extra>" + str(name)[:60] + "</extra>"))
+                                 hovertemplate="%{x}: %{y:,.0f}<extra>" + _plain(str(name)[:60]) + "</extra>"))
     fig.update_xaxes(title_text="Financial year (April to March)", type="category", categoryorder="array", categoryarray=axis)
     fig.update_yaxes(title_text=y_title, rangemode="tozero", tickformat=",d")
     return style(fig, title, subtitle(source, coverage), legend=df[colour].nunique() > 1)
+
+
+def _axis_no(i: int) -> str:
+    """Plotly names the first axis 'xaxis' ('x'), the others 'xaxis2' ('x2')..."""
+    return "" if i == 1 else str(i)
+
+
+def _stacked_panels(n: int, titles: list[str], spacing: float = 0.14) -> dict[str, Any]:
+    """The layout of `n` panels stacked one above another, sharing the x axis (labels on the
+    bottom one only), each titled at its top left: what plotly's make_subplots(rows=n, cols=1,
+    shared_xaxes=True) lays out, written out because make_subplots instantiates every kind of
+    layout plotly has (maps, polar, 3-D scenes...) on the way, about 3 MB of each server's memory."""
+    n = max(n, 1)
+    h = (1 - spacing * (n - 1)) / n
+    layout: dict[str, Any] = {"annotations": []}
+    for i in range(1, n + 1):
+        top = 1 - (i - 1) * (h + spacing)
+        layout[f"yaxis{_axis_no(i)}"] = {"domain": [round(max(top - h, 0.0), 6), round(top, 6)], "anchor": f"x{_axis_no(i)}"}
+        layout[f"xaxis{_axis_no(i)}"] = {"anchor": f"y{_axis_no(i)}", "domain": [0.0, 1.0]} | (
+            {"matches": f"x{_axis_no(n)}", "showticklabels": False} if i < n else {})
+        if i <= len(titles):
+            layout["annotations"].append({"text": titles[i - 1], "x": 0, "xref": "paper", "xanchor": "left", "align": "left",
+                                          "y": round(top, 6), "yref": "paper", "yanchor": "bottom", "showarrow": False,
+                                          "font": {"size": 12, "color": "#333"}})
+    return layout
 
 
 def small_multiples(panels: list[tuple[str, pd.DataFrame]], title: str, source: str, note: str, y_title: str = "Offences recorded",
@@ -150,28 +186,23 @@ def small_multiples(panels: list[tuple[str, pd.DataFrame]], title: str, source: 
     """One panel per series, each with its own scale: series that must not share a line or a
     scale. Each line is labelled with its latest value and any point standing alone (every value
     is in the hover and the table)."""
-    from plotly.subplots import make_subplots
-
     panels = [(name, g) for name, g in panels if not g.empty]
     axis = fy_axis([lab for _, g in panels for lab in g["period_label"]])
-    fig = make_subplots(rows=max(len(panels), 1), cols=1, shared_xaxes=True, vertical_spacing=0.14,
-                        subplot_titles=[html.escape(name, quote=False) for name, _ in panels])
+    fig = go.Figure(layout=_stacked_panels(len(panels), [_plain(name) for name, _ in panels]))
     for i, (name, g) in enumerate(panels, start=1):
         ys = _fy_values(g, axis)
         last = max((j for j, v in enumerate(ys) if v is not None), default=None)
         # the latest value, and any point standing alone (no line leads to it), carry their number
         alone = {j for j, v in enumerate(ys) if v is not None and (j == 0 or ys[j - 1] is None) and (j + 1 == len(ys) or ys[j + 1] is None)}
-        fig.add_trace(go.Scatter(x=axis, y=ys, mode="lines+markers+text", connectgaps=False, name=name,
+        top = max((v for v in ys if v is not None), default=0.0)
+        fig.add_trace(go.Scatter(x=axis, y=ys, mode="lines+markers+text", connectgaps=False, name=name, xaxis=f"x{_axis_no(i)}", yaxis=f"y{_axis_no(i)}",
                                  text=[f"{v:,.0f}" if (j == last or j in alone) and v is not None else "" for j, v in enumerate(ys)],
                                  textposition="top center", cliponaxis=False, line={"color": PALETTE[(i - 1) % len(PALETTE)], "width": 2.5},
-                                 hovertemplate="%{x}: %{y:,.0f}<extra>" + html.escape(name[:60], quote=False) + "</extra>"), row=i, col=1)
-        top = max((v for v in ys if v is not None), default=0.0)
-        fig.update_yaxes(title_text=y_title if i == (len(panels) + 1) // 2 else "", rangemode="tozero", tickformat=",d",
-                         range=[0, top * 1.25 if top else 1], row=i, col=1)
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=axis)
-    fig.update_xaxes(title_text="Financial year (April to March)", row=len(panels), col=1)
-    for ann in fig.layout.annotations:  # panel titles: left, small
-        ann.update(x=0, xanchor="left", align="left", font={"size": 12, "color": "#333"})
+                                 hovertemplate="%{x}: %{y:,.0f}<extra>" + _plain(name[:60]) + "</extra>"))
+        fig.layout[f"yaxis{_axis_no(i)}"].update(title_text=y_title if i == (len(panels) + 1) // 2 else "", rangemode="tozero", tickformat=",d",
+                                       range=[0, top * 1.25 if top else 1])
+        fig.layout[f"xaxis{_axis_no(i)}"].update(type="category", categoryorder="array", categoryarray=axis)
+    fig.layout[f"xaxis{_axis_no(max(len(panels), 1))}"].update(title_text="Financial year (April to March)")
     fig.update_layout(meta={"panels": [name for name, _ in panels]})
     style(fig, title, subtitle(source, note), height=110 + height_each * max(len(panels), 1), legend=False)
     return fig
@@ -187,14 +218,13 @@ def short_name(name: str) -> str:
 
 
 def ranked_bars(df: pd.DataFrame, value: str, label: str, title: str, source: str, coverage: str = "",
-                x_title: str = "Offences recorded", highlight: str | None = None, key: str | None = None) -> go.Figure:
+                x_title: str = "Offences recorded", key: str | None = None) -> go.Figure:
     """Horizontal bars, largest at the top, each labelled with its value; force names without
     their 'Police'/'Constabulary'. A click on a bar gives `key` (e.g. the area code)."""
     d = df.sort_values(value)
-    colours = [PALETTE[1] if highlight and n == highlight else PALETTE[0] for n in d[label]]
     fmt = ",.2f" if "rate" in value else ",.0f"
     top = float(d[value].max()) if len(d) else 0.0
-    fig = go.Figure(go.Bar(x=d[value], y=[short_name(str(n)) for n in d[label]], orientation="h", marker_color=colours,
+    fig = go.Figure(go.Bar(x=d[value], y=[_plain(short_name(str(n))) for n in d[label]], orientation="h", marker_color=PALETTE[0],
                            text=[f"{v:{fmt}}" for v in d[value]], textposition="outside", cliponaxis=False,
                            customdata=list(d[key]) if key else None, hovertemplate="%{y}: %{x:" + fmt + "}<extra></extra>"))
     # room at the right for the largest bar's label inside the plot (never cut off on a phone)
@@ -245,7 +275,7 @@ def shares_over_time(shares: pd.DataFrame, title: str, source: str, coverage: st
                   else "base not stated") if a in by else "" for a in axis]
         fig.add_trace(go.Scatter(x=axis, y=ys, name=str(platform), mode="lines+markers", connectgaps=False, customdata=bases,
                                  line={"color": PALETTE[i % len(PALETTE)]},
-                                 hovertemplate="%{x}: %{y}% of %{customdata}<extra>" + str(platform) + "</extra>"))
+                                 hovertemplate="%{x}: %{y}% of %{customdata}<extra>" + _plain(str(platform)) + "</extra>"))
     fig.update_xaxes(title_text="Financial year (April to March)", type="category", categoryorder="array", categoryarray=axis)
     fig.update_yaxes(title_text="% of offences with the platform known", rangemode="tozero", ticksuffix="%")
     return style(fig, title, subtitle(source, coverage))

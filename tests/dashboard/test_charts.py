@@ -1,0 +1,51 @@
+"""Chart builders: what a reader sees follows from the figure's structure."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard import charts
+
+
+def _panel(labels: list[str], values: list[float | None]) -> pd.DataFrame:
+    return pd.DataFrame({"period_label": labels, "value": values})
+
+
+@pytest.mark.parametrize("n", [1, 2, 4, 7])
+def test_small_multiples_give_each_series_its_own_scale_on_a_shared_year_axis(n: int) -> None:
+    panels = [(f"Series {i}", _panel(["2019/20", "2020/21", "2021/22"], [10.0 * 10**i, None, 30.0 * 10**i])) for i in range(n)]
+    fig = charts.small_multiples(panels, "Title?", "a source", "a note")
+    layout = fig.to_plotly_json()["layout"]
+    names = ["" if i == 1 else str(i) for i in range(1, n + 1)]
+    # one trace per panel, each on its own pair of axes
+    assert [(t.xaxis, t.yaxis) for t in fig.data] == [(f"x{s}", f"y{s}") for s in names]
+    # panels stacked top to bottom without overlapping, inside the plot
+    domains = [layout[f"yaxis{s}"]["domain"] for s in names]
+    assert all(0 <= lo < hi <= 1 for lo, hi in domains)
+    assert all(below[1] < above[0] for above, below in zip(domains, domains[1:], strict=False))
+    # each scale fits its own series (a series of millions never squashes one of tens)
+    for i, s in enumerate(names):
+        assert layout[f"yaxis{s}"]["range"][1] >= 30.0 * 10**i > layout[f"yaxis{s}"]["range"][1] / 2
+    # the year axis is shared: upper panels follow the bottom one and show no labels of their own
+    bottom = f"x{names[-1]}"
+    for s in names[:-1]:
+        assert layout[f"xaxis{s}"]["matches"] == bottom and layout[f"xaxis{s}"]["showticklabels"] is False
+    assert layout[f"xaxis{names[-1]}"]["title"]["text"] == "Financial year (April to March)"
+    # each panel titled at its top left
+    titles = [a for a in layout["annotations"] if a["text"].startswith("Series")]
+    assert [a["text"] for a in titles] == [name for name, _ in panels]
+    assert [a["y"] for a in titles] == [d[1] for d in domains]
+    # a missing year is a gap, not a zero
+    assert fig.data[0].y[1] is None
+
+
+def test_small_multiples_label_the_latest_value_and_lone_points() -> None:
+    fig = charts.small_multiples([("A", _panel(["2017/18", "2018/19", "2019/20", "2020/21"], [5.0, None, 7.0, 9.0]))], "T?", "s", "n")
+    assert list(fig.data[0].text) == ["5", "", "", "9"]
+
+
+def test_a_year_without_a_number_is_a_gap_in_every_line_chart() -> None:
+    df = pd.DataFrame({"period_label": ["2017/18", "2018/19", "2019/20"], "value": [5.0, float("nan"), 7.0], "area_name": "A"})
+    fig = charts.series_chart(df, "T?", "s")
+    assert list(fig.data[0].y) == [5.0, None, 7.0]

@@ -1,0 +1,37 @@
+"""dashboard.data reads the processed table as pandas would, without Arrow's remote filesystems."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from dashboard.data import read_figures
+from ingest.schema import coerce_figures
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_committed_table_reads_as_pandas_reads_it() -> None:
+    folder = ROOT / "data" / "processed"
+    pd.testing.assert_frame_equal(read_figures(folder), coerce_figures(pd.read_parquet(folder / "figures.parquet")))
+
+
+def test_a_file_of_many_row_groups_reads_whole(tmp_path: Path) -> None:
+    df = pd.read_parquet(ROOT / "data" / "processed" / "figures.parquet")
+    pq.write_table(pa.Table.from_pandas(pd.concat([df] * 5, ignore_index=True), preserve_index=False),
+                   tmp_path / "figures.parquet", row_group_size=97)
+    got = read_figures(tmp_path)
+    assert len(got) == 5 * len(df)
+    pd.testing.assert_frame_equal(got, coerce_figures(pd.read_parquet(tmp_path / "figures.parquet")))
+
+
+def test_reading_the_table_loads_no_remote_filesystem() -> None:
+    code = ("import sys; from dashboard.data import read_figures; read_figures(); "
+            "print(sorted(m for m in sys.modules if m in ('pyarrow.fs', 'pyarrow._s3fs', 'pyarrow.parquet')))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
