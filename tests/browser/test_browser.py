@@ -111,7 +111,16 @@ def _inside_points() -> dict[str, tuple[float, float]]:
 
 CENTRE_ON = """([lon, lat]) => {
   const el = document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot');
-  el._fullLayout.map._subplot.map.jumpTo({center: [lon, lat], zoom: 9});
+  const m = el._fullLayout.map._subplot.map;
+  m.jumpTo({center: [lon, lat], zoom: 9});
+  window.__scwcMap = {el, m, moved: false};
+  m.once('movestart', () => { window.__scwcMap.moved = true; });
+}"""
+# after a click: was the map we centred still there, unmoved? (a redraw that resets the view
+# between the check and the click would send the click to another area: a lost click, not a misroute)
+STILL_CENTRED = """() => {
+  const s = window.__scwcMap, el = document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot');
+  return !!s && !s.moved && el === s.el && el._fullLayout.map._subplot.map === s.m;
 }"""
 WHERE = """([lon, lat]) => {
   const m = document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot')._fullLayout.map._subplot.map;
@@ -120,16 +129,17 @@ WHERE = """([lon, lat]) => {
 }"""
 
 
-def _click_area(page: Page, lon: float, lat: float) -> None:
+def _click_area(page: Page, lon: float, lat: float) -> bool:
     """Centre the map on a point inside the area and click it there, as a person would. The page
-    may still move (a late redraw resets the view, a notice shifts the map): check just before."""
+    may still move (a late redraw resets the view, a notice shifts the map): check just before,
+    and say whether the map was still as centred just after (False: the click went elsewhere)."""
     for _ in range(10):
         page.evaluate(CENTRE_ON, [lon, lat])
         page.wait_for_timeout(300)
         where = page.evaluate(WHERE, [lon, lat])
         if where["centred"]:
             page.mouse.click(where["x"], where["y"])
-            return
+            return bool(page.evaluate(STILL_CENTRED))
     raise AssertionError("the map would not stay centred on the area")
 
 
@@ -147,15 +157,20 @@ def test_every_force_on_the_map_opens_its_own_profile(browser: Browser, app_url:
         if not with_figure:
             traces = plotly_data(page)
             with_figure = {str(c) for t in traces if t["name"] != "no data" for c in (t["locations"] or [])}  # type: ignore[attr-defined]
-        for _attempt in range(2):  # a click that lands while the page redraws is lost (not misrouted): once more
-            _click_area(page, lon, lat)
+        for _attempt in range(3):  # a click made while the page redrew went elsewhere or nowhere: again
+            centred = _click_area(page, lon, lat)
             try:
                 page.wait_for_url(re.compile(r"/Force_profile\?"), timeout=10_000)
-                break
             except Exception:
                 continue
+            if centred:
+                break
+            page.goto(f"{app_url}/Forces?period={FULLEST_YEAR}", timeout=TIMEOUT)  # the click was not on this area
+            wait_app(page)
+            page.locator("[data-testid=stPlotlyChart]").nth(1).wait_for(timeout=TIMEOUT)
+            wait_app(page)
         else:
-            wrong.append(f"{code}: stayed on {page.url}")
+            wrong.append(f"{code}: no click on the area reached a profile ({page.url})")
             continue
         if f"force={code}" not in page.url:
             wrong.append(f"{code}: opened {page.url}")
