@@ -51,8 +51,9 @@ test: $(VENV)/.dev
 bench: $(VENV)/.runtime
 	$(BIN)/python bench/bench_ingest.py
 
+## PEER=DIR: also measure a checkout of elliottkte/uk-crime-analysis in the same run
 bench-app: $(VENV)/.dev
-	$(BIN)/python bench/bench_app.py
+	$(BIN)/python bench/bench_app.py $(if $(PEER),--peer $(PEER))
 
 ## screenshots of every page at 1400 and 390 px into docs/screenshots (needs chromium)
 screenshots: $(VENV)/.dev data/processed/figures.parquet

@@ -17,10 +17,15 @@ SOURCE_COLUMNS = ["source_id", "reference", "publisher", "published", "source_ty
 HEADER = "# "  # lines of the CSV before the table: read it with pandas.read_csv(..., comment="#")
 
 
+def _table_columns(df: pd.DataFrame) -> pd.DataFrame:
+    """The figures table's own columns (the app's derived ones, period labels and flags, left out)."""
+    return df.drop(columns=[c for c in DERIVED_COLUMNS if c in df])
+
+
 def to_csv_bytes(df: pd.DataFrame, citation: str = "") -> bytes:
     """The figures as CSV, its first lines the citation and the licence (comment lines)."""
     head = "".join(f"{HEADER}{line}\n" for line in (f"Cite as: {citation}" if citation else "", f"Licence: {LICENCE}") if line)
-    return (head + csv_frame(df).to_csv(index=False, lineterminator="\n")).encode("utf-8")
+    return (head + csv_frame(_table_columns(df)).to_csv(index=False, lineterminator="\n")).encode("utf-8")
 
 
 def sources_of(df: pd.DataFrame) -> pd.DataFrame:
@@ -48,7 +53,7 @@ def to_xlsx_bytes(df: pd.DataFrame, citation: str = "") -> bytes:
     """Figures, Releases, Sources and About sheets. Numbers are numeric cells; text is written as
     text (never as a formula) and formula-like text is neutralised, as in figures.csv."""
     buf = io.BytesIO()
-    figures = _typed(df.drop(columns=[c for c in DERIVED_COLUMNS if c in df]))
+    figures = _typed(_table_columns(df))
     sources = _typed(sources_of(df)) if len(df) else pd.DataFrame(columns=SOURCE_COLUMNS)
     releases = _typed(releases_of(df))
     with pd.ExcelWriter(buf, engine="xlsxwriter", datetime_format="yyyy-mm-dd", date_format="yyyy-mm-dd",

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+import inspect
+from collections.abc import Callable
+from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import data, queries
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 # Keyed on the folder and its files' stamp: a table rebuilt outside the app (make ingest, an
@@ -63,3 +69,70 @@ def geojson() -> dict[str, Any]:
     return data.read_geojson()
 
 
+
+
+def _per_table(fn: Callable[Concatenate[pd.DataFrame, P], T]) -> Callable[P, T]:
+    """`fn(table, *args)` as `fn(*args)` over the current table, computed once per table version
+    and arguments and shared by every session: what a page derives from the whole table (a
+    coverage grid, the releases, a filtered view) stays as quick at 100x the table as at 1x
+    (make bench-app). Arguments must be hashable; results are shared, so never changed in place."""
+    signature = inspect.signature(fn)
+
+    # wraps: Streamlit tells cached functions apart by name and source, here fn's own. At most 32
+    # results each: a view of the whole table is the largest, most are one area's or one period's.
+    @st.cache_resource(show_spinner=False, max_entries=32)
+    @functools.wraps(fn)
+    def cached(folder: str, stamp: str, *args: Any) -> T:
+        return cast(Callable[..., T], fn)(_figures(folder, stamp), *args)
+
+    cached_call = cast(Callable[..., T], cached)
+
+    @functools.wraps(fn)
+    def current(*args: P.args, **kwargs: P.kwargs) -> T:
+        bound = signature.bind(None, *args, **kwargs)
+        bound.apply_defaults()  # view("scwc") and view("scwc", "all", "all") are one entry
+        folder, stamp = data.current_table()
+        out = cached_call(str(folder), stamp, *bound.args[1:])
+        return cast(T, out.copy(deep=False)) if isinstance(out, pd.DataFrame) else out
+
+    return current
+
+
+@_per_table
+def view(df: pd.DataFrame, offence: str, area: str = queries.ALL, period: str = queries.ALL) -> pd.DataFrame:
+    return queries.view_rows(df, offence, area, period)
+
+
+@_per_table
+def releases(df: pd.DataFrame, offence: str = queries.ALL, area: str = queries.ALL, period: str = queries.ALL) -> pd.DataFrame:
+    return queries.releases_of(queries.view_rows(df, offence, area, period))
+
+
+@_per_table
+def period_choices(df: pd.DataFrame, offence: str, area: str = queries.ALL) -> dict[str, str]:
+    return queries.period_choices(queries.view_rows(df, offence, area))
+
+
+@_per_table
+def headline_row(df: pd.DataFrame, offence: str, area: str = queries.ALL, period: str = queries.ALL) -> pd.Series | None:
+    return queries.headline_sentence(queries.view_rows(df, offence, area, period))
+
+
+@_per_table
+def coverage(df: pd.DataFrame, offence: str) -> pd.DataFrame:
+    return queries.coverage(df, forces(), offence)
+
+
+@_per_table
+def revisions(df: pd.DataFrame, offence: str) -> pd.DataFrame:
+    return queries.revisions(queries.view_rows(df, offence))
+
+
+@_per_table
+def documents(df: pd.DataFrame) -> pd.DataFrame:
+    return queries.documents(df)
+
+
+@_per_table
+def offences(df: pd.DataFrame) -> frozenset[str]:
+    return frozenset(df["offence"].unique())

@@ -176,6 +176,27 @@ def filter_table(df: pd.DataFrame, offence: str | None = None, period: str | Non
     return out
 
 
+ALL = "all"  # a filter's value for 'no filter' (in links: ?area=all)
+
+
+def view_rows(df: pd.DataFrame, offence: str = "", area: str = "", period: str = "") -> pd.DataFrame:
+    """The rows of one offence, area and period, each of them all when empty or ALL."""
+    out = df
+    if offence and offence != ALL:
+        out = out[out["offence"] == offence]
+    if area and area != ALL:
+        out = out[out["area_code"] == area]
+    if period and period != ALL:
+        out = out[out["period"] == period]
+    return out
+
+
+def documents(df: pd.DataFrame) -> pd.DataFrame:
+    """The documents the figures were read from, newest first."""
+    cols = ["publisher", "reference", "published", "originator", "source_type", "source_url", "added_by"]
+    return df.drop_duplicates("source_id")[cols].sort_values("published", ascending=False).reset_index(drop=True)
+
+
 def periods(df: pd.DataFrame, offence: str = "scwc", area_type: str | None = None) -> pd.DataFrame:
     """Periods that have figures, newest first, with how many forces report a total."""
     df = shown(df)  # every figure has one shown row: the same periods and counts, from fewer rows

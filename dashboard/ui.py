@@ -117,13 +117,16 @@ def words(df: pd.DataFrame) -> pd.DataFrame:
     return out.rename(columns={c: COLUMN_WORDS.get(c, c) for c in out.columns})
 
 
-def table(df: pd.DataFrame, where: object = None, limit: int | None = None, rest: str = "", **kwargs: object) -> None:
+def table(df: pd.DataFrame, where: object = None, limit: int | None = None, rest: str = "", columns: list[str] | None = None,
+          **kwargs: object) -> None:
     """A table in words whose text cannot run as a formula in the toolbar's own CSV download.
     With `limit`, only the first rows are drawn (a page stays quick however big the table) and
-    a note says how many, and where the rest are (`rest`)."""
+    a note says how many, and where the rest are (`rest`); `columns`: those only, in that order."""
     if limit is not None and len(df) > limit:
         (where or st).caption(f"The first {limit:,} of {len(df):,} rows are shown{'; ' + rest if rest else ''}.")  # type: ignore[attr-defined]
         df = df.head(limit)
+    if columns is not None:
+        df = df[columns]
     shown = safe_frame(words(df))
     config = dict(kwargs.pop("column_config", {}) or {})  # type: ignore[call-overload]
     for c in shown.columns:
@@ -180,9 +183,11 @@ def choose_many(label: str, options: Sequence[str], param: str, format_func: Cal
     return list(values)
 
 
-def choose_offence(df: pd.DataFrame, where: object = None, force_level: bool = False) -> str:
-    """The offence to show. Offences are never added together: each is its own series."""
-    present = [o for o in OFFENCES if o in set(df["offence"]) and (not force_level or o != "scwc_uk")] or ["scwc"]
+def choose_offence(where: object = None, force_level: bool = False) -> str:
+    """The offence to show, of those the table holds. Offences are never added together: each is
+    its own series."""
+    held = loaders.offences()
+    present = [o for o in OFFENCES if o in held and (not force_level or o != "scwc_uk")] or ["scwc"]
     value = choose("Offence", present, "offence", format_func=lambda o: OFFENCE_LABELS.get(o, o), default="scwc", where=where,
                    help="Offences are never added together: each is its own series.")
     return value or "scwc"

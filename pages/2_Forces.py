@@ -11,7 +11,7 @@ from dashboard import charts, loaders, queries, ui
 df = ui.page("Forces", "Recorded offences by police force area: a map and a ranking, as counts or rates per 100,000 people.")
 with ui.filters():
     c1, c2, c3 = st.columns(3)
-    offence = ui.choose_offence(df, where=c1, force_level=True)
+    offence = ui.choose_offence(where=c1, force_level=True)
     period = ui.choose_period(df, offence, where=c2)
     measure = ui.choose("Show", ["count", "rate"], "measure", where=c3,
                         format_func=lambda m: {"count": "Count", "rate": "Rate per 100,000 people"}[m])

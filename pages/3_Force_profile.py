@@ -17,7 +17,7 @@ default = max(codes, key=lambda c: have.get(c, 0))  # the force with the most fi
 with ui.filters():
     c1, c2 = st.columns(2)
     force = ui.choose("Force", codes, "force", format_func=lambda c: names.get(c, c), default=default, where=c1) or default
-    offence = ui.choose_offence(df, where=c2, force_level=True)
+    offence = ui.choose_offence(where=c2, force_level=True)
 name = names.get(force, force)
 mine = df[df["area_code"] == force]
 if mine.empty:

@@ -6,27 +6,26 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import auth, data, loaders, queries, ui
+from dashboard import auth, data, loaders, ui
 from ingest import intake
 from ingest.sources import mask_email
 
-df = ui.page("Sources and coverage", "Where every figure came from, what is missing, and what the ingest changed or rejected.")
+ui.page("Sources and coverage", "Where every figure came from, what is missing, and what the ingest changed or rejected.")
 with ui.filters():
-    offence = ui.choose_offence(df, force_level=True)
+    offence = ui.choose_offence(force_level=True)
 st.subheader("Coverage: force totals by period")
-grid = queries.coverage(df, loaders.forces(), offence)
+grid = loaders.coverage(offence)
 ui.table(grid.reset_index())
 st.caption("Empty = no figure held for that force and period (not zero). [c] suppressed, [x] withheld or not provided. "
            "Periods in date order.")
 st.subheader("Releases: who first published the figures")
-ui.table(queries.releases_of(df).rename(columns={"figures": "figures held"}))
+ui.table(loaders.releases().rename(columns={"figures": "figures held"}))
 st.subheader("Documents the figures were read from")
-srcs = df.drop_duplicates("source_id")[["publisher", "reference", "published", "originator", "source_type", "source_url", "added_by"]]
-ui.table(srcs.sort_values("published", ascending=False), limit=200,
+ui.table(loaders.documents(), limit=200,
          rest="newest first; Data and export's XLSX lists every one (Sources sheet)")
 st.subheader("Revisions: figures published with different values")
 st.caption("Rule: the latest publication is shown; earlier values are kept and listed here, with who added each.")
-ui.table(queries.revisions(df[df["offence"] == offence]))
+ui.table(loaders.revisions(offence))
 st.subheader("Issue log")
 issues = loaders.issues()
 severity = st.multiselect("Severity", ["error", "review", "warning", "info"], default=["error", "review", "warning"], key="sev")

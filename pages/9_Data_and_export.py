@@ -14,42 +14,38 @@ df = ui.page("Data and export", "Download the figures you are looking at, with t
 names = queries.area_names(df, loaders.areas())
 with ui.filters():
     c1, c2, c3 = st.columns(3)
-    offence = ui.choose_offence(df, where=c1)
-    have = sorted(set(df.loc[df["offence"] == offence, "area_code"]), key=lambda c: names.get(c, c))
-    area = ui.choose("Area", ["all", *have], "area", format_func=lambda c: "All areas" if c == "all" else names.get(c, c), where=c2)
-    view = df[df["offence"] == offence]
-    if area and area != "all":
-        view = view[view["area_code"] == area]
-    period_labels = queries.period_choices(view)
-    period = ui.choose("Period", ["all", *period_labels], "period", format_func=lambda k: "All periods" if k == "all" else period_labels.get(k, k),
-                       where=c3)
-if period and period != "all":
-    view = view[view["period"] == period]
+    offence = ui.choose_offence(where=c1)
+    have = sorted(set(loaders.view(offence)["area_code"]), key=lambda c: names.get(c, c))
+    area = ui.choose("Area", [queries.ALL, *have], "area", format_func=lambda c: "All areas" if c == queries.ALL else names.get(c, c),
+                     where=c2) or queries.ALL
+    period_labels = loaders.period_choices(offence, area)
+    period = ui.choose("Period", [queries.ALL, *period_labels], "period",
+                       format_func=lambda k: "All periods" if k == queries.ALL else period_labels.get(k, k), where=c3) or queries.ALL
+view = loaders.view(offence, area, period)
 if view.empty:
     ui.empty("No figures match this selection.")
     st.stop()
-releases = queries.releases_of(view)
+releases = loaders.releases(offence, area, period)
 st.markdown(f"**{len(view):,} figures** from {view['source_id'].nunique()} documents, first published in "
             f"{len(releases)} release(s).")
-row = queries.headline_sentence(view)
+row = loaders.headline_row(offence, area, period)
 if row is not None:
     st.markdown("**In plain words:** " + ui.plain(queries.sentence(row)))
 citation = queries.citation(view, releases=releases)
 st.markdown("**Cite as:** " + ui.plain(citation))
-table = view.drop(columns=[c for c in queries.DERIVED_COLUMNS if c in view])
 c1, c2 = st.columns(2)
 # built only when asked for (a large table would otherwise be exported on every rerun)
-c1.download_button("Download CSV", functools.partial(exports.to_csv_bytes, table, citation), file_name="scwc_figures.csv",
+c1.download_button("Download CSV", functools.partial(exports.to_csv_bytes, view, citation), file_name="scwc_figures.csv",
                    mime="text/csv", key="dl_csv", on_click="ignore")
-c2.download_button("Download XLSX", functools.partial(exports.to_xlsx_bytes, table, citation), file_name="scwc_figures.xlsx",
+c2.download_button("Download XLSX", functools.partial(exports.to_xlsx_bytes, view, citation), file_name="scwc_figures.xlsx",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="dl_xlsx", on_click="ignore")
 st.caption("The CSV starts with two lines, the citation and the licence, each beginning with '#' "
            "(spreadsheets show them as the first rows; pandas reads the CSV with comment='#').")
-ui.table(view[["area_name", "period_label", "breakdown", "age_band", "gender", "platform", "measure", "value", "status",
-               "originator", "publisher", "source_location"]], limit=250, rest="the downloads hold them all")
+ui.table(view, columns=["area_name", "period_label", "breakdown", "age_band", "gender", "platform", "measure", "value", "status",
+                        "originator", "publisher", "source_location"], limit=250, rest="the downloads hold them all")
 figures_shown = queries.shown(view)  # one row per figure: the line draws each year once
 yearly = queries.yearly(figures_shown[(figures_shown["breakdown"] == "total") & (figures_shown["status"] == "reported")])
-if not yearly.empty and area and area != "all":
+if not yearly.empty and area != queries.ALL:
     fig = charts.series_chart(yearly, f"How many offences did {names.get(area, area)} record each year?",
                               queries.source_line(yearly) or "as published", f"{yearly['source_id'].nunique()} document(s)")
     ui.chart(fig, yearly[["period_label", "value", "publisher"]], charts.alt_text("Line chart", yearly), key="export_chart",
