@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import streamlit as st  # noqa: E402
 
-from dashboard import charts, loaders, queries, ui  # noqa: E402
+from dashboard import charts, data, loaders, queries, ui  # noqa: E402
 
 df = ui.page("Online grooming of children: police figures",
              "Sexual communication with a child (s.15A Sexual Offences Act 2003) recorded by police forces in England and Wales "
@@ -50,7 +50,7 @@ with right:
         best = queries.fullest_period(p)
         table = queries.force_table(df, loaders.forces(), loaders.population(), best["period"])
         n = int(table["value"].notna().sum())
-        fig = charts.force_map(table, loaders.geojson(), "value", f"Where were offences recorded in {best['period_label']}?",
+        fig = charts.force_map(table, data.BOUNDARIES_URL, "value", f"Where were offences recorded in {best['period_label']}?",
                                "police FOI returns as published", f"{n} of {len(table)} forces have a figure; grey = no data",
                                height=460)
         picked = ui.chart(fig, table[["area_name", "value", "status"]], charts.alt_text("Map", table), key="home_map", pick=True,

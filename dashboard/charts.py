@@ -281,11 +281,15 @@ def shares_over_time(shares: pd.DataFrame, title: str, source: str, coverage: st
     return style(fig, title, subtitle(source, coverage))
 
 
-def _features(geojson: dict[str, Any], codes: set[str]) -> dict[str, Any]:
+def _features(geojson: str | dict[str, Any], codes: set[str]) -> str | dict[str, Any]:
+    """The boundaries a trace needs: the served file's address as it is (the browser fetches it
+    once for every trace), or of a boundaries object only the areas in `codes`."""
+    if isinstance(geojson, str):
+        return geojson
     return {"type": "FeatureCollection", "features": [f for f in geojson["features"] if f["properties"].get("pfa_code") in codes]}
 
 
-def force_map(table: pd.DataFrame, geojson: dict[str, Any], column: str, title: str, source: str, coverage: str = "",
+def force_map(table: pd.DataFrame, geojson: str | dict[str, Any], column: str, title: str, source: str, coverage: str = "",
               height: int = 620, colorbar_title: str = "offences") -> go.Figure:
     """Force areas coloured by `column`; an area with no figure is grey and says 'no data' (never 0).
     Each boundary is sent once (the areas with and without data are two traces over disjoint parts)."""
@@ -306,6 +310,25 @@ def force_map(table: pd.DataFrame, geojson: dict[str, Any], column: str, title: 
             colorbar={"title": {"text": colorbar_title, "side": "right"}, "thickness": 12, "len": 0.6, "x": 1.0}))
     fig.update_layout(map={"style": "white-bg", "center": {"lat": 52.7, "lon": -2.2}, "zoom": 4.8})
     return style(fig, title, subtitle(source, coverage), height=height, legend=False)
+
+
+def category_map(table: pd.DataFrame, geojson: str | dict[str, Any], column: str, colours: dict[str, str], title: str, source: str,
+                 coverage: str = "", label: str = "area_name", legend_title: str = "", height: int = 600) -> go.Figure:
+    """Force areas coloured by a category (`column`), one trace and legend entry per category in
+    the order of `colours`; each boundary sent once."""
+    fig = go.Figure()
+    for name, colour in colours.items():
+        part = table[table[column] == name]
+        if part.empty:
+            continue
+        fig.add_trace(go.Choroplethmap(
+            geojson=_features(geojson, set(part["area_code"])), featureidkey="properties.pfa_code", locations=part["area_code"],
+            z=[0] * len(part), colorscale=[[0, colour], [1, colour]], showscale=False, showlegend=True, name=_plain(name),
+            text=[_plain(str(v)) for v in part[label]], hovertemplate="%{text}: " + _plain(name) + "<extra></extra>",
+            marker={"line": {"color": "#fff", "width": 0.8}}))
+    fig.update_layout(map={"style": "white-bg", "center": {"lat": 52.6, "lon": -2.0}, "zoom": 4.9})
+    style(fig, title, subtitle(source, coverage), height=height, legend=True)
+    return fig.update_layout(legend_title_text=legend_title)
 
 
 def alt_text(kind: str, df: pd.DataFrame, value: str = "value", label: str = "area_name") -> str:

@@ -19,6 +19,12 @@ from ingest.schema import coerce_figures, empty_figures
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "data" / "reference"
+# The maps' boundaries, served as a static file (server.enableStaticServing): the browser fetches
+# them once and keeps them, and a map's figure carries only this address, relative to the page
+# (so it holds behind a base URL path), instead of 190 kB of coordinates copied and sent on every
+# rerun. Written from data/reference/pfa.geojson by tools/boundaries.py.
+BOUNDARIES_FILE = ROOT / "static" / "force_areas.geojson"
+BOUNDARIES_URL = "app/static/force_areas.geojson"
 
 
 def data_dir() -> Path:
@@ -102,14 +108,10 @@ def read_population() -> pd.DataFrame:
 
 def read_geojson(places: int = 3) -> dict[str, Any]:
     """The force areas' boundaries, coordinates rounded to `places` decimals (about 100 m: the
-    file is drawn at country scale, and every rerun sends it to the browser)."""
-    geo = json.loads((REFERENCE / "pfa.geojson").read_text(encoding="utf-8"))
-
-    def rnd(c: Any) -> Any:
-        return round(c, places) if isinstance(c, float) else [rnd(x) for x in c]
-
+    file is drawn at country scale, and every rerun sends it to the browser). Rounded as parsed,
+    so the unrounded coordinates never exist (a second copy of every point at each cold start)."""
+    geo = json.loads((REFERENCE / "pfa.geojson").read_text(encoding="utf-8"), parse_float=lambda s: round(float(s), places))
     for f in geo["features"]:
-        f["geometry"]["coordinates"] = rnd(f["geometry"]["coordinates"])
         f["properties"] = {"pfa_code": f["properties"].get("pfa_code") or f["properties"].get("PFA20CD"),
                            "name": f["properties"].get("name") or f["properties"].get("PFA20NM", "")}
     return geo

@@ -64,11 +64,6 @@ def population() -> pd.DataFrame:
     return _reference("population").copy(deep=False)
 
 
-@st.cache_resource(show_spinner=False)
-def geojson() -> dict[str, Any]:
-    return data.read_geojson()
-
-
 
 
 def _per_table(fn: Callable[Concatenate[pd.DataFrame, P], T]) -> Callable[P, T]:

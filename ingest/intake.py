@@ -49,7 +49,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from ingest.actors import Actor
+from ingest.actors import Actor, audit_log, audit_path
 from ingest.issues import IssueLog
 from ingest.kit import template_details, template_suppression
 from ingest.output import write_outputs
@@ -379,10 +379,6 @@ def _lock(raw_dir: Path) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def audit_path(raw_dir: Path) -> Path:
-    return Path(os.environ.get("SCWC_AUDIT_LOG") or raw_dir.parent / "audit" / "audit.jsonl")
-
-
 def audit(raw_dir: Path, actor: Actor, action: str, **details: Any) -> None:
     """Append one line to the audit log (never rewritten; a line is whole or absent)."""
     path = audit_path(raw_dir)
@@ -397,25 +393,6 @@ def audit(raw_dir: Path, actor: Actor, action: str, **details: Any) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def audit_log(raw_dir: Path) -> pd.DataFrame:
-    path = audit_path(raw_dir)
-    cols = ["at", "by", "role", "action", "sources", "reason"]
-    if not path.exists():
-        return pd.DataFrame(columns=cols)
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        try:
-            rows.append(json.loads(line))
-        except ValueError:
-            continue
-    df = pd.DataFrame(rows)
-    for c in cols:
-        if c not in df:
-            df[c] = ""
-    df["sources"] = df["sources"].map(lambda v: ", ".join(v) if isinstance(v, list) else ("" if v is None or v != v else str(v)))
-    return df.astype(object).fillna("")
 
 
 def _require_editor(actor: Actor | None, raw_dir: Path, action: str, what: str) -> Actor:

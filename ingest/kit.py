@@ -10,18 +10,24 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-
-from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
-from openpyxl.worksheet.datavalidation import DataValidation
+from typing import TYPE_CHECKING, Any
 
 from ingest.reference import Area, reference
+
+if TYPE_CHECKING:  # openpyxl is imported where a template is built: the dashboard's kit page reads the request text without it
+    from openpyxl import Workbook
 
 BANDS = ["11 and under", "12-15", "16 and over", "Unknown Age"]
 GENDERS = ["Female", "Male", "Unknown"]
 PLATFORMS = ["Snapchat", "Instagram", "WhatsApp", "Facebook", "Facebook Messenger", "Kik", "TikTok", "X (Twitter)",
              "Text message", "Discord", "Telegram", "Omegle", "Online gaming", "Other", "Not recorded"]
-FILL = PatternFill("solid", fgColor="FFF2CC")  # cells the force fills in
+FILL_COLOUR = "FFF2CC"  # cells the force fills in
+
+
+def _fill() -> Any:
+    from openpyxl.styles import PatternFill
+
+    return PatternFill("solid", fgColor=FILL_COLOUR)
 
 SHEET_TOTAL = "Q1 Total"
 SHEET_AGE_GENDER = "Q2 Age and gender"
@@ -61,6 +67,8 @@ Thank you.
 
 
 def _instructions(wb: Workbook, force: Area | None, period_start: date, period_end: date) -> None:
+    from openpyxl.styles import Font
+
     ws = wb.active
     assert ws is not None
     ws.title = "Instructions"
@@ -80,7 +88,7 @@ def _instructions(wb: Workbook, force: Area | None, period_start: date, period_e
     ]
     for i, (text, bold) in enumerate(lines, start=1):
         ws.cell(row=i, column=1, value=text).font = Font(bold=bold)
-    ws.cell(row=len(lines), column=2).fill = FILL
+    ws.cell(row=len(lines), column=2).fill = _fill()
     ws.column_dimensions["A"].width = 95
 
 
@@ -93,6 +101,8 @@ def _lists(wb: Workbook) -> None:
 
 
 def _validation(ws, column_letter: str, n: int, cells: str) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     dv = DataValidation(type="list", formula1=f"=Lists!${column_letter}$1:${column_letter}${n}", allow_blank=True)
     dv.error = "Choose a value from the list"
     ws.add_data_validation(dv)
@@ -104,7 +114,7 @@ def _single_answer(wb: Workbook, sheet: str, question: str, label: str, width: i
     ws = wb.create_sheet(sheet)
     ws["A1"] = question
     ws["A3"] = label
-    ws["B3"].fill = FILL
+    ws["B3"].fill = _fill()
     ws.column_dimensions["A"].width = width
 
 
@@ -118,7 +128,7 @@ def _age_gender(wb: Workbook) -> None:
     ws.append(["Total"])
     for r in range(4, 8):
         for c in range(2, 7):
-            ws.cell(row=r, column=c).fill = FILL
+            ws.cell(row=r, column=c).fill = _fill()
     ws["A9"] = ('=IF(COUNTA(B4:F7)<20,"Check: fill every yellow cell",IF(COUNTIF(B4:F7,"*")>0,'
                 '"Check: some cells are withheld (*); totals cannot be checked",IF(AND(SUM(B4:E6)=F7,SUM(F4:F6)=F7,'
                 'SUM(B7:E7)=F7),"Check: rows and columns add up to the total","Check: the totals do not add up")))')
@@ -134,13 +144,15 @@ def _platforms(wb: Workbook) -> None:
     ws.append(["Platform", "Number of offences"])
     for p in PLATFORMS:
         ws.append([p])
-        ws.cell(row=ws.max_row, column=2).fill = FILL
+        ws.cell(row=ws.max_row, column=2).fill = _fill()
     _validation(ws, "C", len(PLATFORMS), f"A4:A{3 + len(PLATFORMS) + 10}")  # ten spare rows for other apps
     ws.column_dimensions["A"].width = 22
 
 
 def build_template(path: Path, force: Area | None, period_start: date, period_end: date) -> None:
     """The return template: one sheet per question, read back by the crosstab reader."""
+    from openpyxl import Workbook
+
     wb = Workbook()
     _instructions(wb, force, period_start, period_end)
     _single_answer(wb, SHEET_TOTAL, "Question 1: total offences of sexual communication with a child recorded in the period",

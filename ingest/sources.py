@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from ingest.actors import mask_email
 from ingest.periods import parse_date
 from ingest.readers.transcription import safe_yaml
 from ingest.reference import Area, reference
@@ -138,12 +139,6 @@ def load_source(folder: Path) -> Source:
         note=str(data.get("note") or data.get("notes") or ""),
         raw=data,
     )
-
-
-def mask_email(email: str) -> str:
-    """An editor's address as the public sees it (figures, audit log): first letter and domain."""
-    name, at, domain = str(email).partition("@")
-    return f"{name[:1]}***@{domain}" if at else (name[:1] + "***" if name else "")
 
 
 def discover(paths: list[Path]) -> list[Path]:

@@ -9,7 +9,6 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard import auth, data, loaders, queries, ui
-from ingest import intake
 
 ui.page("Add returns", "Upload the answers forces sent (PDF, Word, Excel, OpenDocument, CSV, a saved web page, or a zip of a "
         "round). You will see how each file was read and every figure with the cell it came from, before anything is added.",
@@ -22,6 +21,9 @@ if not who.is_editor:
     if auth.settings().can_sign_in and st.button("Sign in", key="add_login"):
         st.login()
     st.stop()
+
+# only now: the intake and its readers are 20 MB of a server process, and a reader's page needs none of it
+from ingest import intake  # noqa: E402
 
 raw = data.raw_dir()
 intake.sweep_staging(raw.parent)  # abandoned previews go after intake.STAGING_TTL

@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
-import plotly.express as px
 import streamlit as st
 
-from dashboard import charts, exports, loaders, tracker, ui
+from dashboard import charts, data, exports, loaders, tracker, ui
 
 df = ui.page("Round tracker", "For an FOI round: which forces have answered, which are overdue (20 working days, "
              "English bank holidays excluded), which refused and on what ground.", allow_empty=True)
@@ -44,13 +43,9 @@ for col, s in zip(cols, tracker.STATUS_ORDER, strict=True):
 st.caption(f"Answers are due by {due:%A %d %B %Y} (20 working days after {request:%d %B %Y}). "
            "Forces count as answered when an FOI return for exactly this period is in the data.")
 palette = {"answered": "#009E73", "partial": "#E69F00", "refused": "#D55E00", "overdue": "#CC79A7", "awaiting": "#d9d9d9"}
-fig = px.choropleth_map(status, geojson=loaders.geojson(), featureidkey="properties.pfa_code", locations="area_code",
-                        color="status", color_discrete_map=palette, hover_name="force", map_style="white-bg",
-                        center={"lat": 52.6, "lon": -2.0}, zoom=4.9, category_orders={"status": tracker.STATUS_ORDER},
-                        labels={"status": "Answer"})
-charts.style(fig, f"Which forces have answered the request of {request:%d %b %Y}?",
-             charts.subtitle("FOI returns held in this table", f"period asked {start:%d %b %Y} to {end:%d %b %Y}; "
-                             f"due {due:%d %b %Y}"), height=600)
+fig = charts.category_map(status, data.BOUNDARIES_URL, "status", {s: palette[s] for s in tracker.STATUS_ORDER},
+                         f"Which forces have answered the request of {request:%d %b %Y}?", "FOI returns held in this table",
+                         f"period asked {start:%d %b %Y} to {end:%d %b %Y}; due {due:%d %b %Y}", label="force", legend_title="Answer")
 ui.chart(fig, status.drop(columns=["area_code"]), f"Map of {len(status)} force areas by answer status: " +
          ", ".join(f"{int(counts.get(s, 0))} {s}" for s in tracker.STATUS_ORDER), key="tracker_map")
 ui.table(status.drop(columns=["area_code"]))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, loaders, queries, ui
+from dashboard import charts, data, loaders, queries, ui
 
 df = ui.page("Forces", "Recorded offences by police force area: a map and a ranking, as counts or rates per 100,000 people.")
 with ui.filters():
@@ -30,7 +30,7 @@ if measure == "rate":
     st.caption("Rates use the ONS mid-2018 population of all ages (not children only) for every year.")
 what = "offences per 100,000 people" if measure == "rate" else "offences"
 coverage = f"{n} of {len(table)} forces have a figure; grey = no data, not zero"
-fig = charts.force_map(table, loaders.geojson(), column, f"Where did police record the most {what}, {label}?",
+fig = charts.force_map(table, data.BOUNDARIES_URL, column, f"Where did police record the most {what}, {label}?",
                        "police FOI returns as published", coverage, colorbar_title="per 100,000" if measure == "rate" else "offences")
 picked = ui.chart(fig, table[["area_name", "region_name", "value", "rate_per_100k", "status"]],
                   charts.alt_text("Map", table, column) + " Click an area to open its profile.", key="forces_map", pick=True,

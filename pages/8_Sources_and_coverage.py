@@ -7,8 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import auth, data, loaders, ui
-from ingest import intake
-from ingest.sources import mask_email
+from ingest.actors import audit_log, mask_email
 
 ui.page("Sources and coverage", "Where every figure came from, what is missing, and what the ingest changed or rejected.")
 with ui.filters():
@@ -32,7 +31,7 @@ severity = st.multiselect("Severity", ["error", "review", "warning", "info"], de
 ui.table(issues[issues["severity"].isin(severity)][["source_id", "source_file", "location", "severity", "issue_type", "message"]],
          limit=1000, rest="the whole log is data/processed/issues.csv")
 st.subheader("Returns added and withdrawn")
-log = intake.audit_log(data.raw_dir())
+log = audit_log(data.raw_dir())
 if log.empty:
     st.caption("No return has been added or withdrawn through the dashboard.")
 else:

@@ -49,3 +49,20 @@ def test_a_year_without_a_number_is_a_gap_in_every_line_chart() -> None:
     df = pd.DataFrame({"period_label": ["2017/18", "2018/19", "2019/20"], "value": [5.0, float("nan"), 7.0], "area_name": "A"})
     fig = charts.series_chart(df, "T?", "s")
     assert list(fig.data[0].y) == [5.0, None, 7.0]
+
+
+def test_a_category_map_draws_each_area_once_in_its_categorys_colour() -> None:
+    geo = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"pfa_code": c, "name": c}, "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}}
+        for c in ("A", "B", "C", "D")]}
+    table = pd.DataFrame({"area_code": ["A", "B", "C", "D"], "force": ["<b>A</b>", "B", "C", "D"],
+                          "status": ["overdue", "answered", "overdue", "refused"]})
+    colours = {"answered": "#009E73", "refused": "#D55E00", "overdue": "#CC79A7", "awaiting": "#d9d9d9"}
+    fig = charts.category_map(table, geo, "status", colours, "Who answered?", "s", label="force", legend_title="Answer")
+    assert [t.name for t in fig.data] == ["answered", "refused", "overdue"]  # the given order; none for an empty category
+    assert sorted(c for t in fig.data for c in t.locations) == ["A", "B", "C", "D"]
+    for t in fig.data:
+        assert t.colorscale[0][1] == t.colorscale[-1][1] == colours[t.name]
+        assert {f["properties"]["pfa_code"] for f in t.geojson["features"]} == set(t.locations)  # each boundary sent once
+    assert "&lt;b&gt;A&lt;/b&gt;" in fig.data[2].text  # text from the data is shown as typed
+    assert fig.layout.legend.title.text == "Answer"

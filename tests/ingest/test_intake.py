@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from ingest import intake
+from ingest.actors import audit_log
 from ingest.intake import (
     MAX_FILE_BYTES,
     MAX_ZIP_ENTRIES,
@@ -26,7 +27,6 @@ from ingest.intake import (
     Upload,
     UploadRejected,
     accept,
-    audit_log,
     discard,
     expand,
     preview,
