@@ -11,7 +11,7 @@
    pages it maps (pyarrow alone 30-45 MiB), and how many a library maps depends on how the
    machine's page cache holds the installed files. The same floor page measured 154 MiB in one
    session and 190 MiB in another, and 153 and 174 MiB from two identical venvs in one run.
-2. Every page at 1x and with the table replicated 100x: warm rerun time (median of 3) in a fresh
+2. Every page at 1x and with the table replicated 100x: warm rerun time (median of 5) in a fresh
    process per scale. Target: every page at 100x within 2x of its 1x warm time.
 3. Memory over sessions: 40 sessions of Forces in one process; resident memory after the 5th
    and the 40th. Target: flat (the cache holds at most two versions of the table).
@@ -64,7 +64,7 @@ for page in json.loads(sys.argv[1]):
     if at.exception:
         raise SystemExit(f"{page}: {at.exception[0].value}")
     warm = []
-    for _ in range(3):
+    for _ in range(5):
         t = time.perf_counter(); at.run(); warm.append(time.perf_counter() - t)
     out[page] = [cold, statistics.median(warm)]
 print(json.dumps(out))
@@ -159,7 +159,7 @@ def main() -> None:
               f"floor {floor[0]:.2f} s, {floor[1]:.0f} MiB")
         print(f"   target: every page under the peer: {'met' if not over else f'NOT met by {len(over)} of {len(PAGES)} pages'}")
 
-        print("\n2. Warm rerun per page, 1x and 100x table (median of 3 reruns; fresh process per scale)")
+        print("\n2. Warm rerun per page, 1x and 100x table (median of 5 reruns; fresh process per scale)")
         big = replicate(100, Path(tmp))
         results = {}
         for label, env in (("1x", {}), ("100x", {"SCWC_DATA_DIR": str(big)})):

@@ -131,3 +131,25 @@ def documents(df: pd.DataFrame) -> pd.DataFrame:
 @_per_table
 def offences(df: pd.DataFrame) -> frozenset[str]:
     return frozenset(df["offence"].unique())
+
+
+@_per_table
+def area_names(df: pd.DataFrame) -> dict[str, str]:
+    return queries.area_names(df, areas())
+
+
+@_per_table
+def areas_with_figures(df: pd.DataFrame, offence: str) -> frozenset[str]:
+    return frozenset(queries.view_rows(df, offence)["area_code"].unique())
+
+
+@_per_table
+def document_count(df: pd.DataFrame, offence: str, area: str = queries.ALL, period: str = queries.ALL) -> int:
+    return int(queries.view_rows(df, offence, area, period)["source_id"].nunique())
+
+
+@_per_table
+def yearly_totals(df: pd.DataFrame, offence: str, area: str) -> pd.DataFrame:
+    """An area's reported totals by financial year, each figure once (its latest publication)."""
+    shown = queries.shown(queries.view_rows(df, offence, area))
+    return queries.yearly(shown[(shown["breakdown"] == "total") & (shown["status"] == "reported")])

@@ -10,12 +10,12 @@ import streamlit as st
 
 from dashboard import charts, exports, loaders, queries, ui
 
-df = ui.page("Data and export", "Download the figures you are looking at, with their sources, and a sentence you can quote.")
-names = queries.area_names(df, loaders.areas())
+ui.page("Data and export", "Download the figures you are looking at, with their sources, and a sentence you can quote.")
+names = loaders.area_names()
 with ui.filters():
     c1, c2, c3 = st.columns(3)
     offence = ui.choose_offence(where=c1)
-    have = sorted(set(loaders.view(offence)["area_code"]), key=lambda c: names.get(c, c))
+    have = sorted(loaders.areas_with_figures(offence), key=lambda c: names.get(c, c))
     area = ui.choose("Area", [queries.ALL, *have], "area", format_func=lambda c: "All areas" if c == queries.ALL else names.get(c, c),
                      where=c2) or queries.ALL
     period_labels = loaders.period_choices(offence, area)
@@ -26,7 +26,7 @@ if view.empty:
     ui.empty("No figures match this selection.")
     st.stop()
 releases = loaders.releases(offence, area, period)
-st.markdown(f"**{len(view):,} figures** from {view['source_id'].nunique()} documents, first published in "
+st.markdown(f"**{len(view):,} figures** from {loaders.document_count(offence, area, period)} documents, first published in "
             f"{len(releases)} release(s).")
 row = loaders.headline_row(offence, area, period)
 if row is not None:
@@ -43,9 +43,8 @@ st.caption("The CSV starts with two lines, the citation and the licence, each be
            "(spreadsheets show them as the first rows; pandas reads the CSV with comment='#').")
 ui.table(view, columns=["area_name", "period_label", "breakdown", "age_band", "gender", "platform", "measure", "value", "status",
                         "originator", "publisher", "source_location"], limit=250, rest="the downloads hold them all")
-figures_shown = queries.shown(view)  # one row per figure: the line draws each year once
-yearly = queries.yearly(figures_shown[(figures_shown["breakdown"] == "total") & (figures_shown["status"] == "reported")])
-if not yearly.empty and area != queries.ALL:
+yearly = loaders.yearly_totals(offence, area) if area != queries.ALL else None
+if yearly is not None and not yearly.empty:
     fig = charts.series_chart(yearly, f"How many offences did {names.get(area, area)} record each year?",
                               queries.source_line(yearly) or "as published", f"{yearly['source_id'].nunique()} document(s)")
     ui.chart(fig, yearly[["period_label", "value", "publisher"]], charts.alt_text("Line chart", yearly), key="export_chart",
