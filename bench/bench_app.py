@@ -104,7 +104,7 @@ def _server_env(extra: dict[str, str] | None) -> dict[str, str]:
 
 
 def cold(script: str, page: str, env: dict[str, str] | None = None, python: str = sys.executable,
-         cwd: Path = ROOT, runs: int = 3) -> tuple[float, float]:
+         cwd: Path = ROOT, runs: int = 5) -> tuple[float, float]:
     """Whole-process cold render: (seconds, peak MiB), the median of `runs` runs after one
     untimed run (which writes the bytecode a server keeps between starts)."""
     measured = []
@@ -142,7 +142,7 @@ def main() -> None:
     parser.add_argument("--peer", type=Path, help="a checkout of elliottkte/uk-crime-analysis, measured in the same run")
     args = parser.parse_args()
     app = str(ROOT / "app.py")
-    print("1. Cold start, whole process (interpreter start to exit; median of 3)")
+    print("1. Cold start, whole process (interpreter start to exit; median of 5)")
     with tempfile.TemporaryDirectory() as tmp:
         floor_page = Path(tmp) / "floor.py"
         floor_page.write_text(FLOOR_PAGE, encoding="utf-8")

@@ -338,7 +338,10 @@ def coerce_figures(df: pd.DataFrame) -> pd.DataFrame:
     """Give each column its schema dtype (strings never null: empty string means 'none')."""
     out = df.reindex(columns=list(FIGURE_COLUMNS)).copy()
     for c in STRING_COLUMNS:
-        out[c] = out[c].astype(object).where(out[c].notna(), "").astype(str).astype(object)
+        if pd.api.types.is_string_dtype(out[c]) and out[c].dtype != object:  # text as Parquet gives it: only blanks to fill
+            out[c] = out[c].fillna("").astype(object)
+        else:
+            out[c] = out[c].astype(object).where(out[c].notna(), "").astype(str).astype(object)
     for c in FLOAT_COLUMNS:
         out[c] = pd.to_numeric(out[c], errors="coerce").astype(float)
     for c in INT_COLUMNS:
