@@ -103,23 +103,41 @@ def _server_env(extra: dict[str, str] | None) -> dict[str, str]:
     return {**env, **(extra or {})}
 
 
-def cold(script: str, page: str, env: dict[str, str] | None = None, python: str = sys.executable,
-         cwd: Path = ROOT, runs: int = 5) -> tuple[float, float]:
+def _cold_once(script: str, page: str, env: dict[str, str] | None = None, python: str = sys.executable,
+               cwd: Path = ROOT) -> tuple[float, float]:
+    """One whole-process render: (seconds, peak MiB)."""
+    t = time.perf_counter()
+    proc = subprocess.Popen([python, "-c", COLD_CHILD, script, page], cwd=cwd, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, env=_server_env(env))
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - t
+    if status != 0:
+        err = proc.stderr.read().decode() if proc.stderr else ""
+        raise SystemExit(f"{page}: cold render failed: {err[-300:] or status}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def _medians(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
+
+
+def cold(script: str, page: str, env: dict[str, str] | None = None, cwd: Path = ROOT, runs: int = 5) -> tuple[float, float]:
     """Whole-process cold render: (seconds, peak MiB), the median of `runs` runs after one
     untimed run (which writes the bytecode a server keeps between starts)."""
-    measured = []
-    for i in range(runs + 1):
-        t = time.perf_counter()
-        proc = subprocess.Popen([python, "-c", COLD_CHILD, script, page], cwd=cwd, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.PIPE, env=_server_env(env))
-        _, status, usage = os.wait4(proc.pid, 0)
-        elapsed = time.perf_counter() - t
-        if status != 0:
-            err = proc.stderr.read().decode() if proc.stderr else ""
-            raise SystemExit(f"{page}: cold render failed: {err[-300:] or status}")
-        if i:
-            measured.append((elapsed, usage.ru_maxrss / 1024))
-    return statistics.median(r[0] for r in measured), statistics.median(r[1] for r in measured)
+    _cold_once(script, page, env, cwd=cwd)
+    return _medians([_cold_once(script, page, env, cwd=cwd) for _ in range(runs)])
+
+
+def cold_beside(script: str, page: str, other: tuple[str, Path], runs: int = 5) -> tuple[tuple[float, float], tuple[float, float]]:
+    """A page and another app (script, folder) rendered in turn, `runs` times each: the medians of
+    both, from the same minutes (this machine's speed drifts by a third from one minute to the next)."""
+    _cold_once(script, page)
+    _cold_once(other[0], "-", cwd=other[1])
+    mine, theirs = [], []
+    for _ in range(runs):
+        mine.append(_cold_once(script, page))
+        theirs.append(_cold_once(other[0], "-", cwd=other[1]))
+    return _medians(mine), _medians(theirs)
 
 
 def replicate(times: int, into: Path) -> Path:
@@ -149,23 +167,25 @@ def main() -> None:
         floor = cold(str(floor_page), "-")
         print(f"   {'page':<34} {'seconds':>8} {'peak MiB':>9}")
         print(f"   {'(floor: minimal Streamlit page)':<34} {floor[0]:>8.2f} {floor[1]:>9.0f}")
-        if args.peer:
-            peer_dir = args.peer.resolve()
-            peer = cold(str(peer_dir / "app.py"), "-", cwd=peer_dir)  # it reads data/processed relative to its folder
-            print(f"   {'(peer: uk-crime-analysis)':<34} {peer[0]:>8.2f} {peer[1]:>9.0f}")
-        else:
-            peer = PEER_ISSUE
+        peer_dir = args.peer.resolve() if args.peer else None
+        if peer_dir:
+            print(f"   {'':<34} {'':>8} {'':>9}   {'peer, run in turn':>20}")
         worst = (0.0, 0.0)
         over = []
         for page in PAGES:
-            s, mib = cold(app, page if page != "app.py" else "-")
+            name = page if page != "app.py" else "-"
+            if peer_dir:
+                (s, mib), peer = cold_beside(app, name, (str(peer_dir / "app.py"), peer_dir))  # it reads data/ from its folder
+            else:
+                (s, mib), peer = cold(app, name), PEER_ISSUE
             worst = (max(worst[0], s), max(worst[1], mib))
             if not (s < peer[0] and mib < peer[1]):
                 over.append(page)
-            print(f"   {page:<34} {s:>8.2f} {mib:>9.0f}{'' if page not in over else '  not under the peer'}")
-        where = "measured in this run" if args.peer else "as issue 13 measured it on another machine (not comparable: pass --peer)"
-        print(f"   peer {peer[0]:.2f} s, {peer[1]:.0f} MiB, {where}; slowest page here {worst[0]:.2f} s, largest {worst[1]:.0f} MiB; "
-              f"floor {floor[0]:.2f} s, {floor[1]:.0f} MiB")
+            beside = f"   {peer[0]:>8.2f} s {peer[1]:>5.0f} MiB" if peer_dir else ""
+            print(f"   {page:<34} {s:>8.2f} {mib:>9.0f}{beside}{'  not under the peer' if page in over else ''}")
+        where = ("each page beside the peer, run in turn in this run" if peer_dir else
+                 f"the peer as issue 13 measured it on another machine, {PEER_ISSUE[0]} s and {PEER_ISSUE[1]:.0f} MiB (not comparable: pass --peer)")
+        print(f"   {where}; slowest page here {worst[0]:.2f} s, largest {worst[1]:.0f} MiB; floor {floor[0]:.2f} s, {floor[1]:.0f} MiB")
         print(f"   target: every page under the peer: {'met' if not over else f'NOT met by {len(over)} of {len(PAGES)} pages'}")
 
         print("\n2. Warm rerun per page, 1x and 100x table (median of 5 reruns; fresh process per scale)")
