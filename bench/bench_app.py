@@ -79,7 +79,8 @@ def rss():
 marks = {}
 for i in range(1, 41):
     at = AppTest.from_file(sys.argv[1], default_timeout=300)
-    at.switch_page(sys.argv[2])
+    if sys.argv[2] != "-":
+        at.switch_page(sys.argv[2])
     at.run()
     if i in (5, 40):
         marks[i] = rss()
@@ -208,6 +209,12 @@ def main() -> None:
     out = run_child(SESSIONS_CHILD, [app, "pages/2_Forces.py"])
     after5, after40 = (float(x) for x in out.split())
     print(f"   resident after session 5: {after5:.0f} MiB; after session 40: {after40:.0f} MiB; growth {after40 - after5:+.0f} MiB")
+    if args.peer:
+        peer_dir = args.peer.resolve()
+        out = subprocess.run([sys.executable, "-c", SESSIONS_CHILD, str(peer_dir / "app.py"), "-"], cwd=peer_dir, capture_output=True,
+                             text=True, env=_server_env(None), check=True).stdout
+        p5, p40 = (float(x) for x in out.split())
+        print(f"   the peer, 40 sessions of its home page: {p5:.0f} MiB after the 5th, {p40:.0f} MiB after the 40th; growth {p40 - p5:+.0f} MiB")
 
 
 if __name__ == "__main__":
