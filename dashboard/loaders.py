@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
 import pandas as pd
@@ -64,8 +65,6 @@ def population() -> pd.DataFrame:
     return _reference("population").copy(deep=False)
 
 
-
-
 def _per_table(fn: Callable[Concatenate[pd.DataFrame, P], T]) -> Callable[P, T]:
     """`fn(table, *args)` as `fn(*args)` over the current table, computed once per table version
     and arguments and shared by every session: what a page derives from the whole table (a
@@ -88,7 +87,8 @@ def _per_table(fn: Callable[Concatenate[pd.DataFrame, P], T]) -> Callable[P, T]:
         bound.apply_defaults()  # view("scwc") and view("scwc", "all", "all") are one entry
         folder, stamp = data.current_table()
         out = cached_call(str(folder), stamp, *bound.args[1:])
-        return cast(T, out.copy(deep=False)) if isinstance(out, pd.DataFrame) else out
+        # a page's own frame or row over the shared data (copied on write); mappings are read-only
+        return cast(T, out.copy(deep=False)) if isinstance(out, pd.DataFrame | pd.Series) else out
 
     return current
 
@@ -104,8 +104,8 @@ def releases(df: pd.DataFrame, offence: str = queries.ALL, area: str = queries.A
 
 
 @_per_table
-def period_choices(df: pd.DataFrame, offence: str, area: str = queries.ALL) -> dict[str, str]:
-    return queries.period_choices(queries.view_rows(df, offence, area))
+def period_choices(df: pd.DataFrame, offence: str, area: str = queries.ALL) -> Mapping[str, str]:
+    return MappingProxyType(queries.period_choices(queries.view_rows(df, offence, area)))
 
 
 @_per_table
@@ -134,8 +134,8 @@ def offences(df: pd.DataFrame) -> frozenset[str]:
 
 
 @_per_table
-def area_names(df: pd.DataFrame) -> dict[str, str]:
-    return queries.area_names(df, areas())
+def area_names(df: pd.DataFrame) -> Mapping[str, str]:
+    return MappingProxyType(queries.area_names(df, areas()))
 
 
 @_per_table

@@ -51,3 +51,10 @@ def test_a_page_cannot_change_the_shared_result(table_dir: Path) -> None:
     mine = loaders.view("scwc")
     mine["value"] = -1.0
     assert (loaders.view("scwc")["value"] != -1.0).any()
+
+
+def test_shared_mappings_cannot_be_changed_by_a_page(table_dir: Path) -> None:
+    names = loaders.area_names()
+    with pytest.raises(TypeError):
+        names["E23000036"] = "somewhere else"  # type: ignore[index]
+    assert loaders.area_names()["E23000036"] == "Avon and Somerset Police"
