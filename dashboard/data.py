@@ -107,9 +107,10 @@ def read_population() -> pd.DataFrame:
 
 
 def read_geojson(places: int = 3) -> dict[str, Any]:
-    """The force areas' boundaries, coordinates rounded to `places` decimals (about 100 m: the
-    file is drawn at country scale, and every rerun sends it to the browser). Rounded as parsed,
-    so the unrounded coordinates never exist (a second copy of every point at each cold start)."""
+    """The force areas' boundaries as the maps draw them (tools/boundaries.py writes them to
+    BOUNDARIES_FILE): coordinates rounded to `places` decimals (about 100 m: the maps are drawn at
+    country scale, and a smaller file reaches a phone sooner), rounded as parsed, so the unrounded
+    coordinates never exist beside them; only each area's code and name kept."""
     geo = json.loads((REFERENCE / "pfa.geojson").read_text(encoding="utf-8"), parse_float=lambda s: round(float(s), places))
     for f in geo["features"]:
         f["properties"] = {"pfa_code": f["properties"].get("pfa_code") or f["properties"].get("PFA20CD"),

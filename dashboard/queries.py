@@ -180,15 +180,12 @@ ALL = "all"  # a filter's value for 'no filter' (in links: ?area=all)
 
 
 def view_rows(df: pd.DataFrame, offence: str = "", area: str = "", period: str = "") -> pd.DataFrame:
-    """The rows of one offence, area and period, each of them all when empty or ALL."""
-    out = df
-    if offence and offence != ALL:
-        out = out[out["offence"] == offence]
-    if area and area != ALL:
-        out = out[out["area_code"] == area]
-    if period and period != ALL:
-        out = out[out["period"] == period]
-    return out
+    """The rows of one offence, area and period (filter_table's), each of them all when empty or ALL."""
+    def given(value: str) -> str | None:
+        return value if value and value != ALL else None
+
+    chosen_area = given(area)
+    return filter_table(df, offence=given(offence), period=given(period), area_codes=[chosen_area] if chosen_area else None)
 
 
 def documents(df: pd.DataFrame) -> pd.DataFrame:

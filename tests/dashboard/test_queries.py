@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from dashboard import queries
 from dashboard.data import read_areas, read_figures, read_groups, read_population
@@ -65,3 +66,23 @@ def test_headlines_and_recomputed_share() -> None:
     heads = queries.headlines(queries.yearly(queries.national_series(read_figures(), "scwc_uk"))).set_index("area_name")
     assert heads.loc["United Kingdom", "value"] == 7263 and heads.loc["United Kingdom", "change"] == "+3% on 2023/24"
     assert queries.share_text(444, 1316) == "33.7% of the total (444 / 1,316)"
+
+
+@pytest.mark.parametrize(("offence", "area", "period"), [
+    ("scwc", "", ""), ("scwc", "all", "all"), ("all", "", ""), ("scwc", "a force", ""), ("scwc", "", "first"),
+    ("scwc", "a force", "first"), ("scwc_uk", "all", ""), ("scwc", "NO_SUCH_AREA", ""),
+])
+def test_view_rows_filter_each_given_field_and_treat_all_as_none(offence: str, area: str, period: str) -> None:
+    df = queries.mark_latest(queries.add_periods(read_figures()))
+    of_offence = df[(df["offence"] == offence) & (df["area_type"] == "force")]
+    if area == "a force":
+        area = str(of_offence["area_code"].iloc[0])
+    if period == "first":
+        period = str((of_offence[of_offence["area_code"] == area] if area else of_offence)["period"].iloc[0])
+    want = df
+    for column, value in (("offence", offence), ("area_code", area), ("period", period)):
+        if value and value != queries.ALL:
+            want = want[want[column] == value]
+    got = queries.view_rows(df, offence, area, period)
+    assert got.index.equals(want.index)
+    assert not (area == "NO_SUCH_AREA" and len(got))
