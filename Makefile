@@ -41,11 +41,11 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 
 typecheck: $(VENV)/.dev
-	$(BIN)/mypy ingest dashboard app.py pages tools bench
+	$(BIN)/mypy core ingest editorial synthetic dashboard app.py pages tools bench
 
 test: $(VENV)/.dev
 	$(BIN)/ruff check .
-	$(BIN)/mypy ingest dashboard app.py pages tools bench
+	$(BIN)/mypy core ingest editorial synthetic dashboard app.py pages tools bench
 	$(BIN)/python -m pytest -q
 
 bench: $(VENV)/.runtime

@@ -5,10 +5,10 @@
 - the mixed round at 1x, 10x and 100x the number of sources: sources per second, time per
   source against 1x (flat is the target), peak memory;
 - a one-page PDF read (median of 20);
-- how many layouts the fuzzer covers (tests/layouts.py), and the worst case of the hostile
-  corpus (tests/hostile.py): time and peak memory of the slowest bad file.
+- how many layouts the fuzzer covers (synthetic/layouts.py), and the worst case of the hostile
+  corpus (synthetic/hostile.py): time and peak memory of the slowest bad file.
 
-The figures are invented (tests/layouts.py writes them) and live in a temporary folder.
+The figures are invented (synthetic/layouts.py writes them) and live in a temporary folder.
 Each measurement runs in a fresh process so its peak memory is its own.
 """
 
@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.layouts import Layout, all_layouts, random_layout, random_truth, write  # noqa: E402
+from synthetic.layouts import Layout, all_layouts, random_layout, random_truth, write  # noqa: E402
 
 FORCES = [
     "Met", "Cumbria", "Lancashire", "Merseyside", "GMP", "Cheshire", "Northumbria", "Durham", "North Yorkshire", "West Yorkshire",
@@ -62,7 +62,7 @@ def measure(raw: Path) -> dict[str, float]:
     """In a child process: ingest raw into a temp out; seconds inside, whole process, peak RSS."""
     code = (
         "import json,resource,sys,time;t=time.perf_counter();sys.path.insert(0,{root!r});from pathlib import Path;"
-        "from ingest.pipeline import run,validated;from ingest.output import write_outputs;t0=time.perf_counter();"
+        "from ingest.pipeline import run,validated;from ingest.output.write import write_outputs;t0=time.perf_counter();"
         "r=run([Path({raw!r})],err=None,progress=False);f,i=validated(r);"
         "write_outputs(f,i,Path({out!r}),[s.meta for s in r.summaries]);"
         "print(json.dumps({{'seconds':time.perf_counter()-t0,'figures':len(f),'errors':r.issues.count('error'),"
@@ -76,7 +76,7 @@ def measure(raw: Path) -> dict[str, float]:
 
 
 def one_page_pdf() -> float:
-    from ingest.readers import pdf
+    from ingest.read import pdf
 
     with tempfile.TemporaryDirectory() as tmp:
         path = write(random_truth(random.Random(7)), Layout("pdf_ruled", ("age_gender",)), Path(tmp) / "s")
@@ -117,7 +117,7 @@ def main() -> None:
               f"   ({m['seconds'] / sources / base:.2f}x the 1x time per source)")
     print("targets: at 100x at least 100 sources a second, time per source flat, peak memory under 500 MB")
     try:
-        from tests.hostile import worst_case
+        from synthetic.hostile import worst_case
     except ImportError:
         return
     name, seconds, peak = worst_case()

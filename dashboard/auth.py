@@ -1,5 +1,5 @@
 """The signed-in user's role, checked on the server on every run (pages and writes ask here;
-ingest/intake.py checks the role again before any write)."""
+editorial/intake.py checks the role again before any write)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import os
 
 import streamlit as st
 
+from core.actors import Actor
 from dashboard.roles import EDITOR, Deployment, deployment, role_for
-from ingest.actors import Actor
 
 
 def settings() -> Deployment:

@@ -14,8 +14,8 @@ from typing import Any
 
 import pandas as pd
 
-from ingest.outdir import current_dir
-from ingest.schema import coerce_figures, empty_figures
+from core.outdir import current_dir
+from core.schema import coerce_figures, empty_figures
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "data" / "reference"

@@ -7,10 +7,10 @@ import io
 
 import pandas as pd
 
+from core.export import csv_text
+from core.schema import DATE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS
+from core.text import neutralise
 from dashboard.queries import DERIVED_COLUMNS, LICENCE, releases_of
-from ingest.formula import neutralise
-from ingest.output import csv_frame
-from ingest.schema import DATE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS
 
 SOURCE_COLUMNS = ["source_id", "reference", "publisher", "published", "source_type", "source_url", "originator", "release",
                   "originator_url", "originated"]
@@ -25,7 +25,7 @@ def _table_columns(df: pd.DataFrame) -> pd.DataFrame:
 def to_csv_bytes(df: pd.DataFrame, citation: str = "") -> bytes:
     """The figures as CSV, its first lines the citation and the licence (comment lines)."""
     head = "".join(f"{HEADER}{line}\n" for line in (f"Cite as: {citation}" if citation else "", f"Licence: {LICENCE}") if line)
-    return (head + csv_frame(_table_columns(df)).to_csv(index=False, lineterminator="\n")).encode("utf-8")
+    return (head + csv_text(_table_columns(df))).encode("utf-8")
 
 
 def sources_of(df: pd.DataFrame) -> pd.DataFrame:

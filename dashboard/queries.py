@@ -11,16 +11,25 @@ from datetime import date
 
 import pandas as pd
 
-from ingest.schema import LOWER_BOUND_NOTE, STATUS_SHORTHAND
+from core.facts import FIRST_ROUND, FY_START_DAYS, NATIONAL_SERIES
+from core.schema import FIGURE_KEY, LOWER_BOUND_NOTE, STATUS_SHORTHAND
 
-KEY = ["offence", "area_code", "period_start", "period_end", "breakdown", "age_band", "gender", "platform", "measure"]
+KEY = list(FIGURE_KEY)
 FY_LABEL_FMT = "{a}/{b:02d}"
 FY_LABEL = r"\d{4}/\d{2}"  # a financial year as labelled: 2017/18
 
 
+def period_key(start: pd.Timestamp | date, end: pd.Timestamp | date) -> str:
+    """The `period` key add_periods gives a row: 2023-04-01_2024-03-31."""
+    return f"{pd.Timestamp(start):%Y-%m-%d}_{pd.Timestamp(end):%Y-%m-%d}"
+
+
+FIRST_ROUND_PERIOD = period_key(*FIRST_ROUND)
+
+
 def period_label(start: pd.Timestamp | date, end: pd.Timestamp | date) -> str:
     s, e = pd.Timestamp(start), pd.Timestamp(end)
-    if s.month == 4 and s.day in (1, 3) and e.month == 3 and e.day == 31 and e.year == s.year + 1:
+    if s.month == 4 and s.day in FY_START_DAYS and e.month == 3 and e.day == 31 and e.year == s.year + 1:
         return FY_LABEL_FMT.format(a=s.year, b=(s.year + 1) % 100)
     return f"{s.day} {s:%b %Y} to {e.day} {e:%b %Y}"
 
@@ -36,7 +45,7 @@ def add_periods(df: pd.DataFrame) -> pd.DataFrame:
         return out
     s, e = out["period_start"], out["period_end"]
     out["period"] = s.dt.strftime("%Y-%m-%d") + "_" + e.dt.strftime("%Y-%m-%d")
-    fy = (s.dt.month == 4) & s.dt.day.isin([1, 3]) & (e.dt.month == 3) & (e.dt.day == 31) & (e.dt.year == s.dt.year + 1)
+    fy = (s.dt.month == 4) & s.dt.day.isin(FY_START_DAYS) & (e.dt.month == 3) & (e.dt.day == 31) & (e.dt.year == s.dt.year + 1)
     fy_label = s.dt.year.astype(str) + "/" + ((s.dt.year + 1) % 100).astype(str).str.zfill(2)
     span = s.dt.day.astype(str) + " " + s.dt.strftime("%b %Y") + " to " + e.dt.day.astype(str) + " " + e.dt.strftime("%b %Y")
     out["period_label"] = fy_label.where(fy, span).astype(object)
@@ -241,16 +250,6 @@ def totals(df: pd.DataFrame, offence: str = "scwc") -> pd.DataFrame:
     d = df[(df["offence"] == offence) & (df["breakdown"] == "total") & (df["measure"] == "count")]
     chosen, _ = resolve(d)
     return with_period(chosen)
-
-
-# The national series: one geography and one offence each, never drawn on one line or scale.
-# England and Wales's s.15A is the main series; a UK total sums three offences (scwc_uk).
-NATIONAL_SERIES: list[tuple[str, str, str]] = [
-    ("K04000001", "scwc", "England and Wales: sexual communication with a child (s.15A)"),
-    ("K02000001", "scwc_uk", "United Kingdom: s.15A + Northern Ireland's Art. 22A + Scotland's offence"),
-    ("N23000001", "scwc_ni", "Northern Ireland: sexual communication with a child (Art. 22A)"),
-    ("S23000009", "communicating_indecently", "Scotland: communicating indecently with a child"),
-]
 
 
 def national_series(df: pd.DataFrame, offence: str | None = None) -> pd.DataFrame:

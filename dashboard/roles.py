@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ingest.actors import EDITOR, READER  # noqa: E402,F401  (one definition of the roles)
+from core.actors import EDITOR, READER  # noqa: E402,F401  (one definition of the roles)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import re
 
 import pandas as pd
 
-from ingest.formula import neutralise
+from core.export import safe_text
 
 # every character markdown (CommonMark + GitHub tables, Streamlit's :colour[] and $math$) gives meaning to
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$=&])")
@@ -27,7 +27,7 @@ def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
     for c in out.columns:
         s = out[c]
         if s.dtype == object or pd.api.types.is_string_dtype(s):
-            out[c] = s.map(lambda v: neutralise(v) if isinstance(v, str) else v)
+            out[c] = s.map(lambda v: safe_text(v) if isinstance(v, str) else v)
     return out
 
 

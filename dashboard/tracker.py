@@ -8,21 +8,16 @@ working day is any day but a Saturday, Sunday, Christmas Day, Good Friday or a b
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from functools import lru_cache
 
 import pandas as pd
 
+from core.markers import grounds_named
 from dashboard.data import REFERENCE
 
 WORKING_DAYS = 20
 STATUS_ORDER = ["answered", "partial", "refused", "overdue", "awaiting"]
-GROUNDS = [(re.compile(r"s\.?\s*12|section\s*12|cost", re.I), "s.12 cost limit"),
-           (re.compile(r"s\.?\s*40|section\s*40|personal", re.I), "s.40 personal information"),
-           (re.compile(r"s\.?\s*30|section\s*30", re.I), "s.30 investigations"),
-           (re.compile(r"s\.?\s*31|section\s*31", re.I), "s.31 law enforcement"),
-           (re.compile(r"not held", re.I), "information not held")]
 
 
 @lru_cache(maxsize=1)
@@ -46,8 +41,7 @@ def due_date(request_date: date, days: int = WORKING_DAYS) -> date:
 
 
 def ground_of(texts: list[str]) -> str:
-    found = [label for pattern, label in GROUNDS if any(pattern.search(t) for t in texts)]
-    return ", ".join(dict.fromkeys(found))
+    return ", ".join(grounds_named(texts))
 
 
 def round_status(figures: pd.DataFrame, forces: pd.DataFrame, request_date: date, period_start: date, period_end: date,

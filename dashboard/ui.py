@@ -12,9 +12,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from core.facts import OFFENCE_LABELS, OFFENCES
 from dashboard import auth, charts, loaders, queries
 from dashboard.text import md_escape, safe_frame, safe_url
-from ingest.schema import OFFENCES
 
 PAGES: list[tuple[str, str]] = [
     ("pages/1_Overview.py", "Overview"),
@@ -31,13 +31,6 @@ PAGES: list[tuple[str, str]] = [
     ("pages/12_Request_kit.py", "Request kit"),
 ]
 EDITOR_PAGES = {"pages/10_Add_returns.py"}  # in the menu for editors only (the page checks again)
-OFFENCE_LABELS = {
-    "scwc": "Sexual communication with a child (s.15A, England and Wales)",
-    "scwc_uk": "UK total: s.15A + Northern Ireland's Art. 22A + Scotland's offence",
-    "scwc_ni": "Northern Ireland: Art. 22A",
-    "communicating_indecently": "Scotland: communicating indecently with a child",
-    "sexual_grooming": "Home Office 'sexual grooming' (88A, includes meeting after grooming)",
-}
 # column names as people read them (tables never show a slug or a code where a word will do)
 COLUMN_WORDS = {
     "area_name": "Area", "period_label": "Period", "value": "Figure", "status": "Status", "figure": "Figure", "breakdown": "Breakdown",

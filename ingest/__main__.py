@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ingest.output import write_outputs
+from ingest.output.write import write_outputs
 from ingest.pipeline import run, summary_lines, validated
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list[:1] == ["kit"]:
-        from ingest.kit import main as kit_main
+        from editorial.kit import main as kit_main
 
         return kit_main(args_list[1:])
     if args_list[:1] == ["inspect"]:

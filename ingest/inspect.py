@@ -16,12 +16,12 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from ingest.formula import neutralise
-from ingest.interpret import choose, dash_zero_cells
-from ingest.layout import find_tables
-from ingest.readers import read_document
-from ingest.readers.base import ReaderError
-from ingest.reference import reference
+from core.text import neutralise
+from ingest.interpret.readings import choose, dash_zero_cells
+from ingest.read import read_document
+from ingest.read.base import ReaderError
+from ingest.tables.layout import find_tables
+from ingest.vocabulary.reference import reference
 
 COLUMNS = ("table", "location", "title", "row_label", "column_label", "value_raw", "value", "status")
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ingest.schema import ISSUE_COLUMNS, ISSUE_TYPES
+from core.schema import ISSUE_COLUMNS, ISSUE_TYPES
 
 
 @dataclass

@@ -15,14 +15,7 @@ from typing import Any, TextIO
 
 import pandas as pd
 
-from ingest.checks import check_area_sums, check_totals, drop_duplicates, reconcile_derived
-from ingest.interpret import ADAPTERS, Interpretation, interpret
-from ingest.issues import IssueLog
-from ingest.normalise import Normaliser
-from ingest.readers import read_document
-from ingest.readers.base import Document, ReaderError
-from ingest.reference import reference
-from ingest.schema import (
+from core.schema import (
     FIGURE_COLUMNS,
     coerce_figures,
     empty_figures,
@@ -31,7 +24,14 @@ from ingest.schema import (
     validate_figures,
     validate_issues,
 )
+from ingest.check.rules import check_area_sums, check_totals, drop_duplicates, reconcile_derived
+from ingest.interpret.readings import ADAPTERS, Interpretation, interpret
+from ingest.issues import IssueLog
+from ingest.normalise.normaliser import Normaliser
+from ingest.read import read_document
+from ingest.read.base import Document, ReaderError
 from ingest.sources import SOURCE_FILE, Source, SourceError, discover, load_source, sha256
+from ingest.vocabulary.reference import reference
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_REVIEW = 0, 1, 2, 3
 
@@ -181,8 +181,32 @@ def _ingest_source(folder: Path, local: IssueLog, summary: SourceSummary) -> lis
     for k in ("accepted_by", "accepted_at"):
         if source.raw.get(k):
             summary.meta[k] = str(source.raw[k])
-    if source.adapter == "public_record":
-        return _public_record(source, local, summary)
+    rows = _read_public_record(source, local, summary) if source.adapter == "public_record" else _read_files(source, local, summary)
+    return check_rows(rows, source.source_id, local)
+
+
+def check_rows(rows: list[dict[str, Any]], source_id: str, local: IssueLog) -> list[dict[str, Any]]:
+    """Stage 4, the same for every source: derived totals reconciled with printed ones, totals
+    against their parts (first: a Sum row found understated is then a range), duplicates, area
+    sums, and each row against the schema's rules (a row that breaks them is left out, named)."""
+    rows = reconcile_derived(rows, source_id, local)
+    check_totals(rows, source_id, local)
+    rows = drop_duplicates(rows, source_id, local)
+    check_area_sums(rows, source_id, local)
+    valid = []
+    for r in rows:
+        problem = row_problem(r)
+        if problem:
+            local.add("invalid_figure", r.get("source_id") or source_id, f"figure left out: {problem}", r.get("source_file", ""),
+                      r.get("source_location", ""), r.get("value_raw", ""))
+        else:
+            valid.append(r)
+    return valid
+
+
+def _read_files(source: Source, local: IssueLog, summary: SourceSummary) -> list[dict[str, Any]]:
+    """Stages 1 to 3 for each file of an ordinary source folder."""
+    folder = source.folder
     rows: list[dict[str, Any]] = []
     files = source.files()
     if not files:
@@ -206,24 +230,13 @@ def _ingest_source(folder: Path, local: IssueLog, summary: SourceSummary) -> lis
                 what += f": {not_read} of its {len(interp.tables)} table(s) are about something else (see table_not_read)"
             local.add("source_empty", source.source_id, what, rel)
         rows.extend(file_rows)
-    rows = reconcile_derived(rows, source.source_id, local)
-    check_totals(rows, source.source_id, local)  # first: a Sum row found understated is then a range
-    rows = drop_duplicates(rows, source.source_id, local)
-    check_area_sums(rows, source.source_id, local)
-    valid = []
-    for r in rows:
-        problem = row_problem(r)
-        if problem:
-            local.add("invalid_figure", source.source_id, f"figure left out: {problem}", r.get("source_file", ""),
-                      r.get("source_location", ""), r.get("value_raw", ""))
-        else:
-            valid.append(r)
-    return valid
+    return rows
 
 
-def _public_record(source: Source, local: IssueLog, summary: SourceSummary) -> list[dict[str, Any]]:
-    """The public record: one folder of collected rows, each figure its own document (carrier)."""
-    from ingest.readers import public_record
+def _read_public_record(source: Source, local: IssueLog, summary: SourceSummary) -> list[dict[str, Any]]:
+    """The public record's own reader (one folder of collected rows, each figure its own document,
+    the carrier) and the same normaliser; its checks are every source's (check_rows)."""
+    from ingest.read import public_record
 
     doc = public_record.read_folder(source.folder)
     normaliser = Normaliser(source, local)
@@ -232,23 +245,11 @@ def _public_record(source: Source, local: IssueLog, summary: SourceSummary) -> l
         local.add(note.issue_type, source.source_id, note.message, file, where, note.value)
     rows = normaliser.figures(doc.figures, [], "", "public_record")
     summary.readers.add("public_record")
-    summary.meta["documents"] = sorted({
-        (r["source_id"], r["publisher"], r["source_url"], r["published"].isoformat() if r["published"] else "",
-         r["originator"], r["release"]) for r in rows})
+    documents = sorted({(r["source_id"], r["publisher"], r["source_url"], r["published"].isoformat() if r["published"] else "",
+                         r["originator"], r["release"]) for r in rows})
     summary.meta["documents"] = [dict(zip(("id", "publisher", "url", "published", "originator", "release"), d, strict=True))
-                                 for d in summary.meta["documents"]]
-    rows = drop_duplicates(rows, source.source_id, local)
-    check_totals(rows, source.source_id, local)
-    check_area_sums(rows, source.source_id, local)
-    valid = []
-    for r in rows:
-        problem = row_problem(r)
-        if problem:
-            local.add("invalid_figure", r["source_id"], f"figure left out: {problem}", r.get("source_file", ""),
-                      r.get("source_location", ""), r.get("value_raw", ""))
-        else:
-            valid.append(r)
-    return valid
+                                 for d in documents]
+    return rows
 
 
 def run(paths: list[Path], err: TextIO | None = sys.stderr, progress: bool = True) -> RunResult:

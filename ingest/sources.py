@@ -10,12 +10,12 @@ from typing import Any
 
 import yaml
 
-from ingest.actors import mask_email
-from ingest.periods import parse_date
-from ingest.readers.transcription import safe_yaml
-from ingest.reference import Area, reference
-from ingest.schema import OFFENCES, SOURCE_TYPES
-from ingest.values import parse_suppression_rule
+from core.actors import mask_email
+from core.schema import OFFENCES, SOURCE_TYPES
+from ingest.read.transcription import safe_yaml
+from ingest.vocabulary.periods import parse_date
+from ingest.vocabulary.reference import Area, reference
+from ingest.vocabulary.values import parse_suppression_rule
 
 SOURCE_FILE = "source.yml"
 MAX_SOURCE_YML_BYTES = 64 * 1024

@@ -23,7 +23,7 @@ if not who.is_editor:
     st.stop()
 
 # only now: the intake and its readers are 20 MB of a server process, and a reader's page needs none of it
-from ingest import intake  # noqa: E402
+from editorial import intake  # noqa: E402
 
 raw = data.raw_dir()
 intake.sweep_staging(raw.parent)  # abandoned previews go after intake.STAGING_TTL

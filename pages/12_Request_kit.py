@@ -11,8 +11,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard import loaders, ui
-from ingest.kit import build_kit, request_text
-from ingest.reference import reference
+from editorial.kit import build_kit, force_areas, request_text
 
 ui.page("Request kit", "Send every force the same request, with a return template that makes the answers uniform "
         "(and reads straight back into this tool).", allow_empty=True)
@@ -33,8 +32,7 @@ names = dict(zip(forces["area_code"], forces["area_name"], strict=True))
 choice = st.selectbox("Return template for", ["all"] + list(names), format_func=lambda c: "All 43 forces (zip)" if c == "all" else names[c],
                       key="kit_force")
 if st.button("Prepare templates", key="kit_make"):
-    ref = reference()
-    areas = [ref.areas[c] for c in (names if choice == "all" else [choice])]
+    areas = force_areas(list(names) if choice == "all" else [choice])
     with tempfile.TemporaryDirectory() as tmp:
         files = build_kit(Path(tmp), start, end, areas)
         buf = io.BytesIO()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from core.facts import ENGLAND_AND_WALES, THE_OFFENCE
 from dashboard import charts, queries, ui
 
 df = ui.page("Overview", "The latest national figures, the national series since 2017, and the first six-month round.")
@@ -32,13 +33,13 @@ else:
     ui.credit_line(series)
 
 st.subheader("The first six months (3 April to 2 October 2017), as reported in January 2018")
-first = queries.breakdown_rows(df, "total", "scwc", period="2017-04-03_2017-10-02")
+first = queries.breakdown_rows(df, "total", THE_OFFENCE, period=queries.FIRST_ROUND_PERIOD)
 first = first[first["area_type"] != "force"]
-plat = queries.breakdown_rows(df, "platform", "scwc", period="2017-04-03_2017-10-02")
+plat = queries.breakdown_rows(df, "platform", THE_OFFENCE, period=queries.FIRST_ROUND_PERIOD)
 if first.empty:
     ui.empty("The first round's figures are not in this table.")
 else:
-    ew = first[first["area_code"] == "K04000001"]
+    ew = first[first["area_code"] == ENGLAND_AND_WALES]
     c1, c2, c3 = st.columns(3)
     if not ew.empty:
         c1.metric("England and Wales", f"{ew['value'].iloc[0]:,.0f}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from core.facts import ENGLAND_AND_WALES
 from dashboard import charts, loaders, queries, ui
 
 df = ui.page("Force profile", "One force over time, with every breakdown it has and where each figure came from.")
@@ -28,10 +29,10 @@ if mine.empty:
 
 region = str(forces.set_index("area_code").loc[force, "region_code"])
 region_name = str(forces.set_index("area_code").loc[force, "region_name"])
-series = queries.yearly(queries.area_series(df, [force, region, "K04000001"], offence))
+series = queries.yearly(queries.area_series(df, [force, region, ENGLAND_AND_WALES], offence))
 series = series[series["status"] == "reported"]
 panels = [(f"{nm}", series[series["area_code"] == code]) for code, nm in
-          ((force, name), (region, f"{region_name} (its region)"), ("K04000001", "England and Wales"))]
+          ((force, name), (region, f"{region_name} (its region)"), (ENGLAND_AND_WALES, "England and Wales"))]
 if not panels[0][1].empty:
     beside = " and ".join(nm for nm, rows in panels[1:] if not rows.empty)
     fig = charts.small_multiples(panels, f"How many offences did {name} record each year?", "police FOI returns and NSPCC releases",

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from core.facts import OFFENCE_LABELS
+from core.schema import STANDARD_AGE_BANDS
 from dashboard import charts, loaders, queries, ui
-from ingest.schema import STANDARD_AGE_BANDS
 
 df = ui.page("Age and gender", "Victims by age band and gender. Withheld small numbers are shown as ranges (e.g. 1-4), never as 0.")
 d = df[df["breakdown"].isin(["age", "gender", "age_gender"])]
@@ -15,7 +16,7 @@ if d.empty:
     st.stop()
 d = d.assign(choice=d["offence"] + "|" + d["area_code"] + "|" + d["period"])
 counts = d.groupby("choice").size()
-labels = dict(zip(d["choice"], d["area_name"] + ", " + d["period_label"] + d["offence"].map(lambda o: "" if o == "scwc" else f" ({ui.OFFENCE_LABELS[o]})"),
+labels = dict(zip(d["choice"], d["area_name"] + ", " + d["period_label"] + d["offence"].map(lambda o: "" if o == "scwc" else f" ({OFFENCE_LABELS[o]})"),
                   strict=False))
 with ui.filters():
     choice = ui.choose("Area and period", sorted(labels, key=lambda k: labels[k]), "view", format_func=lambda k: labels[k],

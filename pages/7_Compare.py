@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from core.facts import ENGLAND_AND_WALES, THE_OFFENCE
 from dashboard import charts, loaders, queries, ui
 
 df = ui.page("Compare", "Forces side by side on the periods every one of them reports (like for like), as rates per 100,000 people.")
@@ -39,7 +40,7 @@ charts.style(fig, "How do these forces compare, per 100,000 people?",
 ui.chart(fig, rated[["area_name", "period_label", "value", "rate_per_100k", "publisher"]],
          "; ".join(f"{r['area_name']} {r['period_label']}: {r['rate_per_100k']:.2f} per 100,000" for _, r in rated.iterrows()),
          key="cmp_rate", filename="compare")
-ew = queries.yearly(queries.area_series(df, ["K04000001"], "scwc"))
+ew = queries.yearly(queries.area_series(df, [ENGLAND_AND_WALES], THE_OFFENCE))
 ew = ew[ew["period"].isin(set(common["period"]))]
 if not ew.empty:
     ew_rated = queries.with_rates(ew, loaders.population())

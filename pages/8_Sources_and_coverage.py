@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from core.actors import audit_log, mask_email
 from dashboard import auth, data, loaders, ui
-from ingest.actors import audit_log, mask_email
 
 ui.page("Sources and coverage", "Where every figure came from, what is missing, and what the ingest changed or rejected.")
 with ui.filters():

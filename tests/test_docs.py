@@ -3,7 +3,7 @@ its two-command quick start."""
 
 from __future__ import annotations
 
-from ingest.schema import COLUMN_DOCS, FIGURE_COLUMNS, ISSUE_TYPES
+from core.schema import COLUMN_DOCS, FIGURE_COLUMNS, ISSUE_TYPES
 from tests.conftest import ROOT
 
 

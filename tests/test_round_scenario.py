@@ -11,8 +11,8 @@ import openpyxl
 
 from dashboard import queries, tracker
 from dashboard.data import read_figures, read_forces_ew, read_population
-from ingest.intake import Actor, Details, Upload, accept, preview, stage
-from ingest.kit import SHEET_AGE_GENDER, SHEET_PLATFORMS, SHEET_TOTAL, SHEET_YOUNGEST, main
+from editorial.intake import Actor, Details, Upload, accept, preview, stage
+from editorial.kit import SHEET_AGE_GENDER, SHEET_PLATFORMS, SHEET_TOTAL, SHEET_YOUNGEST, main
 from tests.conftest import FIXTURES
 
 START, END = date(2024, 4, 1), date(2025, 3, 31)

@@ -1,4 +1,4 @@
-"""Write docs/data-dictionary.md from ingest/schema.py, the one place columns, statuses and
+"""Write docs/data-dictionary.md from core/schema.py, the one place columns, statuses and
 issue types are defined (`python tools/write_data_dictionary.py`; tests/test_docs.py fails when
 the file is out of date)."""
 
@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ingest.schema import (  # noqa: E402
+from core.schema import (  # noqa: E402
     COLUMN_DOCS,
     CONTRACT_COLUMNS,
     FIGURE_COLUMNS,
@@ -27,7 +27,7 @@ def render() -> str:
     lines = [
         "# Data dictionary",
         "",
-        "Generated from `ingest/schema.py` by `tools/write_data_dictionary.py`; edit the schema, not this file.",
+        "Generated from `core/schema.py` by `tools/write_data_dictionary.py`; edit the schema, not this file.",
         f"The `figures` table's columns (the first {len(CONTRACT_COLUMNS)} are the contract's, see "
         "[canonical-table.md](canonical-table.md)), its statuses, and the issue types of `issues.csv`.",
         "",

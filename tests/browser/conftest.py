@@ -42,7 +42,7 @@ def app_url() -> Iterator[str]:
 @pytest.fixture(scope="module")
 def scratch_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """The app on a scratch copy of one synthetic source, for tests that add returns."""
-    from ingest.intake import rebuild
+    from editorial.intake import rebuild
 
     root = tmp_path_factory.mktemp("scratch")
     shutil.copytree(ROOT / "tests" / "fixtures" / "sources" / "crosstab_xlsx", root / "raw" / "crosstab_xlsx")

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ingest.actors import audit_log
-from ingest.intake import Details, Upload, rebuild, stage
+from core.actors import audit_log
+from editorial.intake import Details, Upload, rebuild, stage
 from tests.conftest import FIXTURES, ROOT
 
 CSV = b"Gender,Count\r\nFemale,30\r\nMale,9\r\nTotal,39\r\n"

@@ -11,8 +11,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from core.schema import coerce_figures
 from dashboard.data import read_figures, read_forces_ew
-from ingest.schema import coerce_figures
 
 ROOT = Path(__file__).resolve().parents[2]
 

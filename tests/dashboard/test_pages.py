@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ingest.output import write_outputs
+from core.schema import empty_figures
+from ingest.output.write import write_outputs
 from ingest.pipeline import run, validated
-from ingest.schema import empty_figures
 from tests.conftest import FIXTURES, ROOT
 
 PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))

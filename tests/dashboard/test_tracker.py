@@ -7,9 +7,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from core.schema import coerce_figures
 from dashboard import tracker
 from dashboard.data import read_forces_ew
-from ingest.schema import coerce_figures
 
 
 @pytest.mark.parametrize(

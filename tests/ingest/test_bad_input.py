@@ -11,8 +11,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ingest import output
 from ingest.__main__ import main
+from ingest.output import write as output
 from tests.conftest import ROOT, make_source
 
 GOOD_CSV = "Gender,Count\r\nFemale,40\r\nMale,12\r\nTotal,52\r\n"

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from ingest.checks import check_totals
+from ingest.check.rules import check_totals
 from ingest.issues import IssueLog
 
 STAR = ("suppressed", None, 1.0, 4.0, "*")

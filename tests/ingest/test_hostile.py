@@ -1,4 +1,4 @@
-"""The hostile corpus (tests/hostile.py) in one run beside a good source: each bad file gets its
+"""The hostile corpus (synthetic/hostile.py) in one run beside a good source: each bad file gets its
 clear message, nothing sinks the run, the good source lands. (Each case's time and memory are
 measured by `make bench`, not here.) And a rebuild killed between any two of its steps leaves
 a whole output set behind."""
@@ -15,10 +15,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ingest.output import WRITE_STEPS, clean_leftovers
+from ingest.output.write import WRITE_STEPS, clean_leftovers
 from ingest.sources import sha256
+from synthetic.hostile import CASES, write_case, write_good
 from tests.conftest import ROOT
-from tests.hostile import CASES, write_case, write_good
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +57,7 @@ KILL = """
 import os, sys
 sys.path.insert(0, {root!r})
 from pathlib import Path
-from ingest import output
+from ingest.output import write as output
 from ingest.pipeline import run, validated
 target = {step!r}
 def step(name):

@@ -15,9 +15,9 @@ import pandas as pd
 import pytest
 import yaml
 
-from ingest import intake
-from ingest.actors import audit_log
-from ingest.intake import (
+from core.actors import audit_log
+from editorial import intake
+from editorial.intake import (
     MAX_FILE_BYTES,
     MAX_ZIP_ENTRIES,
     AcceptFailed,

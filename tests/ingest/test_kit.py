@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from ingest.kit import (
+from editorial.kit import (
     BANDS,
     GENDERS,
     PLATFORMS,
@@ -20,7 +20,7 @@ from ingest.kit import (
     request_text,
 )
 from ingest.pipeline import run
-from ingest.reference import reference
+from ingest.vocabulary.reference import reference
 
 START, END = date(2024, 4, 1), date(2025, 3, 31)
 
@@ -123,7 +123,7 @@ def test_kit_rejects_unknown_force(tmp_path: Path) -> None:
 
 
 def test_threshold_written_on_the_template_is_used(tmp_path: Path) -> None:
-    from ingest.intake import Details, Upload, preview, stage
+    from editorial.intake import Details, Upload, preview, stage
 
     main(["--period-start", str(START), "--period-end", str(END), "--out", str(tmp_path / "kit"), "--force", "Kent"])
     path = next((tmp_path / "kit").glob("*.xlsx"))
@@ -141,7 +141,7 @@ def test_a_zip_of_filled_templates_becomes_one_source_per_force(tmp_path: Path) 
     import io
     import zipfile
 
-    from ingest.intake import Actor, Details, Upload, accept, preview, stage, staged_sources
+    from editorial.intake import Actor, Details, Upload, accept, preview, stage, staged_sources
 
     kit = tmp_path / "kit"
     main(["--period-start", str(START), "--period-end", str(END), "--out", str(kit), "--force", "Kent", "--force", "Surrey"])

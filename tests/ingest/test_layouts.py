@@ -1,4 +1,4 @@
-"""The layout fuzzer (tests/layouts.py): figures written out in many layouts and formats must
+"""The layout fuzzer (synthetic/layouts.py): figures written out in many layouts and formats must
 read back exactly, and a return with a flaw put in on purpose must never be called `ok` with a
 wrong or made-up figure."""
 
@@ -13,8 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.fixtures.make_fixtures import HERE, LAYOUT_FIXTURES
-from tests.layouts import (
+from synthetic.layouts import (
     FORMATS,
     MUTATIONS,
     Layout,
@@ -26,6 +25,7 @@ from tests.layouts import (
     variant,
     write,
 )
+from tests.fixtures.make_fixtures import HERE, LAYOUT_FIXTURES
 
 
 def _within(got: tuple, want: tuple | None) -> bool:  # type: ignore[type-arg]

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from ingest.labels import match_age, match_gender, match_platform, split_platforms
-from ingest.periods import parse_date, parse_period
-from ingest.reference import reference
-from ingest.values import parse_value
+from ingest.vocabulary.labels import match_age, match_gender, match_platform, split_platforms
+from ingest.vocabulary.periods import parse_date, parse_period
+from ingest.vocabulary.reference import reference
+from ingest.vocabulary.values import parse_value
 
 REF = reference()
 

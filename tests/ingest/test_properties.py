@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ingest.periods import parse_date, parse_period
-from ingest.values import parse_value
+from ingest.vocabulary.periods import parse_date, parse_period
+from ingest.vocabulary.values import parse_value
 
 
 @given(st.integers(min_value=0, max_value=10**9))

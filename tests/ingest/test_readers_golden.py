@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from ingest.output import csv_frame
+from core.export import csv_frame
 from ingest.pipeline import run
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -21,7 +21,7 @@ GOLDEN_COLUMNS = ["area_code", "period_start", "period_end", "breakdown", "age_b
 
 
 def test_every_layout_family_and_format_has_a_fixture() -> None:
-    from ingest.readers import read_document
+    from ingest.read import read_document
 
     readers, formats = set(), set()
     for name in SOURCES:

@@ -10,7 +10,7 @@ import pytest
 
 from ingest.issues import IssueLog
 from ingest.pipeline import ingest_source
-from ingest.readers import pdf
+from ingest.read import pdf
 from tests.conftest import make_source
 
 

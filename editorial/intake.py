@@ -1,0 +1,498 @@
+"""Adding returns from the browser: check uploads, stage them as source folders, preview them
+with the same ingest and the same checks as a rebuild, and on accept move them into data/raw
+and rebuild data/processed, as one transaction.
+
+Safe by construction:
+- only an editor can accept or withdraw: every write checks the actor's role itself (hiding a
+  page is not a check), and a refused attempt is written to the audit log;
+- caps: per file, per upload, per browser session; files in a zip and their unpacked size
+  (counted as they are read: headers can lie); pages in a PDF (the reader's limit); accepts
+  and bytes per editor per day;
+- file types checked by content, not by name; zip entries with absolute paths, `..`, links or
+  nested archives refused; names reduced to letters, digits, `.`, `-`, `_`, and every path
+  checked to stay inside the data folder;
+- staging happens in a private folder, removed on cancel, on a new upload, and after
+  STAGING_TTL when abandoned; nothing reaches data/raw until accepted;
+- a preview reads the files in a separate process with a time and a memory limit, so a
+  hostile file cannot hang or exhaust the server;
+- an accept is a transaction: sources moved in, table rebuilt; if the rebuild fails, the
+  sources go back and data/raw is as it was. Accepts are serialised by a lock, and each
+  rebuild reads all of data/raw, so two people adding at once both keep their files;
+- every accept, withdrawal, refusal and rollback is a line in an append-only audit log, and
+  each accepted source records who accepted it and when in its source.yml.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import io
+import json
+import os
+import re
+import resource
+import shutil
+import stat
+import subprocess
+import sys
+import time
+import unicodedata
+import uuid
+import zipfile
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from core.actors import Actor, audit_log, audit_path
+from core.schema import empty_figures
+from editorial.kit import template_details, template_suppression
+from ingest.issues import IssueLog
+from ingest.output.write import write_outputs
+from ingest.pipeline import run, validated
+from ingest.read import READABLE_KINDS
+from ingest.read.base import MAX_FILE_BYTES
+from ingest.read.sniff import KIND_NAMES, sniff_bytes
+from ingest.vocabulary.reference import Area, reference
+
+MAX_UPLOAD_BYTES = 100 * 2**20  # one upload (several files, or a zip as unpacked)
+MAX_SESSION_BYTES = 200 * 2**20  # one browser session, all its uploads
+MAX_ZIP_ENTRIES = 500  # a round is 45 forces; a zip of 70,000 entries is not a round
+MAX_UNPACKED_BYTES = MAX_UPLOAD_BYTES
+MAX_TEXT = 200  # characters in a typed field (reference, URL, suppression)
+DAILY_ACCEPTS = 30  # per editor per day
+DAILY_BYTES = 300 * 2**20  # per editor per day
+STAGING_TTL = 30 * 60  # seconds before an abandoned preview is removed
+PREVIEW_SECONDS = 90  # a preview that takes longer is stopped
+PREVIEW_MEMORY = 3 * 2**30  # address space of the preview process
+ACCEPTED_KINDS = READABLE_KINDS
+STAGING = ".staging"
+WITHDRAWN = "withdrawn"
+
+
+class UploadRejected(Exception):
+    """An upload that cannot be taken; the message says which file and why."""
+
+
+class NotAllowed(Exception):
+    """A write asked for by someone who is not an editor (or over their quota)."""
+
+
+class AcceptFailed(Exception):
+    """An accept whose rebuild failed: rolled back, data/raw as it was."""
+
+
+@dataclass(frozen=True)
+class Upload:
+    name: str
+    data: bytes
+
+
+@dataclass
+class Details:
+    force: str
+    reference: str
+    period_start: date
+    period_end: date
+    received: date | None = None
+    url: str = ""
+    suppression: str = ""
+
+
+# --- names and text ---------------------------------------------------------------------------
+
+def safe_name(name: str) -> str:
+    """A file name reduced to ASCII letters, digits, `.`, `-`, `_` (accents dropped, other
+    scripts replaced), its extension kept."""
+    base = re.split(r"[\\/]", str(name))[-1]
+    stem, dot, ext = base.rpartition(".")
+    if not dot:
+        stem, ext = base, ""
+    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii")
+    ascii_stem = re.sub(r"[^A-Za-z0-9._-]+", "_", ascii_stem).lstrip("._").rstrip(".") or "file"
+    ext = re.sub(r"[^A-Za-z0-9]+", "", ext)[:5].lower()
+    return f"{ascii_stem[:80]}.{ext}" if ext else ascii_stem[:90]
+
+
+def clean_text(value: str, what: str) -> str:
+    """A typed field: one line, printable, bounded. It is stored and shown as text, never markup."""
+    text = " ".join(str(value or "").split())
+    text = "".join(ch for ch in text if ch.isprintable())
+    if len(text) > MAX_TEXT:
+        raise UploadRejected(f"the {what} is over {MAX_TEXT} characters")
+    return text
+
+
+def clean_url(value: str) -> str:
+    url = clean_text(value, "link")
+    if url and not re.match(r"^https?://[^\s<>\"']+$", url, re.I):
+        raise UploadRejected("the link must be a web address starting with http:// or https://")
+    return url
+
+
+def _kind(name: str, data: bytes) -> str:
+    return sniff_bytes(data, Path(name).suffix)
+
+
+# --- checking uploads --------------------------------------------------------------------------
+
+def _zip_entries(upload: Upload, budget: int) -> Iterator[Upload]:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(upload.data))
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise UploadRejected(f"{upload.name}: not a readable zip archive") from None
+    used = 0
+    with zf:
+        infos = zf.infolist()
+        files = [i for i in infos if not i.is_dir()]
+        if len(files) > MAX_ZIP_ENTRIES:
+            raise UploadRejected(f"{upload.name}: holds {len(files):,} files, over the limit of {MAX_ZIP_ENTRIES} "
+                                 "for one round; nothing was added")
+        for info in files:
+            name = info.filename
+            mode = info.external_attr >> 16
+            if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name) or ".." in re.split(r"[\\/]", name):
+                raise UploadRejected(f"{upload.name}: entry {name!r} points outside the archive; nothing was added")
+            if stat.S_ISLNK(mode):
+                raise UploadRejected(f"{upload.name}: entry {name!r} is a link; nothing was added")
+            if info.file_size > MAX_FILE_BYTES:
+                raise UploadRejected(f"{upload.name}: entry {name!r} is over {MAX_FILE_BYTES // 2**20} MB; nothing was added")
+            try:
+                with zf.open(info) as fh:  # read at most the cap: headers can lie
+                    data = fh.read(MAX_FILE_BYTES + 1)
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError, ValueError) as exc:
+                raise UploadRejected(f"{upload.name}: entry {name!r} cannot be unpacked ({type(exc).__name__}: "
+                                     f"{str(exc)[:120]}); nothing was added") from None
+            if len(data) > MAX_FILE_BYTES:
+                raise UploadRejected(f"{upload.name}: entry {name!r} unpacks to over {MAX_FILE_BYTES // 2**20} MB; nothing was added")
+            used += len(data)
+            if used > budget:
+                raise UploadRejected(f"{upload.name}: unpacks to over {MAX_UNPACKED_BYTES // 2**20} MB in all; nothing was added")
+            yield Upload(name.replace("\\", "/").split("/")[-1], data)
+
+
+def expand(uploads: list[Upload]) -> list[Upload]:
+    """Check every file (and every zip entry) and return the files to stage."""
+    if not uploads:
+        raise UploadRejected("no file was uploaded")
+    total = sum(len(u.data) for u in uploads)
+    if total > MAX_UPLOAD_BYTES:
+        raise UploadRejected(f"the upload is {total / 2**20:.0f} MB, over the {MAX_UPLOAD_BYTES // 2**20} MB limit; nothing was added")
+    files: list[Upload] = []
+    budget = MAX_UNPACKED_BYTES
+    for u in uploads:
+        if len(u.data) > MAX_FILE_BYTES:
+            raise UploadRejected(f"{u.name}: {len(u.data) / 2**20:.1f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit for one "
+                                 "file; nothing was added")
+        kind = _kind(u.name, u.data)
+        if kind == "zip":
+            for entry in _zip_entries(u, budget):
+                budget -= len(entry.data)
+                entry_kind = _kind(entry.name, entry.data)
+                if entry_kind == "zip":
+                    raise UploadRejected(f"{u.name}: archive inside the archive ({entry.name}); nothing was added")
+                if entry_kind not in ACCEPTED_KINDS:
+                    raise UploadRejected(f"{u.name}: {entry.name} is {KIND_NAMES.get(entry_kind, entry_kind)}, not a return this "
+                                         "tool reads; nothing was added")
+                files.append(entry)
+            continue
+        if kind not in ACCEPTED_KINDS:
+            raise UploadRejected(f"{u.name}: the file is {KIND_NAMES.get(kind, kind)}, not a return this tool reads "
+                                 "(PDF, Word, Excel, OpenDocument, CSV or a saved web page); nothing was added")
+        files.append(u)
+    if not files:
+        raise UploadRejected("the archive holds no files")
+    return files
+
+
+def _inside(path: Path, root: Path) -> Path:
+    resolved = path.resolve()
+    if not resolved.is_relative_to(root.resolve()):
+        raise UploadRejected(f"refused to write outside the data folder: {path}")
+    return resolved
+
+
+def _source_id(force: str, reference_text: str) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", safe_name(f"{force} {reference_text}").lower()).strip("-")[:60] or "return"
+    return f"{base}-{uuid.uuid4().hex[:8]}"
+
+
+def _write_source(session: Path, data_root: Path, files: list[Upload], force: Area, period: tuple[date, date],
+                  details: Details) -> Path:
+    folder = session / _source_id(force.name, details.reference)
+    folder.mkdir(parents=True)
+    used: set[str] = set()
+    for f in files:
+        name = safe_name(f.name)
+        if name in ("source.yml", "README.md"):
+            name = "uploaded-" + name
+        stem, dot, ext = name.rpartition(".")
+        n = 1
+        while name in used:
+            name = f"{stem}-{n}{dot}{ext}" if dot else f"{name}-{n}"
+            n += 1
+        used.add(name)
+        _inside(folder / name, data_root).write_bytes(f.data)
+    meta: dict[str, object] = {"force": force.name, "reference": details.reference, "period_start": period[0],
+                               "period_end": period[1]}
+    if details.received:
+        meta["received"] = details.received
+    if details.url:
+        meta["url"] = details.url
+    suppression = details.suppression or next(
+        (s for f in files if f.name.lower().endswith(".xlsx") and (s := template_suppression(f.data))), "")
+    if suppression:
+        meta["suppression"] = suppression
+    (folder / "source.yml").write_text(yaml.safe_dump(meta, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return folder
+
+
+def stage(uploads: list[Upload], details: Details, data_root: Path, session_bytes: int = 0) -> Path:
+    """Check the files and write them, with a source.yml each, into a private staging session.
+
+    A filled kit template names its force and period, so each becomes a source of its own
+    (a zip of a whole round goes in at once); every other file goes into one source for the
+    force and period given in the form. `session_bytes`: what this browser session uploaded
+    before (its cap). Returns the session folder.
+    """
+    if details.period_end < details.period_start:
+        raise UploadRejected("the period ends before it starts")
+    details = Details(clean_text(details.force, "force"), clean_text(details.reference, "FOI reference"), details.period_start,
+                      details.period_end, details.received, clean_url(details.url), clean_text(details.suppression, "suppression rule"))
+    if not details.reference:
+        raise UploadRejected("give the FOI reference (or the title of the answer)")
+    size = sum(len(u.data) for u in uploads)
+    if session_bytes + size > MAX_SESSION_BYTES:
+        raise UploadRejected(f"this session has uploaded {(session_bytes + size) / 2**20:.0f} MB, over the "
+                             f"{MAX_SESSION_BYTES // 2**20} MB limit for one session; nothing was added")
+    files = expand(uploads)
+    templates: list[tuple[Upload, tuple[Area, date, date]]] = []
+    others: list[Upload] = []
+    for f in files:
+        found = template_details(f.data) if f.data[:4] == b"PK\x03\x04" else None
+        if found:
+            templates.append((f, found))
+        else:
+            others.append(f)
+    area = reference().find_area(details.force) if details.force else None
+    if others and area is None:
+        what = f"unknown force {details.force!r}" if details.force else "choose the force"
+        raise UploadRejected(f"{what} for {', '.join(f.name for f in others[:3])} (only the kit's templates name their force)")
+    session = _inside(data_root / STAGING / f"{int(time.time())}-{uuid.uuid4().hex}", data_root)
+    session.mkdir(parents=True)
+    try:
+        for f, (force, start, end) in templates:
+            _write_source(session, data_root, [f], force, (start, end), details)
+        if others and area is not None:
+            _write_source(session, data_root, others, area, (details.period_start, details.period_end), details)
+    except BaseException:
+        shutil.rmtree(session, ignore_errors=True)
+        raise
+    return session
+
+
+def staged_sources(session: Path) -> list[Path]:
+    return sorted(p for p in session.iterdir() if p.is_dir() and p.name != "preview")
+
+
+def discard(session: Path) -> None:
+    if session.parent.name == STAGING:
+        shutil.rmtree(session, ignore_errors=True)
+
+
+def sweep_staging(data_root: Path, ttl: float = STAGING_TTL, now: float | None = None) -> list[Path]:
+    """Remove abandoned previews (older than `ttl` seconds). Returns what was removed."""
+    root = data_root / STAGING
+    if not root.is_dir():
+        return []
+    now = time.time() if now is None else now
+    removed = []
+    for session in root.iterdir():
+        try:
+            age = now - session.stat().st_mtime
+        except OSError:
+            continue
+        if age > ttl:
+            shutil.rmtree(session, ignore_errors=True)
+            removed.append(session)
+    return removed
+
+
+# --- preview ----------------------------------------------------------------------------------
+
+def _limits() -> None:  # in the preview process, before it reads anything
+    resource.setrlimit(resource.RLIMIT_AS, (PREVIEW_MEMORY, PREVIEW_MEMORY))
+    resource.setrlimit(resource.RLIMIT_CPU, (PREVIEW_SECONDS, PREVIEW_SECONDS + 5))
+
+
+def preview(session: Path, timeout: float = PREVIEW_SECONDS) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read the staged sources in a separate process, with the checks of a rebuild: the figures
+    they would add, and their issues. A file that takes too long or too much memory is stopped
+    and named; the server is not affected."""
+    out = session / "preview"
+    shutil.rmtree(out, ignore_errors=True)
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    try:
+        proc = subprocess.run([sys.executable, "-m", "editorial.preview", str(session)], capture_output=True, text=True,
+                              timeout=timeout, env=env, cwd=root, preexec_fn=_limits)  # noqa: PLW1509 - limits only
+        failed = proc.returncode != 0 or not (out / "issues.csv").exists()
+        reason = (proc.stderr.strip().splitlines() or ["the reader stopped"])[-1][:300] if failed else ""
+        if failed and proc.returncode < 0:
+            reason = "the reader was stopped: it used more than its memory or time limit"
+    except subprocess.TimeoutExpired:
+        failed, reason = True, f"reading took longer than {timeout:.0f} s, the limit for a preview"
+    if failed:
+        log = IssueLog()
+        for folder in staged_sources(session):
+            names = ", ".join(p.name for p in folder.iterdir() if p.name != "source.yml")
+            log.add("source_too_large", folder.name, f"{names}: {reason}")
+        return empty_figures(), log.frame()
+    from core.schema import coerce_figures
+
+    figures = coerce_figures(pd.read_parquet(out / "figures.parquet"))
+    issues = pd.read_csv(out / "issues.csv", dtype=str, keep_default_na=False)
+    return figures, issues
+
+
+def preview_readings(session: Path) -> list[dict[str, Any]]:
+    """How each table of the staged files was read (written by the preview process)."""
+    path = session / "preview" / "readings.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+
+
+# --- accept, withdraw, audit ----------------------------------------------------------------------
+
+@contextmanager
+def _lock(raw_dir: Path) -> Iterator[None]:
+    raw_dir.mkdir(parents=True, exist_ok=True)
+    with open(raw_dir.parent / ".intake.lock", "w") as fh:  # beside data/raw, not a file in it
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def audit(raw_dir: Path, actor: Actor, action: str, **details: Any) -> None:
+    """Append one line to the audit log (never rewritten; a line is whole or absent)."""
+    path = audit_path(raw_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    entry = {"at": datetime.now(UTC).isoformat(timespec="seconds"), "by": actor.email, "role": actor.role,
+             "action": action, **details}
+    line = (json.dumps(entry, ensure_ascii=False, default=str) + "\n").encode("utf-8")
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        os.write(fd, line)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _require_editor(actor: Actor | None, raw_dir: Path, action: str, what: str) -> Actor:
+    if actor is None or not actor.is_editor:
+        who = actor or Actor("anonymous", "reader")
+        audit(raw_dir, who, "refused", attempted=action, sources=[what], reason="not an editor")
+        raise NotAllowed(f"only an editor can {action}; sign in as an editor")
+    return actor
+
+
+def _quota(actor: Actor, raw_dir: Path, adding: int) -> None:
+    log = audit_log(raw_dir)
+    if log.empty:
+        return
+    today = datetime.now(UTC).date().isoformat()
+    mine = log[(log["by"] == actor.email) & (log["action"] == "accepted") & log["at"].astype(str).str.startswith(today)]
+    used = pd.to_numeric(mine.get("bytes", pd.Series(dtype=float)), errors="coerce").fillna(0).sum()
+    if len(mine) >= DAILY_ACCEPTS:
+        audit(raw_dir, actor, "refused", attempted="accept", reason=f"daily limit of {DAILY_ACCEPTS} accepts")
+        raise NotAllowed(f"you have added {len(mine)} returns today, the limit is {DAILY_ACCEPTS} a day")
+    if used + adding > DAILY_BYTES:
+        audit(raw_dir, actor, "refused", attempted="accept", reason=f"daily limit of {DAILY_BYTES // 2**20} MB")
+        raise NotAllowed(f"you have added {(used + adding) / 2**20:.0f} MB today, over the limit of {DAILY_BYTES // 2**20} MB a day")
+
+
+def rebuild(raw_dir: Path, processed_dir: Path) -> int:
+    result = run([raw_dir], err=None, progress=False)
+    figures, issues = validated(result)
+    write_outputs(figures, issues, processed_dir, [s.meta for s in result.summaries if s.meta])
+    return result.exit_code
+
+
+def _size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def accept(session: Path, raw_dir: Path, processed_dir: Path, actor: Actor | None = None) -> list[Path]:
+    """Move the staged sources into data/raw and rebuild data/processed, under one lock, as a
+    transaction: if the rebuild fails, the sources are taken back out and data/raw is as it was."""
+    sources = staged_sources(session) if session.is_dir() else []
+    actor = _require_editor(actor, raw_dir, "accept returns", ", ".join(p.name for p in sources) or session.name)
+    if not sources:
+        raise UploadRejected("nothing staged to add (the preview expired or was cancelled); upload the files again")
+    adding = sum(_size(p) for p in sources)
+    _quota(actor, raw_dir, adding)
+    stamp = datetime.now(UTC).isoformat(timespec="seconds")
+    targets: list[Path] = []
+    with _lock(raw_dir):
+        for folder in sources:
+            meta = yaml.safe_load((folder / "source.yml").read_text(encoding="utf-8")) or {}
+            meta.update(accepted_by=actor.email, accepted_at=stamp)
+            (folder / "source.yml").write_text(yaml.safe_dump(meta, sort_keys=False, allow_unicode=True), encoding="utf-8")
+            target = raw_dir / folder.name
+            while target.exists():
+                target = raw_dir / f"{folder.name}-{uuid.uuid4().hex[:4]}"
+            os.replace(folder, target)
+            targets.append(target)
+        try:
+            rebuild(raw_dir, processed_dir)
+        except BaseException as exc:
+            for folder, target in zip(sources, targets, strict=True):
+                os.replace(target, folder)
+            audit(raw_dir, actor, "rolled_back", sources=[t.name for t in targets], reason=f"{type(exc).__name__}: {str(exc)[:200]}")
+            raise AcceptFailed(f"the table could not be rebuilt with these returns ({type(exc).__name__}); nothing was "
+                               "added and the published figures are unchanged") from exc
+        discard(session)
+    audit(raw_dir, actor, "accepted", sources=[t.name for t in targets], bytes=adding,
+          files=sorted(p.name for t in targets for p in t.iterdir() if p.name != "source.yml"))
+    return targets
+
+
+def withdrawable(raw_dir: Path) -> list[dict[str, str]]:
+    """Sources added through the dashboard (they name who accepted them), newest first."""
+    out = []
+    for folder in sorted(p for p in raw_dir.iterdir() if p.is_dir()) if raw_dir.is_dir() else []:
+        try:
+            meta = yaml.safe_load((folder / "source.yml").read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError):
+            continue
+        if isinstance(meta, dict) and meta.get("accepted_by"):
+            out.append({"source_id": folder.name, "force": str(meta.get("force", "")), "reference": str(meta.get("reference", "")),
+                        "accepted_by": str(meta["accepted_by"]), "accepted_at": str(meta.get("accepted_at", ""))})
+    return sorted(out, key=lambda r: r["accepted_at"], reverse=True)
+
+
+def withdraw(source_id: str, raw_dir: Path, processed_dir: Path, actor: Actor | None, reason: str = "") -> Path:
+    """Move an accepted source out of data/raw (into data/withdrawn, kept) and rebuild."""
+    actor = _require_editor(actor, raw_dir, "withdraw a source", source_id)
+    if source_id not in {r["source_id"] for r in withdrawable(raw_dir)}:
+        raise NotAllowed(f"{source_id!r} is not a source added through the dashboard; it cannot be withdrawn here")
+    folder = _inside(raw_dir / source_id, raw_dir)
+    dest = raw_dir.parent / WITHDRAWN / f"{source_id}-{datetime.now(UTC):%Y%m%dT%H%M%S}"
+    with _lock(raw_dir):
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(folder, dest)
+        try:
+            rebuild(raw_dir, processed_dir)
+        except BaseException as exc:
+            os.replace(dest, folder)
+            audit(raw_dir, actor, "rolled_back", sources=[source_id], reason=f"withdraw: {type(exc).__name__}")
+            raise AcceptFailed(f"the table could not be rebuilt without {source_id}; it stays") from exc
+    audit(raw_dir, actor, "withdrawn", sources=[source_id], reason=clean_text(reason, "reason"), kept_at=str(dest))
+    return dest

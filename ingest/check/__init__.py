@@ -1,0 +1,1 @@
+"""Stage 4: checks over one source's rows (totals, duplicates, area sums, derived totals)."""

@@ -1,0 +1,1 @@
+"""Stage 2: readings of each table compete on evidence; sentences read as statements."""

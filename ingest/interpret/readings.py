@@ -1,0 +1,556 @@
+"""Stage 2: what the tables and sentences of a return mean, as figures.
+
+Every plausible reading of a table is tried and scored on evidence:
+
+- **labels**: how many of its category labels the normaliser's vocabularies recognise, axis by
+  axis (a number is never a gender, an age band or a platform);
+- **cells**: how many of the cells it reads as figures are numbers or known markers;
+- **totals**: whether the printed totals reconcile with their parts (within suppression bounds);
+- **periods**: whether the periods it reads fall inside the period the source asked about.
+
+Readings: a cross-tab (rows by columns, either way round; one-way tables, years or months
+across and blocks are cross-tabs too), with the header and label rows found by the layout or
+one more header row; a record-level extract (one row per offence); statements in sentences.
+The best reading wins. A weak best reading, or a close runner-up that gives other figures,
+marks the table **needs review**, with both readings named.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from core.markers import DASHES
+from core.text import MARKUP, looks_like_formula
+from ingest.read.base import Document, Label, ProseLine, RawFigure, ReaderNote, is_blank
+from ingest.tables.layout import Table, dash_zeros, find_tables, is_value, label_text
+from ingest.vocabulary.labels import (
+    DIMENSIONS,
+    infer_axis_dimension,
+    is_total_label,
+    match_dimension,
+    match_gender,
+    match_platform,
+    match_role,
+    split_platforms,
+)
+from ingest.vocabulary.periods import parse_period
+from ingest.vocabulary.reference import Reference, record_key
+from ingest.vocabulary.values import parse_age_years, parse_value
+
+STRONG = 0.999  # a reading scoring below this (anything lost or not reconciled) needs review
+CLOSE = 0.05  # a runner-up this close with other figures is a disagreement
+
+# Dyfed-Powys 370/2022: "There have been 39 offences recorded under s15A ..."
+TOTAL_SENTENCES = [
+    re.compile(r"\btotal of (\d[\d,]*) (?:offences|crimes|incidents)\b", re.I),
+    re.compile(r"\b(\d[\d,]*) (?:offences|crimes) (?:were |have been |was |had been )?recorded\b", re.I),
+    re.compile(r"\bTotal Count:? (\d[\d,]*)\b", re.I),  # Northamptonshire 10905-25
+]
+# a statement that a part of the request is refused, exempt or not held (not the request's own
+# wording about what to do if it were)
+# a whole request refused, exempt or not held (a letter with no figures at all)
+WHOLE_REQUEST = re.compile(
+    r"\b(your request|the information (you )?(have )?requested|this request)\b[^.]{0,80}\b(is|has been|are|is being)\s+"
+    r"(refused|exempt|withheld)\b|\b(does|do) not hold (the|any|this) information\b|\binformation (is )?not held\b"
+    r"|\b(request|information)\b[^.]{0,80}\bwould exceed the (appropriate |cost )?limit\b", re.I)
+# a total in a sentence that is about part of the area or period, not all of it
+PARTIAL = re.compile(r"\b(some|each|per|of which|at least|more than|less than|fewer|several|certain)\b", re.I)
+STATEMENT = re.compile(
+    r"(\b(is|are|has been|have been|being|be)\s+(refused|exempt(ed)?|withheld|not held)\b|\bnot held\b|\bdoes not hold\b"
+    r"|\bexceeds? the (appropriate |cost )?limit\b|\bwould exceed the (appropriate |cost )?limit\b|\bunable to (provide|answer)\b"
+    r"|\bI am exempting\b|\bsection 12\(1\) applies\b|\bneither confirm nor deny\b)", re.I)
+TOPICS: list[tuple[str, re.Pattern[str]]] = [
+    ("youngest_age", re.compile(r"\byoungest\b", re.I)),
+    ("platform", re.compile(r"\b(platforms?|apps?|methods? of communication|means of communication|social media|website)\b", re.I)),
+    ("age_gender", re.compile(r"\bage and (gender|sex)\b|\b(gender|sex) and age\b", re.I)),
+    ("age", re.compile(r"\bages?\b|\bage bands?\b", re.I)),
+    ("gender", re.compile(r"\b(gender|sex)\b", re.I)),
+]
+DASH_NOTE = re.compile(r"['\"‘’“”]?[-–—]['\"‘’“”]?\s*(=|denotes|means|indicates|represents|is)\s*(zero|nil|none|0|no (crimes|offences))", re.I)
+
+
+@dataclass
+class Reading:
+    kind: str  # crosstab, records
+    table: Table
+    figures: list[RawFigure]
+    variant: str = ""
+    score: float = 0.0
+    problems: list[str] = field(default_factory=list)
+    period_across: bool = False  # a cross-tab with periods as its columns (years or months across)
+    kept: int = -1  # figures whose every label is recognised (-1: not counted)
+
+    @property
+    def name(self) -> str:
+        return f"{self.kind} ({self.variant})" if self.variant else self.kind
+
+    def signature(self) -> Counter[tuple[str, tuple[str, ...]]]:
+        """The figures as printed, with their labels: two readings agree when these match."""
+        return Counter((str(f.value_raw), tuple(sorted(lab.text for lab in f.labels))) for f in self.figures if not f.aggregate) \
+            + Counter(("record", tuple(sorted(lab.text for lab in f.labels))) for f in self.figures if f.aggregate)
+
+
+@dataclass
+class Verdict:
+    table: Table
+    best: Reading | None
+    others: list[Reading]
+    review: str = ""  # why the reading needs review ("" when it does not)
+    not_read: str = ""  # why the table gave no figures
+
+
+@dataclass
+class Interpretation:
+    figures: list[RawFigure]
+    verdicts: list[Verdict]
+    notes: list[ReaderNote]
+    tables: list[Table]
+    prose: list[ProseLine]
+
+
+# --- cross-tabs -----------------------------------------------------------------------------------
+
+def _crosstab(table: Table, n_header: int, n_label: int, zeros: set[str]) -> list[RawFigure]:
+    cols = table.column_labels(n_header, n_label)
+    rows = table.row_labels(n_header, n_label)
+    figures: list[RawFigure] = []
+    for ri, r in enumerate(table.rows[n_header:]):
+        row_lab = rows[ri]
+        if n_label and not any(row_lab):
+            continue
+        for c in range(n_label, table.width):
+            cell = r[c]
+            col_lab = cols[c - n_label]
+            if is_blank(cell.value) and not any(col_lab):
+                continue
+            labels = [Label(f"{table.name}.rows{k}", row_lab[k]) for k in range(n_label) if row_lab[k]]
+            labels += [Label(f"{table.name}.cols{k}", col_lab[k]) for k in range(len(col_lab)) if col_lab[k]]
+            f = RawFigure(cell.value, cell.location, labels, block=table.title)
+            if cell.location in zeros:
+                f.read_as = 0
+                f.note = "printed '-': the return's own totals show it stands for 0"
+            figures.append(f)
+    return figures
+
+
+def _header_variants(table: Table) -> list[tuple[int, int, str]]:
+    variants = [(table.n_header, table.n_label, "")]
+    body = table.body
+    if len(body) >= 2:
+        first = [c.value for c in body[0][table.n_label:] if not is_blank(c.value)]
+        # a header row of numbers (single years of age, years) looks like a row of figures
+        if first and all((pv := parse_value(v)).status == "reported" and pv.value is not None and pv.value.is_integer()
+                         for v in first) and \
+                (table.n_label == 0 or is_blank(body[0][0].value)):
+            variants.append((table.n_header + 1, table.n_label, "first row of numbers as column headings"))
+    if table.n_label == 2:
+        variants.append((table.n_header, 1, "one label column"))
+    return variants
+
+
+# --- record-level extracts ------------------------------------------------------------------------
+
+def _record_header(table: Table, ref: Reference) -> tuple[int, dict[str, int]] | None:
+    for hi in range(min(len(table.rows) - 1, table.n_header + 1)):
+        roles: dict[str, int] = {}
+        for ci, c in enumerate(table.rows[hi]):
+            if isinstance(c.value, str):
+                role = ref.record_columns.get(record_key(c.value))
+                if role and role not in roles:
+                    roles[role] = ci
+        if {"age", "gender", "platform", "period"} & roles.keys() and len(roles) >= 2:
+            return hi, roles
+    return None
+
+
+def _records(table: Table, ref: Reference) -> tuple[list[RawFigure], int] | None:
+    found = _record_header(table, ref)
+    if not found:
+        return None
+    hi, roles = found
+    axis = f"{table.name}#records"
+    out: list[RawFigure] = []
+    n = 0
+    for row in table.rows[hi + 1:]:
+        if all(is_blank(c.value) for c in row):
+            continue
+        if any(isinstance(c.value, str) and is_total_label(c.value) for c in row[:2]):
+            continue  # a Total line under an extract is not a record
+        n += 1
+        first = row[0].location
+        period = row[roles["period"]] if "period" in roles and roles["period"] < len(row) else None
+        base = [Label(f"{axis}.period", label_text(period.value), "period")] if period is not None and not is_blank(period.value) else []
+        out.append(RawFigure(1, first, list(base), aggregate=True, derived=True, block=table.title))
+        cells = {role: row[ci] for role, ci in roles.items() if ci < len(row)}
+        age, gender, plat = cells.get("age"), cells.get("gender"), cells.get("platform")
+        age_label = Label(f"{axis}.age", "" if age is None or is_blank(age.value) else label_text(age.value), "age_years")
+        gender_label = Label(f"{axis}.gender", "" if gender is None or is_blank(gender.value) else label_text(gender.value), "gender")
+        if age is not None:
+            out.append(RawFigure(1, age.location, base + [age_label], aggregate=True, derived=True, block=table.title))
+        if gender is not None:
+            out.append(RawFigure(1, gender.location, base + [gender_label], aggregate=True, derived=True, block=table.title))
+        if age is not None and gender is not None:
+            out.append(RawFigure(1, age.location, base + [age_label, gender_label], aggregate=True, derived=True, block=table.title))
+        if plat is not None:
+            text = "" if is_blank(plat.value) else label_text(plat.value)
+            out.append(RawFigure(1, plat.location, base + [Label(f"{axis}.platform", text, "platform_multi")], aggregate=True,
+                                 derived=True, block=table.title))
+    return out, n
+
+
+# --- evidence ---------------------------------------------------------------------------------------
+
+_UNKNOWN_WORDS = {"unknown", "not known", "not recorded", "unrecorded", "n/k", "nk", "u", "blank", "not stated", ""}
+
+
+def _score_crosstab(reading: Reading, ref: Reference, period: tuple[date, date] | None) -> None:
+    by_axis: dict[str, set[str]] = {}
+    for f in reading.figures:
+        for lab in f.labels:
+            by_axis.setdefault(lab.axis, set()).add(lab.text)
+    dims = {axis: infer_axis_dimension(ref, sorted(labels)) for axis, labels in by_axis.items()}
+    reading.period_across = any(".cols" in axis and d == "period" for axis, d in dims.items())
+    recognised = total = 0
+    lost_labels: list[str] = []
+    for axis, labels in by_axis.items():
+        dim = dims[axis]
+        for text in labels:
+            if match_role(ref, text) is not None:
+                continue
+            total += 1
+            if dim is not None and (match_dimension(ref, dim, text) or dim == "platform"):
+                recognised += 1  # an unmapped platform is kept under Other, not lost
+            else:
+                lost_labels.append(text)
+    cells = [f for f in reading.figures]
+    unparsed = [f for f in cells if parse_value(f.value_raw).status == "unparsed"]
+    label_ratio = recognised / total if total else 1.0
+    value_ratio = 1 - len(unparsed) / len(cells) if cells else 0.0
+    # periods outside the one asked about (a years-across table of past years is fine; a
+    # period that starts after the asked one ends is a misread label)
+    off_period = 0
+    if period is not None:
+        for axis, labels in by_axis.items():
+            if dims[axis] == "period":
+                for text in labels:
+                    p = parse_period(text)
+                    if p is not None and p[0] > period[1]:
+                        off_period += 1
+    # bare years across (2019, 2020 ...): calendar or financial? read as calendar years, and said
+    bare_years = sorted({text for axis, labels in by_axis.items() if dims[axis] == "period" for text in labels
+                         if re.fullmatch(r"(19|20)\d\d", text.strip())})
+    kept = sum(1 for f in reading.figures if all(
+        match_role(ref, lab.text) is not None or (dims.get(lab.axis) is not None and (
+            dims[lab.axis] == "platform" or match_dimension(ref, dims[lab.axis] or "", lab.text))) for lab in f.labels))
+    reading.kept = kept
+    problems = []
+    if bare_years:
+        problems.append(f"columns headed by bare years ({bare_years[0]} .. {bare_years[-1]}) without saying calendar or "
+                        "financial year: read as calendar years")
+    if lost_labels:
+        problems.append(f"{len(lost_labels)} label(s) recognised as no age band, gender, platform, period or area: "
+                        + ", ".join(repr(x) for x in sorted(lost_labels)[:5]))
+    if unparsed:
+        problems.append(f"{len(unparsed)} cell(s) read as figures are neither numbers nor known markers: "
+                        + ", ".join(repr(str(f.value_raw))[:30] for f in unparsed[:3]))
+    if off_period:
+        problems.append(f"{off_period} period label(s) after the period asked about")
+    mismatches, checks = _reconcile(reading.table, reading.variant, by_axis, dims, ref)
+    if mismatches:
+        problems.append(f"{len(mismatches)} printed total(s) do not match their parts: " + "; ".join(mismatches[:2]))
+    # cells the reading cannot tell apart (the same labels, other values) are a misreading
+    seen: dict[tuple[str, ...], str] = {}
+    clashes = 0
+    for f in cells:
+        k = tuple(sorted(lab.text for lab in f.labels))
+        if k in seen and seen[k] != str(f.value_raw):
+            clashes += 1
+        seen.setdefault(k, str(f.value_raw))
+    if clashes:
+        problems.append(f"{clashes} cell(s) get the same labels as another cell with a different value")
+    # a figure under no column heading, in a table whose other columns have headings
+    nh, nl = _shape(reading)
+    if nh:
+        cols = reading.table.column_labels(nh, nl)
+        headless = [c for r in reading.table.rows[nh:] for i, c in enumerate(r[nl:]) if is_value(c.value) and not any(cols[i])]
+        if headless:
+            problems.append(f"{len(headless)} figure(s) under no column heading, e.g. {headless[0].value!r} at {headless[0].location}")
+    # figures printed in the table that the reading leaves unread (neither a figure nor a label)
+    used = {f.location for f in cells} | _label_locations(reading)
+    values = [c for r in reading.table.rows for c in r if is_value(c.value)]
+    unread = [c for c in values if c.location not in used]
+    if unread:
+        problems.append(f"{len(unread)} figure(s) in the table left unread, e.g. {unread[0].value!r} at {unread[0].location}")
+    coverage = 1 - len(unread) / len(values) if values else 0.0
+    reading.problems = problems
+    reading.score = label_ratio * value_ratio * (0.6 if mismatches else 1.0) * (0.8 if off_period else 1.0) * \
+        (0.9 if bare_years else 1.0) * (0.5 if clashes else 1.0) * coverage
+    if not cells:
+        reading.score = 0.0
+
+
+def _shape(reading: Reading) -> tuple[int, int]:
+    """(header rows, label columns) of a cross-tab reading."""
+    for h, l_, v in _header_variants(reading.table):
+        if v == reading.variant:
+            return h, l_
+    return reading.table.n_header, reading.table.n_label
+
+
+def _label_locations(reading: Reading) -> set[str]:
+    """Header and row-label cells the reading uses as labels."""
+    nh, nl = _shape(reading)
+    rows = reading.table.rows
+    return {c.location for r in rows[:nh] for c in r} | {c.location for r in rows[nh:] for c in r[:nl]}
+
+
+def _reconcile(table: Table, variant: str, by_axis: dict[str, set[str]], dims: dict[str, str | None],
+               ref: Reference) -> tuple[list[str], int]:
+    """Printed Total rows and columns against the cells they add up (bounds for suppressed cells;
+    a sum that leaves out starred cells is a known pattern, not a mismatch)."""
+    nh, nl = table.n_header, table.n_label
+    for h, l_, v in _header_variants(table):
+        if v == variant:
+            nh, nl = h, l_
+    rows = table.row_labels(nh, nl)
+    cols = table.column_labels(nh, nl)
+    body = table.rows[nh:]
+    total_rows = [i for i, labels in enumerate(rows) if any(is_total_label(x) for x in labels)]
+    total_cols = [c for c in range(nl, table.width) if any(is_total_label(x) for x in cols[c - nl])]
+    out: list[str] = []
+    checks = 0
+
+    def bounds(cells: list[object]) -> tuple[float, float, int] | None:
+        lo = hi = 0.0
+        starred = 0
+        for v in cells:
+            pv = parse_value(v)
+            if pv.status == "reported" and pv.value is not None:
+                lo += pv.value
+                hi += pv.value
+            elif pv.status == "suppressed" and pv.low is not None and pv.high is not None:
+                lo += pv.low
+                hi += pv.high
+                starred += 1
+            elif pv.status in ("empty",) or (isinstance(v, str) and v.strip() in DASHES):
+                continue
+            else:
+                return None
+        return lo, hi, starred
+
+    def check(total: object, parts: list[object], what: str) -> None:
+        nonlocal checks
+        t = parse_value(total)
+        b = bounds(parts)
+        if t.status != "reported" or t.value is None or b is None or len([p for p in parts if not is_blank(p)]) < 2:
+            return
+        checks += 1
+        lo, hi, starred = b
+        visible = sum(parse_value(p).value or 0 for p in parts if parse_value(p).status == "reported")
+        if lo - 1e-9 <= t.value <= hi + 1e-9 or (starred and abs(t.value - visible) < 1e-9):
+            return
+        out.append(f"{what}: parts sum to {lo:g}" + (f"-{hi:g}" if hi != lo else "") + f", printed {t.value:g}")
+
+    for tr in total_rows:
+        for c in range(nl, table.width):
+            if c not in total_cols:
+                check(body[tr][c].value, [body[r][c].value for r in range(len(body)) if r not in total_rows],
+                      f"column '{' / '.join(cols[c - nl])}'")
+    for tc in total_cols:
+        for r in range(len(body)):
+            if r not in total_rows:
+                check(body[r][tc].value, [body[r][c].value for c in range(nl, table.width) if c not in total_cols],
+                      f"row '{' / '.join(rows[r])}'")
+    # the corner: the grand total against the row totals and against the column totals
+    for tr in total_rows:
+        for tc in total_cols:
+            check(body[tr][tc].value, [body[r][tc].value for r in range(len(body)) if r not in total_rows], "the grand total (by rows)")
+            check(body[tr][tc].value, [body[tr][c].value for c in range(nl, table.width) if c not in total_cols],
+                  "the grand total (by columns)")
+    return out, checks
+
+
+def _score_records(reading: Reading, ref: Reference, n_records: int) -> None:
+    bad: list[str] = []
+    good = 0
+    for f in reading.figures:
+        for lab in f.labels:
+            text = lab.text.strip()
+            if lab.dim == "age_years":
+                ok = text.lower() in _UNKNOWN_WORDS or parse_age_years(text) is not None
+            elif lab.dim == "gender":
+                ok = text.lower() in _UNKNOWN_WORDS or match_gender(ref, text) is not None
+            elif lab.dim == "platform_multi":
+                ok = text.lower() in _UNKNOWN_WORDS or any(match_platform(ref, p) for p in split_platforms(ref, text))
+            elif lab.dim == "period":
+                ok = parse_period(text) is not None
+            else:
+                continue
+            if ok:
+                good += 1
+            else:
+                bad.append(text)
+    total = good + len(bad)
+    reading.score = (good / total if total else 0.0) * (1.0 if n_records >= 2 else 0.5)
+    if bad:
+        reading.problems.append(f"{len(bad)} record field(s) not valid for their column: "
+                                + ", ".join(repr(x) for x in sorted(set(bad))[:5]))
+    if n_records < 2:
+        reading.problems.append("fewer than two records")
+
+
+# --- statements -------------------------------------------------------------------------------
+
+def _topic(text: str) -> str | None:
+    for breakdown, pattern in TOPICS:
+        if pattern.search(text):
+            return breakdown
+    return None
+
+
+def statements(prose: list[ProseLine], have_total: bool, have_figures: bool) -> list[RawFigure]:
+    """Figures stated in sentences: a total ("There have been 39 offences recorded"), and a
+    part of the request refused, exempt or not held (its breakdown named by the sentence, the
+    question above it, or the sheet it sits on)."""
+    out: list[RawFigure] = []
+    if not have_total:
+        for line in prose:
+            found = next((m for p in TOTAL_SENTENCES if (m := p.search(line.text))), None)
+            if found and not PARTIAL.search(line.text[max(0, found.start() - 60):found.end() + 40]):
+                out.append(RawFigure(found.group(1), line.location, [Label("sentence", "Total", "role")], note=line.text[:200],
+                                     block="statement"))
+                break
+    seen: set[str] = set()
+    for i, line in enumerate(prose):
+        if not STATEMENT.search(line.text) or parse_value(line.text).status not in ("refused", "withheld", "not_held"):
+            continue
+        context = [line.location.split("!")[0] if "!" in line.location else "", line.text]
+        context += [p.text for p in prose[max(0, i - 2):i]]
+        topic = next((t for t in (_topic(x) for x in context) if t), None)
+        if topic is None:
+            if have_figures or not WHOLE_REQUEST.search(line.text):
+                continue  # boilerplate about exemptions, or an exemption of something else (names of places)
+            topic = "total"
+        if topic in seen:
+            continue
+        seen.add(topic)
+        out.append(RawFigure(line.text[:300], line.location, [Label("statement", topic, "breakdown")],
+                             note=f"stated: {line.text[:200]}", block="statement"))
+    return out
+
+
+# --- choosing ---------------------------------------------------------------------------------
+
+ADAPTERS = ("crosstab", "timewide", "records", "html", "transcription", "public_record")
+
+
+def readings(table: Table, ref: Reference, period: tuple[date, date] | None, zeros: set[str], adapter: str | None = None) -> list[Reading]:
+    """Every plausible reading of the table, best first (`adapter:` in source.yml limits them)."""
+    out: list[Reading] = []
+    if adapter != "records":
+        for nh, nl, variant in _header_variants(table):
+            r = Reading("crosstab", table, _crosstab(table, nh, nl, zeros), variant)
+            _score_crosstab(r, ref, period)
+            out.append(r)
+    rec = _records(table, ref) if adapter in (None, "records", "html") else None
+    if rec is not None:
+        figures, n = rec
+        r = Reading("records", table, figures, f"{n} records")
+        _score_records(r, ref, n)
+        out.append(r)
+    return sorted(out, key=lambda x: -x.score)
+
+
+def choose(table: Table, ref: Reference, period: tuple[date, date] | None, zeros: set[str], adapter: str | None = None) -> Verdict:
+    candidates = readings(table, ref, period, zeros, adapter)
+    best = candidates[0] if candidates else None
+    others = candidates[1:]
+    if best is None or best.score == 0 or best.kept == 0 or not any(
+            match_dimension(ref, d, lab.text) for f in best.figures for lab in f.labels for d in DIMENSIONS) and \
+            not any(match_role(ref, lab.text) for f in best.figures for lab in f.labels):
+        if best is not None and best.kept == 0 and best.figures:
+            lost = [p for p in best.problems if "label(s)" in p]
+            return Verdict(table, None, candidates, not_read="every figure in it has a label that is no age band, gender, "
+                           "platform, period or area" + (f" ({lost[0].split(': ', 1)[-1]})" if lost else ""))
+        labels = sorted({lab.text for f in (best.figures if best else []) for lab in f.labels})[:6]
+        return Verdict(table, None, candidates, not_read="no label in it is an age band, gender, platform, period or area"
+                       + (f" ({', '.join(repr(x) for x in labels)})" if labels else ""))
+    review = ""
+    if best.problems or best.score < STRONG:
+        review = f"best reading ({best.name}, score {best.score:.2f}) is weak: " + "; ".join(best.problems)
+    rival = next((o for o in others if o.score >= best.score - CLOSE and o.signature() != best.signature()), None)
+    if rival is not None:
+        review = (review + "; " if review else "") + (
+            f"two readings disagree: {best.name} (score {best.score:.2f}) and {rival.name} (score {rival.score:.2f}) "
+            "give different figures")
+    return Verdict(table, best, others, review)
+
+
+
+
+def hostile_text(tables: list[Table], prose: list[ProseLine], limit: int = 5) -> list[ReaderNote]:
+    """Cells and lines that carry markup or formula text: they are only ever shown as plain text
+    and written formula-safe, and each is flagged so a person knows the return carried them."""
+    notes: list[ReaderNote] = []
+    seen: set[tuple[str, str]] = set()
+    cells = [(c.location, c.value, True) for t in tables for r in t.rows for c in r if isinstance(c.value, str)]
+    for loc, text, in_table in cells + [(p.location, p.text, False) for p in prose]:
+        kind = ("markup_like_text" if MARKUP.search(text) else
+                "formula_like_text" if in_table and looks_like_formula(text.strip()) else "")
+        if not kind or (kind, text) in seen or sum(1 for k, _ in seen if k == kind) >= limit:
+            continue
+        seen.add((kind, text))
+        what = "markup (a tag, a link or an image)" if kind == "markup_like_text" else "a spreadsheet formula"
+        notes.append(ReaderNote(kind, loc, f"text that looks like {what}: kept as plain text, never rendered or run", text[:200]))
+    return notes
+
+
+def dash_zero_cells(tables: list[Table], prose: list[ProseLine]) -> dict[str, set[str]]:
+    """Per table, the cells printed '-' that stand for 0. A return that shows it prints 0 as '-'
+    (a table whose totals add up only so, or a note saying so) does so throughout (Durham
+    1406745: three tables share one Total row)."""
+    zeros = {t.name: dash_zeros(t) for t in tables}
+    if any(zeros.values()) or any(DASH_NOTE.search(p.text) for p in prose):
+        zeros = {t.name: {c.location for r in t.body for c in r if isinstance(c.value, str) and c.value.strip() in DASHES}
+                 for t in tables}
+    return zeros
+
+
+def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, adapter: str | None = None) -> Interpretation:
+    """Every table's best reading and the statements in the prose, as raw figures."""
+    tables, table_prose, skipped = find_tables(doc.grids)
+    notes = list(doc.notes)
+    for name in skipped:
+        notes.append(ReaderNote("sheet_ignored", name, f"'{name}' is a guidance sheet, not an answer"))
+    prose = doc.prose + table_prose
+    notes += hostile_text(tables, prose)
+    zeros_by_table = dash_zero_cells(tables, prose)
+    figures: list[RawFigure] = list(doc.figures)
+    verdicts: list[Verdict] = []
+    for t in tables:
+        v = choose(t, ref, period, zeros_by_table[t.name], adapter)
+        verdicts.append(v)
+        if v.best is None:
+            notes.append(ReaderNote("table_not_read", t.name, f"table '{t.title[:80]}' not read: {v.not_read}"))
+            continue
+        kind = "timewide" if v.best.kind == "crosstab" and v.best.period_across else v.best.kind
+        if adapter in ("crosstab", "timewide", "records"):
+            kind = adapter
+        for f in v.best.figures:
+            f.review = v.review or t.review or doc.review
+            f.reading = kind
+        figures.extend(v.best.figures)
+    # a total: a figure whose labels are roles ("Total", "Number of offences"), periods or areas only
+    have_total = any(all(match_role(ref, lab.text) in ("total", "value") or match_dimension(ref, "period", lab.text)
+                         or match_dimension(ref, "area", lab.text) for lab in f.labels) for f in figures if not f.aggregate)
+    for f in statements(prose, have_total, bool(figures)):
+        f.review = doc.review
+        f.reading = "statement"
+        figures.append(f)
+    if doc.review:
+        for f in figures:
+            f.review = f.review or doc.review
+    return Interpretation(figures, verdicts, notes, tables, prose)

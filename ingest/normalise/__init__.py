@@ -1,0 +1,1 @@
+"""Stage 3: every raw figure cleaned once, for all readers, into a row of the figures table."""

@@ -1,0 +1,622 @@
+"""PDF letters: tables (ruled or not) and prose, by the position of the text on each page.
+
+pdfium (pypdfium2) gives runs of text with their boxes and the page's line art; from those:
+
+- lines of text are the runs that share a baseline band; runs split only by kerning are joined;
+- the letterhead and footer repeated on every page are dropped (not rows, not prose);
+- a table is a block of lines whose cells line up in columns. Ruling lines, where the PDF has
+  them, give the columns and the rows (a row's label wrapped over several lines is one label,
+  with the figures on whichever line they sit); without them the columns come from the gaps
+  between the cells of the lines that hold figures, and a wrapped label joins the figure line
+  it is nearer to (a tie is a doubt, and says so);
+- a blank cell stays in its column (never closing the gap);
+- a table that runs over a page break, with or without its header repeated, is one table;
+- what is not a table is prose, in paragraphs, for figures stated in sentences.
+
+Every cell's location is `page P line L col C` (line L counted from the top of page P).
+A scanned PDF (no text) is read by OCR when Debian's tesseract is installed, with every
+figure marked for review; otherwise it is a clear error.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ingest.read.base import MAX_PDF_PAGES, MAX_PROSE_LINES, Cell, Document, NamedGrid, ProseLine, ReaderError, ReaderNote
+from ingest.vocabulary.values import parse_value
+
+WORD_GAP = 0.55  # words closer than this many line heights are one phrase (a column gap is wider)
+OCR_REVIEW = "read by OCR from a scanned image: check every figure against the letter"
+_FIGURE = re.compile(r"^[<>]?\s*[\d,]+(\.\d+)?%?$|^[*~–—-]$|^\[[cxz]\]$", re.I)
+
+
+@dataclass
+class Seg:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @property
+    def h(self) -> float:
+        return max(self.bottom - self.top, 1.0)
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass
+class Line:
+    segs: list[Seg]
+    no: int = 0
+
+    @property
+    def top(self) -> float:
+        return min(s.top for s in self.segs)
+
+    @property
+    def bottom(self) -> float:
+        return max(s.bottom for s in self.segs)
+
+    @property
+    def h(self) -> float:
+        return sorted(s.h for s in self.segs)[len(self.segs) // 2]
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.segs)
+
+
+@dataclass
+class Rules:
+    h: list[tuple[float, float, float]] = field(default_factory=list)  # (y, x0, x1)
+    v: list[tuple[float, float, float]] = field(default_factory=list)  # (x, y0, y1)
+
+
+@dataclass
+class Block:
+    """A table found on one page: its column bands and rows of (column -> cell text parts)."""
+
+    page: int
+    bands: list[tuple[float, float]]
+    rows: list[dict[int, list[tuple[Seg, int]]]]  # column index -> [(segment, line number)]
+    row_lines: list[int]  # the line each row's figures sit on (for a blank cell's location)
+    top: float
+    bottom: float
+    doubt: str = ""
+
+
+def is_figure(text: str) -> bool:
+    t = text.strip()
+    return bool(_FIGURE.match(t)) or parse_value(t).status in ("suppressed",)
+
+
+# --- reading the page -------------------------------------------------------------------------
+
+def _segments(page: object, height: float) -> list[Seg]:
+    """Words with their boxes (pdfium's loose boxes: the font's full height, the same for
+    every letter of a line), split at spaces and at gaps pdfium printed no space for."""
+    import pypdfium2.raw as raw
+
+    tp = page.get_textpage()  # type: ignore[attr-defined]
+    words: list[Seg] = []
+    try:
+        n = tp.count_chars()
+        text = tp.get_text_range() if n else ""
+        if len(text) != n:  # characters outside the BMP: read one by one
+            text = "".join(chr(raw.FPDFText_GetUnicode(tp.raw, i) or 32) for i in range(n))
+        chars: list[str] = []
+        x0 = x1 = top = bottom = 0.0
+        for i, ch in enumerate(text):
+            if ch.isspace() or ch in "\x00\ufffe\ufeff":
+                if chars:
+                    words.append(Seg("".join(chars), x0, x1, top, bottom))
+                    chars = []
+                continue
+            left, low, right, high = tp.get_charbox(i, loose=True)
+            t, b = height - high, height - low
+            if chars and (abs(b - bottom) > 0.5 * (b - t) or left < x1 - 0.5 * (b - t) or left - x1 > 0.25 * (b - t)):
+                words.append(Seg("".join(chars), x0, x1, top, bottom))
+                chars = []
+            if not chars:
+                x0, top, bottom = left, t, b
+            chars.append(ch)
+            x1 = max(right, x1) if len(chars) > 1 else right
+            top, bottom = min(top, t), max(bottom, b)
+        if chars:
+            words.append(Seg("".join(chars), x0, x1, top, bottom))
+    finally:
+        tp.close()
+    return words
+
+
+def _rules(page: object, height: float) -> Rules:
+    import pypdfium2.raw as raw
+
+    rules = Rules()
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=1):  # type: ignore[attr-defined]
+        left, bottom, right, top = obj.get_bounds()
+        w, h = right - left, top - bottom
+        if h <= 2.5 and w >= 4:
+            rules.h.append((height - (top + bottom) / 2, left, right))
+        elif w <= 2.5 and h >= 4:
+            rules.v.append(((left + right) / 2, height - top, height - bottom))
+        elif w >= 4 and h >= 4:
+            fill, stroke = ctypes.c_int(), ctypes.c_int()
+            raw.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
+            if stroke.value and raw.FPDFPath_CountSegments(obj.raw) <= 6:  # a stroked box: its four edges
+                rules.h += [(height - top, left, right), (height - bottom, left, right)]
+                rules.v += [(left, height - top, height - bottom), (right, height - top, height - bottom)]
+    return rules
+
+
+def _lines(segs: list[Seg], rules: Rules) -> list[Line]:
+    segs = sorted(segs, key=lambda s: (s.cy, s.x0))
+    lines: list[Line] = []
+    for s in segs:
+        if lines:
+            cur = lines[-1]
+            cy = sum(x.cy for x in cur.segs) / len(cur.segs)
+            if abs(s.cy - cy) <= 0.45 * min(cur.h, s.h):
+                cur.segs.append(s)
+                continue
+        lines.append(Line([s]))
+    for i, ln in enumerate(lines):
+        ln.segs.sort(key=lambda s: s.x0)
+        merged: list[Seg] = []
+        for s in ln.segs:
+            if merged:
+                p = merged[-1]
+                gap = s.x0 - p.x1
+                crossed = any(p.x1 - 1 <= x <= s.x0 + 1 and y0 <= s.cy <= y1 for x, y0, y1 in rules.v)
+                # words of one phrase; a wider gap or a ruling line between them is a new cell
+                if gap <= WORD_GAP * min(p.h, s.h) and not crossed:
+                    merged[-1] = Seg(p.text + " " + s.text, p.x0, max(p.x1, s.x1), min(p.top, s.top), max(p.bottom, s.bottom))
+                    continue
+            merged.append(s)
+        ln.segs = merged
+        ln.no = i + 1
+    return lines
+
+
+_PAGE_NO = re.compile(r"\bpage\s*\d+(\s*(of|/)\s*\d+)?|\d+\s*(of|/)\s*\d+\s*$|^\s*\d+\s*$", re.I)
+
+
+def _norm(text: str) -> str:
+    """A line's words, with a page number ("Page 2 of 6", a bare "3") made the same on every page."""
+    return _PAGE_NO.sub("#", " ".join(text.lower().split()))
+
+
+def _repeated(pages: list[tuple[list[Line], float]]) -> list[set[int]]:
+    """Line numbers per page that are letterhead or footer: the same words at the same height
+    near the top or bottom of at least two pages."""
+    if len(pages) < 2:
+        return [set() for _ in pages]
+    seen: dict[str, list[tuple[int, float]]] = {}
+    for pi, (lines, height) in enumerate(pages):
+        for ln in lines:
+            if ln.top < height * 0.22 or ln.bottom > height * 0.86:
+                seen.setdefault(_norm(ln.text), []).append((pi, ln.top))
+    drop: list[set[int]] = [set() for _ in pages]
+    for pi, (lines, height) in enumerate(pages):
+        for ln in lines:
+            if not (ln.top < height * 0.22 or ln.bottom > height * 0.86):
+                continue
+            others = {p for p, y in seen.get(_norm(ln.text), []) if p != pi and abs(y - ln.top) < 12}
+            # a table's header repeated at the top of each page is not letterhead: kept (the
+            # page-break join drops the repeats)
+            below = [x for x in lines if x.no == ln.no + 1]
+            if others and not (below and _is_tabular(below[0]) and below[0].top - ln.bottom < 1.6 * ln.h):
+                drop[pi].add(ln.no)
+    return drop
+
+
+# --- tables -----------------------------------------------------------------------------------
+
+def _cluster(values: list[float], tol: float) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= tol:
+            continue
+        out.append(v)
+    return out
+
+
+def _is_tabular(ln: Line) -> bool:
+    if len(ln.segs) < 2:
+        return False
+    gaps = [b.x0 - a.x1 for a, b in zip(ln.segs, ln.segs[1:], strict=False)]
+    return max(gaps) >= max(ln.h * 0.9, 6.0) and any(is_figure(s.text) for s in ln.segs[1:])
+
+
+def _bands_from_text(lines: list[Line]) -> list[tuple[float, float]]:
+    intervals = sorted((s.x0, s.x1) for ln in lines if _is_tabular(ln) for s in ln.segs)
+    bands: list[list[float]] = []
+    for x0, x1 in intervals:
+        if bands and x0 <= bands[-1][1] + 1.0:
+            bands[-1][1] = max(bands[-1][1], x1)
+        else:
+            bands.append([x0, x1])
+    return [(a, b) for a, b in bands]
+
+
+def _bands_from_rules(xs: list[float]) -> list[tuple[float, float]]:
+    return [(a, b) for a, b in zip(xs, xs[1:], strict=False) if b - a > 3]
+
+
+def _column_of(s: Seg, bands: list[tuple[float, float]]) -> int | None:
+    """The band a cell's centre falls in; None when it spans two bands (a group header)."""
+    overlaps = [i for i, (a, b) in enumerate(bands) if min(s.x1, b) - max(s.x0, a) > 0.5]
+    if len(overlaps) > 1:
+        inside = [i for i in overlaps if bands[i][0] - 2 <= s.x0 and s.x1 <= bands[i][1] + 2]
+        return inside[0] if inside else None
+    if overlaps:
+        return overlaps[0]
+    return min(range(len(bands)), key=lambda i: min(abs(s.cx - bands[i][0]), abs(s.cx - bands[i][1])))
+
+
+def _ruled_region(lines: list[Line], rules: Rules, start: int) -> tuple[int, list[float], list[float]] | None:
+    """From line `start`, the lines inside one ruled grid: (end index, column edges, row edges)."""
+    ln = lines[start]
+    vs = [r for r in rules.v if r[1] - 2 <= ln.top and ln.bottom <= r[2] + 2]
+    if len(vs) < 2:
+        return None
+    y0 = min(r[1] for r in vs)
+    y1 = max(r[2] for r in vs)
+    # extend downwards through vertical rules that continue the grid (row by row)
+    while True:
+        more = [r for r in rules.v if y1 - 2 <= r[1] <= y1 + 2 and r[2] > y1 + 2]
+        if not more:
+            break
+        y1 = max(r[2] for r in more)
+    x0 = min(r[0] for r in vs)
+    xs = _cluster([r[0] for r in rules.v if r[1] < y1 - 1 and r[2] > y0 + 1 and x0 - 2 <= r[0]], 3.0)
+    ys = _cluster([r[0] for r in rules.h if y0 - 2 <= r[0] <= y1 + 2], 2.0)
+    end = start
+    while end + 1 < len(lines) and lines[end + 1].top >= y0 - 2 and lines[end + 1].bottom <= y1 + 2:
+        end += 1
+    return end, xs, ys
+
+
+def _block_rows(lines: list[Line], bands: list[tuple[float, float]], row_edges: list[float]) -> tuple[
+        list[dict[int, list[tuple[Seg, int]]]], list[int], str]:
+    """Group the block's lines into table rows: by the horizontal rules where there are any,
+    else one row per line with figures, wrapped label lines joining the nearer figure line."""
+    rows: list[dict[int, list[tuple[Seg, int]]]] = []
+    row_lines: list[int] = []
+    doubt = ""
+
+    def add(row: dict[int, list[tuple[Seg, int]]], ln: Line) -> None:
+        for s in ln.segs:
+            col = _column_of(s, bands)
+            if col is None:  # a group header over several columns: spread over them
+                for i, (a, b) in enumerate(bands):
+                    if min(s.x1, b) - max(s.x0, a) > 0.5:
+                        row.setdefault(i, []).append((s, ln.no))
+                continue
+            row.setdefault(col, []).append((s, ln.no))
+
+    if len(row_edges) >= 3:
+        groups: dict[int, list[Line]] = {}
+        for ln in lines:
+            cy = (ln.top + ln.bottom) / 2
+            k = sum(1 for y in row_edges if y < cy)
+            groups.setdefault(k, []).append(ln)
+        for k in sorted(groups):
+            row: dict[int, list[tuple[Seg, int]]] = {}
+            for ln in groups[k]:
+                add(row, ln)
+            figure_lines = [ln.no for ln in groups[k] if any(is_figure(s.text) for s in ln.segs[1:])]
+            rows.append(row)
+            row_lines.append(figure_lines[0] if figure_lines else groups[k][0].no)
+        return rows, row_lines, doubt
+
+    has_fig = [any(is_figure(s.text) for s in ln.segs[1:]) or (len(ln.segs) > 1 and _is_tabular(ln)) for ln in lines]
+    first_fig = next((i for i, f in enumerate(has_fig) if f), len(lines))
+    # header lines above the first figure line: lines set close together are one header row
+    # (a heading wrapped over two lines, cells joined per column); a wider gap starts the next
+    # level (a group heading such as "Victim gender" over the gender columns)
+    header_groups: list[list[Line]] = []
+    for ln in lines[:first_fig]:
+        if header_groups and ln.top - header_groups[-1][-1].bottom < 0.35 * ln.h:
+            header_groups[-1].append(ln)
+        else:
+            header_groups.append([ln])
+    for hg in header_groups:
+        level: dict[int, list[tuple[Seg, int]]] = {}
+        for ln in hg:
+            add(level, ln)
+        rows.append(level)
+        row_lines.append(hg[0].no)
+    body = lines[first_fig:]
+    fig_idx = [i for i, ln in enumerate(body) if has_fig[first_fig + i]]
+    attach: dict[int, list[Line]] = {i: [] for i in fig_idx}
+    for i, ln in enumerate(body):
+        if i in attach:
+            continue
+        before = max((j for j in fig_idx if j < i), default=None)
+        after = min((j for j in fig_idx if j > i), default=None)
+        if before is None or after is None:
+            attach[before if after is None else after].append(ln)  # type: ignore[index]
+            continue
+        gap_before = ln.top - body[i - 1].bottom
+        gap_after = body[i + 1].top - ln.bottom
+        if abs(gap_before - gap_after) <= 0.15 * ln.h and i - 1 == before and i + 1 == after:
+            doubt = "a wrapped label between two rows, with no ruling lines: which row it belongs to is a guess"
+        attach[before if gap_before < gap_after else after].append(ln)
+    for j in fig_idx:
+        body_row: dict[int, list[tuple[Seg, int]]] = {}
+        for ln in sorted(attach[j] + [body[j]], key=lambda x: x.top):
+            add(body_row, ln)
+        rows.append(body_row)
+        row_lines.append(body[j].no)
+    return rows, row_lines, doubt
+
+
+def _blocks(lines: list[Line], rules: Rules, page: int, dropped: set[int]) -> tuple[list[Block], list[Line]]:
+    """Tables on a page and the lines that are prose."""
+    blocks: list[Block] = []
+    prose: list[Line] = []
+    i = 0
+    live = [ln for ln in lines if ln.no not in dropped]
+    while i < len(live):
+        ruled = _ruled_region(live, rules, i)
+        if ruled is not None and ruled[0] >= i + 1:
+            end, xs, ys = ruled
+            group = live[i:end + 1]
+            if any(_is_tabular(ln) or len(ln.segs) > 1 for ln in group) and len(xs) >= 2:
+                bands = _bands_from_rules(xs)
+                # text left of the first rule or right of the last one: widen the outer bands
+                rows, row_lines, doubt = _block_rows(group, bands, ys)
+                blocks.append(Block(page, bands, rows, row_lines, group[0].top, group[-1].bottom, doubt))
+                i = end + 1
+                continue
+        if not _is_tabular(live[i]):
+            prose.append(live[i])
+            i += 1
+            continue
+        # a run of lines with cells in columns; a line without figures inside it is a row label
+        # wrapped onto its own line, and only if its words sit in the label column
+        end = i
+        while end + 1 < len(live):
+            nxt = live[end + 1]
+            if nxt.top - live[end].bottom > 1.6 * max(nxt.h, live[end].h):
+                break
+            if _is_tabular(nxt):
+                end += 1
+                continue
+            bands_so_far = _bands_from_text(live[i:end + 1])
+            k = end + 1
+            while k < len(live) and not _is_tabular(live[k]) and k - end <= 8 and _in_label_column(live[k], bands_so_far) and \
+                    live[k].top - live[k - 1].bottom <= 1.6 * live[k].h:
+                k += 1
+            if k > end + 1 and (k >= len(live) or not _is_tabular(live[k]) or live[k].top - live[k - 1].bottom > 1.6 * live[k].h):
+                # wrapped label lines under the last row (labels aligned to the top of their cells)
+                if live[end + 1].top - live[end].bottom <= 0.6 * live[end].h:
+                    end = end + 1
+                    continue
+                break
+            if k < len(live) and k > end + 1 and _is_tabular(live[k]):
+                end = k
+                continue
+            break
+        bands = _bands_from_text(live[i:end + 1])
+        # header lines just above: cells that sit in the columns (not a title over the table)
+        start = i
+        while start > 0 and prose and prose[-1] is live[start - 1] and start > i - 4 and \
+                live[start].top - live[start - 1].bottom < 1.2 * live[start].h and _header_line(live[start - 1], bands):
+            start -= 1
+            prose.pop()
+        group = live[start:end + 1]
+        rows, row_lines, doubt = _block_rows(group, bands, [])
+        blocks.append(Block(page, bands, rows, row_lines, group[0].top, group[-1].bottom, doubt))
+        i = end + 1
+    return blocks, prose
+
+
+def _in_label_column(ln: Line, bands: list[tuple[float, float]]) -> bool:
+    """A line whose words all sit in the first column: a row label wrapped onto a line of its own."""
+    if not bands or any(is_figure(s.text) for s in ln.segs):
+        return False
+    a, b = bands[0]
+    return ln.segs[0].x0 >= a - 6 and ln.segs[-1].x1 <= b + 6
+
+
+def _header_line(ln: Line, bands: list[tuple[float, float]]) -> bool:
+    """A line of column headings over a table found from its figures: no figures, and its
+    cells sit in the table's columns (a single cell only over a figure column)."""
+    if len(bands) < 2 or any(is_figure(s.text) for s in ln.segs) or len(ln.text) > 160:
+        return False
+    cols = [_column_of(s, bands) for s in ln.segs]
+    if ln.segs[0].x1 < bands[0][0] - 4 or ln.segs[-1].x0 > bands[-1][1] + 4:
+        return False
+    return len(ln.segs) >= 2 or (cols[0] is not None and cols[0] > 0)
+
+
+def _continues(prev: Block, nxt: Block) -> bool:
+    if len(prev.bands) != len(nxt.bands):
+        # a continuation whose page has an empty column: its cells still fit the bands above
+        cells = [s for row in nxt.rows for parts in row.values() for s, _ in parts]
+        return bool(cells) and all(_column_of(s, prev.bands) is not None for s in cells) and len(nxt.bands) < len(prev.bands)
+    return all(abs(a[0] - b[0]) < 12 or abs(a[1] - b[1]) < 12 for a, b in zip(prev.bands, nxt.bands, strict=True))
+
+
+def _regrid(block: Block, bands: list[tuple[float, float]]) -> Block:
+    rows = []
+    for row in block.rows:
+        new: dict[int, list[tuple[Seg, int]]] = {}
+        for parts in row.values():
+            for s, no in parts:
+                col = _column_of(s, bands)
+                new.setdefault(col if col is not None else 0, []).append((s, no))
+        rows.append(new)
+    return Block(block.page, bands, rows, block.row_lines, block.top, block.bottom, block.doubt)
+
+
+def _row_texts(row: dict[int, list[tuple[Seg, int]]], n: int) -> list[str]:
+    return [" ".join(s.text for s, _ in sorted(row.get(c, []), key=lambda p: (p[1], p[0].x0))) for c in range(n)]
+
+
+# --- the document -----------------------------------------------------------------------------
+
+def _ocr_page(page: object, height: float) -> list[Seg]:
+    """Words from tesseract, as segments in PDF points (the page rendered at 300 dpi)."""
+    scale = 300 / 72
+    img = page.render(scale=scale).to_pil()  # type: ignore[attr-defined]
+    with tempfile.TemporaryDirectory() as tmp:
+        png = Path(tmp) / "page.png"
+        img.save(png)
+        out = subprocess.run(["tesseract", str(png), "stdout", "--psm", "6", "tsv"], capture_output=True, text=True, timeout=120)
+    segs: list[Seg] = []
+    for row in out.stdout.splitlines()[1:]:
+        parts = row.split("\t")
+        if len(parts) < 12 or parts[0] != "5" or not parts[11].strip():
+            continue
+        left, top, w, h = (float(x) / scale for x in parts[6:10])
+        segs.append(Seg(parts[11].strip(), left, left + w, top, top + h))
+    return segs
+
+
+def ocr_available() -> bool:
+    return shutil.which("tesseract") is not None
+
+
+def read(path: Path) -> Document:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        msg = str(exc)
+        if "password" in msg.lower():
+            raise ReaderError("the PDF is protected by a password; ask the force for an unprotected copy") from None
+        raise ReaderError(f"not a readable PDF ({msg[:200]})") from None
+    doc = Document("pdf")
+    try:
+        n = len(pdf)
+        if n > MAX_PDF_PAGES:
+            raise ReaderError(f"the PDF has {n} pages, over the limit of {MAX_PDF_PAGES} pages for one return", "", "source_too_large")
+        if n == 0:
+            raise ReaderError("the PDF has no pages", "", "source_empty")
+        pages: list[tuple[list[Line], float]] = []
+        page_rules: list[Rules] = []
+        texts = 0
+        for i in range(n):
+            page = pdf[i]
+            width, height = page.get_size()
+            segs = _segments(page, height)
+            texts += len(segs)
+            page_rules.append(_rules(page, height))
+            pages.append((segs, height))  # type: ignore[arg-type]
+            page.close()
+        if texts == 0:
+            if not ocr_available():
+                raise ReaderError("scanned image, no text to read (install Debian's tesseract-ocr to read scans by OCR, "
+                                  "or type its figures into a transcription file)", "", "scanned_pdf")
+            ocr_pages = []
+            for i in range(n):
+                page = pdf[i]
+                _, height = page.get_size()
+                ocr_pages.append((_ocr_page(page, height), height))
+                page.close()
+            pages = ocr_pages  # type: ignore[assignment]
+            page_rules = [Rules() for _ in range(n)]
+            doc.review = OCR_REVIEW
+            doc.notes.append(ReaderNote("ocr_used", "", f"no text layer: {n} page(s) read by OCR (tesseract); every figure needs review"))
+    finally:
+        pdf.close()
+    line_pages = [(_lines(segs, rules), height) for (segs, height), rules in zip(pages, page_rules, strict=True)]  # type: ignore[arg-type]
+    dropped = _repeated(line_pages)
+    if any(dropped):
+        doc.notes.append(ReaderNote("letterhead_dropped", "", f"{sum(len(d) for d in dropped)} line(s) of letterhead or footer repeated "
+                                    "on every page were left out"))
+    items: list[tuple[int, object]] = []  # (page, Block | Line) in reading order
+    for pi, ((lines, _), rules) in enumerate(zip(line_pages, page_rules, strict=True)):
+        blocks, prose = _blocks(lines, rules, pi + 1, dropped[pi])
+        page_items: list[tuple[float, object]] = [(b.top, b) for b in blocks] + [(ln.top, ln) for ln in prose]
+        items.extend((pi + 1, it) for _, it in sorted(page_items, key=lambda x: x[0]))
+    # join tables across page breaks; collect prose into paragraphs
+    tables: list[tuple[Block, list[Block], str]] = []  # (first block, continuations, title)
+    para: list[tuple[int, Line]] = []
+    last_item: object = None
+    recent_prose: list[str] = []
+
+    def flush() -> None:
+        if para:
+            p0, l0 = para[0]
+            p1, l1 = para[-1]
+            where = f"page {p0} line {l0.no}" if len(para) == 1 else (
+                f"page {p0} lines {l0.no}-{l1.no}" if p0 == p1 else f"page {p0} line {l0.no} to page {p1} line {l1.no}")
+            text = " ".join(ln.text for _, ln in para)
+            doc.prose.append(ProseLine(where, text))
+            recent_prose.append(text)
+            para.clear()
+
+    for page, it in items:
+        if isinstance(it, Block):
+            flush()
+            prev = tables[-1] if tables else None
+            prev_block = (prev[1][-1] if prev and prev[1] else prev[0]) if prev else None
+            if prev_block is not None and last_item is prev_block and it.page == prev_block.page + 1 and _continues(prev_block, it):
+                prev[1].append(_regrid(it, prev[0].bands) if len(it.bands) != len(prev[0].bands) else it)  # type: ignore[index]
+            else:
+                tables.append((it, [], recent_prose[-1] if recent_prose else ""))
+            recent_prose.clear()
+            last_item = it
+            continue
+        assert isinstance(it, Line)
+        last_item = it
+        if para:
+            pp, pl = para[-1]
+            if pp != page or it.top - pl.bottom > 0.9 * max(it.h, pl.h) or len(para) > 40:
+                flush()
+        para.append((page, it))
+        if len(doc.prose) > MAX_PROSE_LINES:
+            break
+    flush()
+    for ti, (first, more, title) in enumerate(tables, start=1):
+        grid = _grid(first, more, ti, title)
+        doubt = first.doubt or next((b.doubt for b in more if b.doubt), "")
+        if doubt:
+            grid.review = doubt
+            doc.notes.append(ReaderNote("layout_doubt", grid.name, doubt))
+        doc.grids.append(grid)
+    return doc
+
+
+def _grid(first: Block, more: list[Block], ti: int, title: str) -> NamedGrid:
+    n = len(first.bands)
+    grid: list[list[Cell]] = []
+    header = _row_texts(first.rows[0], n) if first.rows else []
+    for bi, block in enumerate([first, *more]):
+        for ri, row in enumerate(block.rows):
+            texts = _row_texts(row, n)
+            if bi > 0 and ri == 0 and texts == header:
+                continue  # the header repeated on the next page
+            if bi > 0 and ri == 0 and grid and texts[0][:1].islower() and not any(texts[1:]):
+                # a row cut by the page break: its label ends at the top of the next page
+                head = grid[-1][0]
+                grid[-1][0] = Cell(f"{head.value} {texts[0]}" if head.value else texts[0], head.location)
+                continue
+            out = []
+            for c in range(n):
+                parts = row.get(c, [])
+                figure_parts = [(s, no) for s, no in parts if is_figure(s.text)]
+                no = figure_parts[0][1] if figure_parts else (parts[0][1] if parts else block.row_lines[ri])
+                out.append(Cell(texts[c] or None, f"page {block.page} line {no} col {c + 1}"))
+            grid.append(out)
+    pages = sorted({b.page for b in [first, *more]})
+    name = f"page {pages[0]} table {ti}" if len(pages) == 1 else f"pages {pages[0]}-{pages[-1]} table {ti}"
+    return NamedGrid(name, grid, title)

@@ -1,0 +1,337 @@
+"""Tables on a grid, for every format: letterhead and title lines, header rows, row-label
+columns, body cells, notes under the table; several tables stacked or side by side.
+
+A `Table` is stage 1's answer to "what is printed where": each body cell with its row and
+column labels (`labelled_cells`, what `python -m ingest inspect` prints). It does not say
+what the figures mean; the interpretations in `ingest/interpret/readings.py` do.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from core.markers import DASHES
+from ingest.read.base import Cell, NamedGrid, ProseLine, is_blank
+from ingest.vocabulary.labels import is_total_label
+from ingest.vocabulary.values import parse_value
+
+MAX_LABEL_COLUMNS = 2
+# Sheets that hold guidance, not answers (the kit's Instructions and Lists sheets; covers).
+NON_DATA_SHEETS = {"instructions", "notes", "cover", "contents", "lists", "readme", "read me", "guidance"}
+
+
+def is_value(v: object) -> bool:
+    """A body cell: a number or a marker (*, <5, n/a, s.12...), not a label."""
+    if is_blank(v) or isinstance(v, (bool, datetime, date)):
+        return False
+    if isinstance(v, (int, float)):
+        return True
+    return parse_value(v).status not in ("unparsed", "empty")
+
+
+def label_text(v: object) -> str:
+    """A header or row-label cell as text: a year stays `2023`, a date cell that stands for a
+    month (the 1st or the last day) reads `Apr 2023` (monthly tables with date headers)."""
+    if isinstance(v, (datetime, date)):
+        d = v.date() if isinstance(v, datetime) else v
+        if d.day == 1 or d.day == calendar.monthrange(d.year, d.month)[1]:
+            return f"{calendar.month_abbr[d.month]} {d.year}"
+        return d.isoformat()
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return " ".join(str(v).split())
+
+
+def _non_blank(row: list[Cell]) -> list[Cell]:
+    return [c for c in row if not is_blank(c.value)]
+
+
+def _width(row: list[Cell]) -> int:
+    end = len(row)
+    while end and is_blank(row[end - 1].value):
+        end -= 1
+    return end
+
+
+@dataclass
+class LabelledCell:
+    table: str
+    location: str
+    title: str
+    row_label: str
+    column_label: str
+    value_raw: str
+    value: float | None
+    status: str
+
+
+@dataclass
+class Table:
+    name: str  # "Sheet1#1", "page 2 table 1"
+    title: str
+    rows: list[list[Cell]]  # header rows first, then body rows; all padded to the table's width
+    n_header: int
+    n_label: int
+    notes: list[ProseLine] = field(default_factory=list)
+    review: str = ""  # a doubt from stage 1 (a PDF table's wrapped labels placed by a guess)
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+    @property
+    def body(self) -> list[list[Cell]]:
+        return self.rows[self.n_header:]
+
+    def column_labels(self, n_header: int | None = None, n_label: int | None = None) -> list[list[str]]:
+        """For each data column, its header labels from the top level down. Upper header rows
+        carry a group label right over blank cells (a group header written once); the lowest
+        row does not (a blank there is a column without a label)."""
+        nh = self.n_header if n_header is None else n_header
+        nl = self.n_label if n_label is None else n_label
+        levels: list[list[str]] = []
+        for hi in range(nh):
+            row = self.rows[hi]
+            out: list[str] = []
+            last = ""
+            for c in range(nl, self.width):
+                v = row[c].value if c < len(row) else None
+                if not is_blank(v):
+                    last = label_text(v)
+                    out.append(last)
+                else:
+                    out.append(last if hi < nh - 1 else "")
+            levels.append(out)
+        # a header row with one label repeated over every column (a merged "Age band" title)
+        # says what the axis is, not which column: keep it only when it is the only level
+        kept = [lv for lv in levels if len({x for x in lv if x}) > 1] or levels[-1:]
+        return [[lv[i] for lv in kept] for i in range(self.width - nl)] if kept else [[] for _ in range(self.width - nl)]
+
+    def row_labels(self, n_header: int | None = None, n_label: int | None = None) -> list[list[str]]:
+        """For each body row, its labels from the leftmost column; a blank label cell in an outer
+        column continues the one above (a vertical merge)."""
+        nh = self.n_header if n_header is None else n_header
+        nl = self.n_label if n_label is None else n_label
+        out: list[list[str]] = []
+        carry = [""] * nl
+        for r in self.rows[nh:]:
+            labels = []
+            for c in range(nl):
+                v = r[c].value if c < len(r) else None
+                if not is_blank(v):
+                    carry[c] = label_text(v)
+                    for d in range(c + 1, nl):
+                        carry[d] = ""
+                labels.append(carry[c] if (c < nl - 1 or not is_blank(v)) else "")
+            out.append(labels)
+        return out
+
+    def labelled_cells(self, zeros: set[str] | None = None) -> list[LabelledCell]:
+        """Each body cell with its labels; `zeros`: cells printed '-' that stand for 0."""
+        cols = self.column_labels()
+        rows = self.row_labels()
+        out = []
+        zeros = dash_zeros(self) if zeros is None else zeros
+        for ri, r in enumerate(self.body):
+            for c in range(self.n_label, self.width):
+                cell = r[c]
+                if is_blank(cell.value) and not any(cols[c - self.n_label]):
+                    continue
+                pv = parse_value(cell.value)
+                status = {"empty": "not_provided", "unparsed": "text"}.get(pv.status, pv.status)
+                value = pv.value
+                if cell.location in zeros:
+                    status, value = "reported", 0.0
+                out.append(LabelledCell(
+                    self.name, cell.location, self.title, " / ".join(x for x in rows[ri] if x),
+                    " / ".join(x for x in cols[c - self.n_label] if x), "" if cell.value is None else label_text(cell.value),
+                    value, status))
+        return out
+
+
+def _year_of(v: object) -> int | None:
+    text = label_text(v) if not isinstance(v, str) else v.strip()
+    return int(text) if re.fullmatch(r"20\d\d", text) else None
+
+
+def years_across(cells: list[Cell]) -> bool:
+    """A row of consecutive years (2019, 2020, ... as numbers or text) heads columns; it is not
+    a row of counts (Humberside 006753 heads its columns 2019 .. 2024)."""
+    years = [_year_of(c.value) for c in cells if not is_blank(c.value)]
+    if len(years) < 2 or any(y is None for y in years):
+        return False
+    steps = {b - a for a, b in zip(years, years[1:], strict=False)}  # type: ignore[operator]
+    return steps in ({1}, {-1})
+
+
+MAX_HEADER_ROWS = 4
+
+
+def _header_count(body: list[list[Cell]]) -> int:
+    if not any(is_value(c.value) for r in body for c in r[1:]):
+        return 1  # a table of words (a record listing): its first row names the columns
+    n = 0
+    while n < min(len(body) - 1, MAX_HEADER_ROWS):
+        first = body[n]
+        data = [c for c in first[1:] if not is_blank(c.value)]
+        if data and (all(not is_value(c.value) for c in data) or years_across(data)):
+            n += 1
+        else:
+            break
+    return n
+
+
+def _label_columns(body: list[list[Cell]], width: int) -> int:
+    """How many leading columns hold row labels (text, not figures, in body rows)."""
+    n = 0
+    for c in range(min(MAX_LABEL_COLUMNS, max(width - 1, 0))):
+        cells = [r[c].value for r in body if c < len(r)]
+        if any(is_value(v) for v in cells if not isinstance(v, str) or v.strip().replace(",", "").isdigit()):
+            break
+        if any(not is_blank(v) for v in cells) and all(is_blank(v) or not is_value(v) for v in cells):
+            n = c + 1
+        else:
+            break
+    return max(n, 1) if width > 1 else 0
+
+
+def _split_columns(run: list[list[Cell]]) -> list[list[list[Cell]]]:
+    """Tables side by side: split a run of rows at columns blank in every row, where the part
+    to the right has row labels of its own (text in its first column)."""
+    width = max((len(r) for r in run), default=0)
+    blank_cols = [c for c in range(width) if all(c >= len(r) or is_blank(r[c].value) for r in run)]
+    cuts = []
+    for c in blank_cols:
+        right_first = next((k for k in range(c + 1, width) if k not in blank_cols), None)
+        if right_first is None or not any(right_first < len(r) for r in run):
+            continue
+        col = [r[right_first].value for r in run if right_first < len(r)]
+        left_has_values = any(is_value(r[k].value) for r in run for k in range(0, c) if k < len(r))
+        if left_has_values and any(isinstance(v, str) and not is_value(v) for v in col[1:]) and \
+                any(is_value(r[k].value) for r in run for k in range(right_first + 1, width) if k < len(r)):
+            cuts.append(c)
+    if not cuts:
+        return [run]
+    parts, start = [], 0
+    for c in cuts + [width]:
+        part = [r[start:c] for r in run]
+        if any(_non_blank(r) for r in part):
+            parts.append(part)
+        start = c + 1
+    return parts
+
+
+def _text_table(body: list[list[Cell]]) -> bool:
+    """A table of words (a record listing whose only number is its row number): three or more
+    rows that fill the same two or more columns."""
+    if len(body) < 3:
+        return False
+    filled = [tuple(i for i, c in enumerate(r) if not is_blank(c.value)) for r in body]
+    common = max(set(filled), key=filled.count)
+    return len(common) >= 2 and filled.count(common) >= 0.6 * len(body)
+
+
+def split_tables(g: NamedGrid) -> tuple[list[Table], list[ProseLine]]:
+    """Runs of non-blank rows; inside each: title lines, header rows, body rows, notes.
+    Returns the tables and the lines of text around them (titles, notes, statements)."""
+    rows = g.grid
+    tables: list[Table] = []
+    prose: list[ProseLine] = []
+    pending_title: list[str] = [g.title] if g.title else []
+    i = 0
+    while i < len(rows):
+        if not _non_blank(rows[i]):
+            i += 1
+            continue
+        run = []
+        while i < len(rows) and _non_blank(rows[i]):
+            run.append(rows[i])
+            i += 1
+        for part in _split_columns(run):
+            # leading single-cell rows are titles (letterhead, question text)
+            j = 0
+            while j < len(part) and len(_non_blank(part[j])) == 1:
+                cell = _non_blank(part[j])[0]
+                pending_title.append(label_text(cell.value))
+                prose.append(ProseLine(cell.location, label_text(cell.value)))
+                j += 1
+            body = part[j:]
+            k = len(body)
+            while k > 0 and len(_non_blank(body[k - 1])) == 1:
+                k -= 1
+            notes = [ProseLine(_non_blank(r)[0].location, label_text(_non_blank(r)[0].value)) for r in body[k:]]
+            prose.extend(notes)
+            body = body[:k]
+            if not body or not (any(is_value(c.value) for r in body for c in r[1:]) or _text_table(body)):
+                # a block without figures (cover text, a list): it may title the next one
+                for r in body:
+                    text = " ".join(label_text(c.value) for c in _non_blank(r))
+                    pending_title.append(text)
+                    prose.append(ProseLine(_non_blank(r)[0].location, text))
+                continue
+            width = max(_width(r) for r in body)
+            body = [r[:width] + [Cell(None, "")] * (width - len(r[:width])) for r in body]
+            n_header = _header_count(body)
+            n_label = _label_columns(body[n_header:], width)
+            title = " / ".join(t for t in pending_title[-2:] if t) or g.name
+            tables.append(Table(f"{g.name}#{len(tables) + 1}", title, body, n_header, n_label, notes, g.review))
+            pending_title = []
+    if len(tables) == 1 and re.search(r"\btable \d+$", g.name):
+        tables[0].name = g.name  # a grid that is one table already (PDF, Word, web page)
+    return tables, prose
+
+
+def find_tables(grids: list[NamedGrid]) -> tuple[list[Table], list[ProseLine], list[str]]:
+    """Every table of every grid, the lines of text outside tables, and the guidance sheets skipped."""
+    tables: list[Table] = []
+    prose: list[ProseLine] = []
+    skipped: list[str] = []
+    for g in grids:
+        if g.name.strip().casefold() in NON_DATA_SHEETS:
+            skipped.append(g.name)
+            continue
+        t, p = split_tables(g)
+        tables.extend(t)
+        prose.extend(p)
+    return tables, prose, skipped
+
+
+def _number(v: object) -> float | None:
+    pv = parse_value(v)
+    return pv.value if pv.status == "reported" else None
+
+
+def dash_zeros(table: Table) -> set[str]:
+    """Cells printed `-` that the table's own totals show to be 0 (Durham 1406745: '-' for
+    zero, and each Total equals the sum of the other cells). Where no printed total covers a
+    dash, it stays 'not provided'."""
+    rows, cols = table.row_labels(), table.column_labels()
+    body = table.body
+    nl = table.n_label
+    total_rows = [i for i, labels in enumerate(rows) if any(is_total_label(x) for x in labels)]
+    total_cols = [c for c in range(nl, table.width) if any(is_total_label(x) for x in cols[c - nl])]
+    zeros: set[str] = set()
+
+    def check(total: Cell, parts: list[Cell]) -> None:
+        dashes = [p for p in parts if isinstance(p.value, str) and p.value.strip() in DASHES]
+        t = _number(total.value)
+        if not dashes or t is None:
+            return
+        numbers = [_number(p.value) for p in parts if p not in dashes and not is_blank(p.value)]
+        if all(n is not None for n in numbers) and abs(sum(n for n in numbers if n is not None) - t) < 1e-9:
+            zeros.update(p.location for p in dashes)
+
+    for tr in total_rows:
+        for c in range(nl, table.width):
+            if c in total_cols:
+                continue
+            check(body[tr][c], [body[r][c] for r in range(len(body)) if r not in total_rows])
+    for tc in total_cols:
+        for r in range(len(body)):
+            if r in total_rows:
+                continue
+            check(body[r][tc], [body[r][c] for c in range(nl, table.width) if c not in total_cols])
+    return zeros

@@ -1,0 +1,1 @@
+"""What words and cells mean, from the data files in data/reference: labels, values and markers, periods, areas."""

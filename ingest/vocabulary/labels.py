@@ -1,0 +1,147 @@
+"""Classify a printed label: which dimension it belongs to and its canonical value.
+
+The vocabularies are the data files in data/reference; the only code here is the
+handful of patterns for age bands that no list can hold ("0-5", "13 and under", "16+").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.schema import STANDARD_AGE_BANDS
+from ingest.vocabulary.periods import parse_period
+from ingest.vocabulary.reference import Reference, label_key, reference
+
+DIMENSIONS = ("gender", "age", "platform", "period", "area")
+
+
+@dataclass(frozen=True)
+class AgeBand:
+    label: str
+    low: int | None
+    high: int | None
+
+    @property
+    def standard(self) -> bool:
+        return self.label in STANDARD_AGE_BANDS
+
+
+_AGE_RANGE = re.compile(r"^(?:aged\s+|age\s+)?(\d{1,2})\s*(?:-|to)\s*(\d{1,2})(?:\s*(?:years?|yrs?)(?:\s*old)?)?$")
+_AGE_UNDER = re.compile(r"^(?:aged\s+)?(\d{1,2})\s*(?:and|or|&)\s*(?:under|younger|below)$")
+_AGE_BELOW = re.compile(r"^(?:under|below|less than)\s*(\d{1,2})s?$")
+_AGE_OVER = re.compile(r"^(?:aged\s+)?(\d{1,2})\s*(?:\+|and over|or over|and older|or older|and above)$")
+_AGE_ONE = re.compile(r"^(?:aged\s+|age\s+)?(\d{1,2})(?:\s*(?:years?|yrs?)(?:\s*old)?)?$")
+
+
+def match_age(ref: Reference, text: str) -> AgeBand | None:
+    key = label_key(text)
+    if key in ref.age_labels:
+        band, lo, hi = ref.age_labels[key]
+        return AgeBand(band, lo, hi)
+    m = _AGE_RANGE.match(key)
+    if m:
+        lo, hi = int(m.group(1)), int(m.group(2))
+        if lo <= hi <= 25:
+            return AgeBand(f"{lo}-{hi}", lo, hi)
+        return None
+    m = _AGE_UNDER.match(key)
+    if m:
+        return AgeBand(f"0-{int(m.group(1))}", 0, int(m.group(1)))
+    m = _AGE_BELOW.match(key)
+    if m and int(m.group(1)) > 0:
+        return AgeBand(f"0-{int(m.group(1)) - 1}", 0, int(m.group(1)) - 1)
+    m = _AGE_OVER.match(key)
+    if m:
+        return AgeBand(f"{int(m.group(1))}+", int(m.group(1)), None)
+    m = _AGE_ONE.match(key)
+    if m and int(m.group(1)) <= 25:
+        n = int(m.group(1))
+        return AgeBand(str(n), n, n)
+    return None
+
+
+def band_for_age(years: float) -> AgeBand:
+    """An exact recorded age -> the standard request's band (records layout)."""
+    if years < 12:
+        return AgeBand("0-11", 0, 11)
+    if years < 16:
+        return AgeBand("12-15", 12, 15)
+    return AgeBand("16+", 16, None)
+
+
+def match_gender(ref: Reference, text: str) -> str | None:
+    return ref.genders.get(label_key(text))
+
+
+def match_platform(ref: Reference, text: str) -> tuple[str, str] | None:
+    p = ref.platforms.get(label_key(text))
+    return (p.name, p.group) if p else None
+
+
+def match_role(ref: Reference, text: str) -> str | None:
+    """total / value / youngest_age / percent, for labels that are not a category."""
+    key = label_key(text)
+    role = ref.roles.get(key)
+    if role:
+        return role
+    # "Total", "Grand total", "Sum:", and a named total such as "South East total" (NSPCC tables)
+    if key.startswith("sum") or re.search(r"\btotals?\b", key):
+        return "total"
+    if "youngest" in key:
+        return "youngest_age"
+    if key.startswith("number of") or key.startswith("no. of") or key.startswith("count of"):
+        return "value"
+    return None
+
+
+def is_total_label(text: str) -> bool:
+    """A total row or column ("Total", "Grand total", "Sum:", "All ages", "South East total"): one
+    definition, from label_roles.csv and the patterns in match_role, for the layout, the readings
+    and the checks alike."""
+    return bool(text) and match_role(reference(), text) == "total"
+
+
+def match_dimension(ref: Reference, dim: str, text: str) -> bool:
+    if dim == "gender":
+        return match_gender(ref, text) is not None
+    if dim == "age":
+        return match_age(ref, text) is not None
+    if dim == "platform":
+        return match_platform(ref, text) is not None
+    if dim == "period":
+        return parse_period(text) is not None
+    if dim == "area":
+        return ref.find_area(text) is not None
+    return False
+
+
+_SPLIT_PLATFORMS = re.compile(r"\s*(?:/|,|;|&|\+|\band\b|\bor\b|\bthen\b)\s*", re.I)
+
+
+def split_platforms(ref: Reference, text: str) -> list[str]:
+    """A free-text method cell naming one or more apps -> the printed names, one per app.
+
+    A known name containing a separator ("Facebook Messenger", "Text message") is kept
+    whole; otherwise "Snapchat / WhatsApp" and "Snapchat and Instagram" split.
+    """
+    t = str(text).strip()
+    if not t:
+        return []
+    if match_platform(ref, t):
+        return [t]
+    parts = [p for p in _SPLIT_PLATFORMS.split(t) if p and p.strip()]
+    return parts or [t]
+
+
+def infer_axis_dimension(ref: Reference, labels: list[str]) -> str | None:
+    """The dimension most of an axis's category labels belong to (ties: DIMENSIONS order)."""
+    cats = [lab for lab in labels if match_role(ref, lab) is None and lab.strip()]
+    if not cats:
+        return None
+    best, best_score = None, 0
+    for dim in DIMENSIONS:
+        score = sum(1 for lab in cats if match_dimension(ref, dim, lab))
+        if score > best_score:
+            best, best_score = dim, score
+    return best

@@ -1,0 +1,143 @@
+"""Periods and dates in the forms forces and the press print them (formats doc s.4, s.5).
+
+`parse_period(text)` returns an inclusive (start, end) pair of dates or None. It never
+guesses a year that is not printed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+MONTHS = {
+    name.lower(): i
+    for i in range(1, 13)
+    for name in (calendar.month_name[i], calendar.month_abbr[i])
+}
+MONTHS["sept"] = 9
+
+
+_ORD = r"(?:st|nd|rd|th)?"
+_MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+
+
+def _year(text: str) -> int:
+    y = int(text)
+    return y + 2000 if y < 100 else y
+
+
+def financial_year(start_year: int) -> tuple[date, date]:
+    return date(start_year, 4, 1), date(start_year + 1, 3, 31)
+
+
+def _safe(fn):  # type: ignore[no-untyped-def]
+    """A printed period that names an impossible date ("0000", month 13) reads as no period."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+        try:
+            return fn(*args, **kwargs)
+        except (ValueError, OverflowError):
+            return None
+
+    return wrapper
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+_DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), "ymd"),
+    (re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})$"), "dmy"),
+    (re.compile(rf"^(\d{{1,2}}){_ORD}\s+{_MONTH},?\s+(\d{{4}})$", re.I), "d_month_y"),
+    (re.compile(rf"^{_MONTH}\s+(\d{{1,2}}){_ORD},?\s+(\d{{4}})$", re.I), "month_d_y"),
+]
+
+
+@_safe
+def parse_date(text: str) -> date | None:
+    """One date: `29th May 2025`, `March 31st, 2025`, `01/04/2022`, `9/3/18`, `2024-10-31`."""
+    t = " ".join(str(text).replace(",", ", ").split()).strip(" ,.")
+    t = t.replace(" ,", ",")
+    for pattern, kind in _DATE_PATTERNS:
+        m = pattern.match(t)
+        if not m:
+            continue
+        try:
+            if kind == "ymd":
+                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if kind == "dmy":  # UK order: day first
+                return date(_year(m.group(3)), int(m.group(2)), int(m.group(1)))
+            if kind == "d_month_y":
+                return date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+            if kind == "month_d_y":
+                return date(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
+        except ValueError:
+            return None
+    return None
+
+
+_FY = re.compile(r"^(?:fy\s*|financial year\s*)?(\d{4})\s*(?:/|-|–|to)\s*(\d{1,4})$", re.I)
+_FY_FROM = re.compile(r"^from\s+(\d{4})\s+to\s+(\d{4})$", re.I)
+_MONTH_YEAR = re.compile(rf"^{_MONTH}[\s\-']*(\d{{2}}|\d{{4}})$", re.I)
+_YEAR = re.compile(r"^(?:calendar year\s*)?(\d{4})$", re.I)
+_RANGE_SPLIT = re.compile(r"\s*(?:\bto\b|\buntil\b(?:\s*\(and including\))?|\band\b|–|—|\s-\s|(?<=\d)-(?=\d{1,2}/))\s*", re.I)
+
+
+def _fy_pair(a: str, b: str) -> tuple[date, date] | None:
+    start = int(a)
+    end_txt = b
+    if len(end_txt) == 4:
+        end = int(end_txt)
+    elif len(end_txt) == 2:
+        end = (start // 100) * 100 + int(end_txt)
+    elif len(end_txt) == 1:  # "financial year 2021/2"
+        end = (start // 10) * 10 + int(end_txt)
+    else:
+        return None
+    if end != start + 1:
+        return None
+    return financial_year(start)
+
+
+@_safe
+def parse_period(text: object) -> tuple[date, date] | None:
+    """A period label -> inclusive (start, end), or None when it cannot be read for sure."""
+    if text is None:
+        return None
+    raw = " ".join(str(text).split()).strip(" .:")
+    if not raw:
+        return None
+    t = re.sub(r"^(between|from)\s+(?=\d|[a-z]+\s+\d)", "", raw, flags=re.I)
+    m = _FY.match(raw) or _FY.match(t)
+    if m:
+        return _fy_pair(m.group(1), m.group(2))
+    m = _FY_FROM.match(raw)
+    if m:
+        return _fy_pair(m.group(1), m.group(2))
+    m = _MONTH_YEAR.match(t)
+    if m:
+        year, month = _year(m.group(2)), MONTHS[m.group(1).lower()]
+        return date(year, month, 1), month_end(year, month)
+    m = _YEAR.match(t)
+    if m:
+        y = int(m.group(1))
+        return date(y, 1, 1), date(y, 12, 31)
+    parts = [p for p in _RANGE_SPLIT.split(t) if p and p.strip()]
+    if len(parts) == 2:
+        a, b = parse_date(parts[0]), parse_date(parts[1])
+        if a and b:
+            return a, b
+        ma, mb = _MONTH_YEAR.match(parts[0].strip()), _MONTH_YEAR.match(parts[1].strip())
+        if ma and mb:
+            ya, mo_a = _year(ma.group(2)), MONTHS[ma.group(1).lower()]
+            yb, mo_b = _year(mb.group(2)), MONTHS[mb.group(1).lower()]
+            return date(ya, mo_a, 1), month_end(yb, mo_b)
+    d = parse_date(t)
+    if d:
+        return d, d
+    return None
+

@@ -1,0 +1,105 @@
+"""Parse one printed figure into a status, a value and its bounds.
+
+The four kinds of missing are kept apart (architecture habit 6): a suppressed small
+number, an exemption, a refusal and "not held" each get their own status, and none of
+them ever becomes 0.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from core.markers import NOT_PROVIDED_MARKERS, SUPPRESSED_MARKERS, status_of_refusal
+
+DEFAULT_SUPPRESSION = (1.0, 4.0)
+
+
+@dataclass(frozen=True)
+class ParsedValue:
+    status: str  # one of schema.STATUSES, or "empty" / "unparsed" for the caller to decide
+    value: float | None
+    low: float | None
+    high: float | None
+    is_percent: bool = False
+
+
+_NUMBER = re.compile(r"^[+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+# "<5", "< 5", "less than 5", "fewer than 10"
+_LESS_THAN = re.compile(r"^(<|less than|fewer than|under)\s*(\d+)$")
+
+
+def parse_suppression_rule(rule: str | None) -> tuple[float, float]:
+    """`suppression: "1-4"` or `"<5"` in source.yml -> (1, 4)."""
+    if not rule:
+        return DEFAULT_SUPPRESSION
+    text = str(rule).strip().lower()
+    m = re.fullmatch(r"(\d+)\s*(-|to|–)\s*(\d+)", text)
+    if m:
+        return float(m.group(1)), float(m.group(3))
+    m = _LESS_THAN.match(text)
+    if m:
+        return 1.0, float(int(m.group(2)) - 1)
+    raise ValueError(f"suppression rule {rule!r} is not like '1-4' or '<5'")
+
+
+def parse_value(raw: object, suppression: tuple[float, float] = DEFAULT_SUPPRESSION) -> ParsedValue:
+    """Parse a cell. Never evaluates text; never turns a marker into 0."""
+    if raw is None:
+        return ParsedValue("empty", None, None, None)
+    if isinstance(raw, bool):
+        return ParsedValue("unparsed", None, None, None)
+    if isinstance(raw, (int, float)):
+        v = float(raw)
+        if math.isnan(v) or math.isinf(v):
+            return ParsedValue("empty", None, None, None) if math.isnan(v) else ParsedValue("unparsed", None, None, None)
+        return ParsedValue("reported", v, v, v)
+    text = str(raw).strip().replace("\u00a0", " ")
+    if text == "":
+        return ParsedValue("empty", None, None, None)
+    low = text.lower()
+    is_percent = False
+    if low.endswith("%") or low.endswith("per cent"):
+        is_percent = True
+        low = low.removesuffix("%").removesuffix("per cent").strip()
+    negative = False
+    if low.startswith("-") and len(low) > 1 and low[1:].strip()[:1].isdigit():
+        negative = True
+        low = low[1:].strip()
+    if _NUMBER.match(low):
+        v = float(low.replace(",", ""))
+        if negative:
+            v = -v
+        return ParsedValue("reported", v, v, v, is_percent)
+    if low in SUPPRESSED_MARKERS:
+        return ParsedValue("suppressed", None, suppression[0], suppression[1])
+    m = _LESS_THAN.match(low)
+    if m:
+        bound = float(m.group(2))
+        return ParsedValue("suppressed", None, 1.0, max(bound - 1.0, 1.0))
+    if low in NOT_PROVIDED_MARKERS:
+        return ParsedValue("not_provided", None, None, None)
+    refusal = status_of_refusal(low)
+    if refusal is not None:
+        return ParsedValue(refusal, None, None, None)
+    return ParsedValue("unparsed", None, None, None)
+
+
+_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+}
+
+
+def parse_age_years(raw: object) -> float | None:
+    """An exact age as recorded (13, "13", "13 yrs", "thirteen") -> 13.0; otherwise None."""
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        return None if math.isnan(float(raw)) else float(raw)
+    if raw is None:
+        return None
+    text = str(raw).strip().lower()
+    m = re.fullmatch(r"(\d{1,3})(\.0)?\s*(years?|yrs?|y/?o|year old)?", text)
+    if m:
+        return float(m.group(1))
+    return float(_WORDS[text]) if text in _WORDS else None
