@@ -1,5 +1,5 @@
 """The request kit for a new FOI round: the standard request text and a fillable xlsx return
-template per force, which the ingest reads back exactly (tests/ingest/test_kit.py).
+template per force, which the ingest reads back exactly (tests/editorial/test_kit.py).
 
     python -m ingest kit --period-start 2024-04-01 --period-end 2025-03-31 --out kit/ [--force Kent]
 """

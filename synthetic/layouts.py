@@ -8,7 +8,7 @@ stacked or side by side or on several sheets, one question refused, and the file
 xls, ods, csv, html, pdf ruled or unruled, docx). `expected(truth, layout)` is what the ingest
 must read back.
 
-Used by tests/ingest/test_layouts.py (property tests) and bench/bench_ingest.py (rounds of
+Used by tests/ingest/test_layouts_fuzzer.py (property tests) and bench/bench_ingest.py (rounds of
 mixed formats). Every figure here is invented.
 """
 

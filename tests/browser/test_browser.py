@@ -73,7 +73,7 @@ def test_page_opened_directly_shows_the_readers_menu_and_no_exception(browser: B
     expect(page.locator("h1").first).to_have_text(PAGES[path], timeout=TIMEOUT)
     sidebar = page.locator("[data-testid=stSidebar]")
     for label in READER_MENU:
-        expect(sidebar.get_by_text(label, exact=True).first).to_be_visible()
+        expect(sidebar.get_by_text(label, exact=True).first).to_be_visible(timeout=TIMEOUT)
     # the public app is read-only: no Add returns in the menu
     assert sidebar.get_by_text("Add returns", exact=True).count() == 0
     # the file-based router's raw names must not appear as a menu
@@ -143,20 +143,36 @@ def _click_area(page: Page, lon: float, lat: float) -> bool:
     raise AssertionError("the map would not stay centred on the area")
 
 
-def test_every_force_on_the_map_opens_its_own_profile(browser: Browser, app_url: str) -> None:
-    """Including the forces with no figure for the year (grey): each opens its own profile, never another's."""
+def _sample(with_figure: set[str], codes: list[str]) -> list[str]:
+    """A few areas of each kind: with a figure for the year (coloured), without one (grey), and
+    the Metropolitan Police (the largest area, around the City of London)."""
+    coloured = [c for c in codes if c in with_figure]
+    grey = [c for c in codes if c not in with_figure]
+    picks = {c for kind in (coloured, grey) for c in (kind[:1] + kind[len(kind) // 2:len(kind) // 2 + 1] + kind[-1:])}
+    return sorted(picks | ({"E23000001"} & set(codes)))
+
+
+def _open_profiles(browser: Browser, app_url: str, everyone: bool) -> None:
+    """Click areas on the Forces map (every one, or a sample of each kind) and check that each opens
+    its own profile, never another's, including the forces with no figure for the year (grey)."""
     page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    points = _inside_points()
     with_figure: set[str] = set()
     wrong = []
-    for code, (lon, lat) in sorted(_inside_points().items()):
+    chosen: list[str] | None = None
+    for code in sorted(points):
         page.goto(f"{app_url}/Forces?period={FULLEST_YEAR}", timeout=TIMEOUT)
         wait_app(page)
         page.wait_for_selector("[data-testid=stPlotlyChart] canvas", timeout=TIMEOUT)
         page.locator("[data-testid=stPlotlyChart]").nth(1).wait_for(timeout=TIMEOUT)  # the whole page is drawn
         wait_app(page)
-        if not with_figure:
+        if chosen is None:
             traces = plotly_data(page)
             with_figure = {str(c) for t in traces if t["name"] != "no data" for c in (t["locations"] or [])}  # type: ignore[attr-defined]
+            chosen = sorted(points) if everyone else _sample(with_figure, sorted(points))
+        if code not in chosen:
+            continue
+        lon, lat = points[code]
         for _attempt in range(3):  # a click made while the page redrew went elsewhere or nowhere: again
             centred = _click_area(page, lon, lat)
             try:
@@ -179,6 +195,18 @@ def test_every_force_on_the_map_opens_its_own_profile(browser: Browser, app_url:
         assert page.locator("[data-testid=stException]").count() == 0
     assert not wrong, f"{len(wrong)} force(s) did not open their own profile: {wrong}"
     assert 0 < len(with_figure) < 43  # the year shows both kinds of area
+    assert chosen and (everyone or len(chosen) >= 5)
+
+
+def test_forces_of_each_kind_on_the_map_open_their_own_profile(browser: Browser, app_url: str) -> None:
+    """A sample (coloured, grey, the Met): the quick loop's check of the map's clicks."""
+    _open_profiles(browser, app_url, everyone=False)
+
+
+@pytest.mark.sweep
+def test_every_force_on_the_map_opens_its_own_profile(browser: Browser, app_url: str) -> None:
+    """All 43 areas (six minutes): run by CI after `make test` (`pytest -m sweep`)."""
+    _open_profiles(browser, app_url, everyone=True)
 
 
 def test_clicking_a_bar_opens_that_forces_profile(browser: Browser, app_url: str) -> None:

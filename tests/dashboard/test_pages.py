@@ -1,4 +1,6 @@
-"""AppTest for every page on the real data, on an empty table and on a one-force table."""
+"""AppTest for every page: it renders clean on the committed public record, on an empty table and
+on a one-force table; what a page must show is asserted on a small table made for these tests
+(tests/dashboard/small_table.py, invented figures)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from core.schema import empty_figures
 from ingest.output.write import write_outputs
 from ingest.pipeline import run, validated
 from tests.conftest import FIXTURES, ROOT
+from tests.dashboard.small_table import KENT, NORTHANTS, SUSSEX, write_small_table
 
 PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
 
@@ -31,6 +34,11 @@ def one_force_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     figures, issues = validated(result)
     write_outputs(figures, issues, out, [s.meta for s in result.summaries])
     return out
+
+
+@pytest.fixture(scope="module")
+def small_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_small_table(tmp_path_factory.mktemp("small"))
 
 
 def open_page(page: str, data_dir: Path | None, monkeypatch: pytest.MonkeyPatch, params: dict[str, str] | None = None) -> AppTest:
@@ -75,16 +83,19 @@ def test_page_on_one_force_table(page: str, one_force_dir: Path, monkeypatch: py
     assert_clean(at)
 
 
-def test_overview_shows_the_first_round(monkeypatch: pytest.MonkeyPatch) -> None:
-    at = open_page("pages/1_Overview.py", None, monkeypatch)
+def test_overview_shows_the_first_round(small_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page("pages/1_Overview.py", small_dir, monkeypatch)
+    assert_clean(at)
     values = {m.label: m.value for m in at.metric}
-    assert values.get("England and Wales") == "1,316"
-    assert values.get("North of England") == "444"
-    assert any("33.7%" in str(m.proto.delta) for m in at.metric)
+    assert values.get("England and Wales") == "1,000"
+    assert values.get("North of England") == "300"
+    assert any("30.0%" in str(m.proto.delta) for m in at.metric)
+    # the latest national figure is the later publication of 2022/23 (3,600, not 3,550)
+    assert any(m.value == "3,600" for m in at.metric), [m.value for m in at.metric]
 
 
-def test_forces_map_has_every_force_area_and_no_data_is_not_zero(monkeypatch: pytest.MonkeyPatch) -> None:
-    at = open_page("pages/2_Forces.py", None, monkeypatch, {"period": "2017-04-03_2017-10-02"})
+def test_forces_map_has_every_force_area_and_no_data_is_not_zero(small_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page("pages/2_Forces.py", small_dir, monkeypatch, {"period": "2022-04-01_2023-03-31"})
     assert_clean(at)
     import json
 
@@ -93,28 +104,37 @@ def test_forces_map_has_every_force_area_and_no_data_is_not_zero(monkeypatch: py
     located = [loc for t in traces for loc in t["locations"]]
     assert len(located) == 43 and len(set(located)) == 43
     no_data = next(t for t in traces if t["name"] == "no data")
-    assert "Cambridgeshire Constabulary" not in no_data["text"] and "Kent Police" in no_data["text"]
+    # Surrey has figures for other years but none for 2022/23: grey, never a 0 on the scale
+    assert "Surrey Police" in no_data["text"] and "Kent Police" not in no_data["text"]
 
 
-def test_filters_come_from_the_url(monkeypatch: pytest.MonkeyPatch) -> None:
-    at = open_page("pages/3_Force_profile.py", None, monkeypatch, {"force": "E23000032"})
+def test_filters_come_from_the_url(small_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page("pages/3_Force_profile.py", small_dir, monkeypatch, {"force": KENT})
     assert_clean(at)
-    assert at.selectbox(key="qp_force").value == "E23000032"
-    at.selectbox(key="qp_force").set_value("E23000033").run()
-    assert at.query_params["force"] == ["E23000033"] or at.query_params["force"] == "E23000033"
+    assert at.selectbox(key="qp_force").value == KENT
+    at.selectbox(key="qp_force").set_value(SUSSEX).run()
+    assert at.query_params["force"] == [SUSSEX] or at.query_params["force"] == SUSSEX
 
 
-def test_age_and_gender_shows_suppressed_cells_as_ranges(monkeypatch: pytest.MonkeyPatch) -> None:
-    at = open_page("pages/5_Age_and_gender.py", None, monkeypatch, {"view": "E23000022|2024-04-01_2025-03-31"})
+def test_age_and_gender_shows_suppressed_cells_as_ranges(small_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page("pages/5_Age_and_gender.py", small_dir, monkeypatch, {"view": f"{NORTHANTS}|2022-04-01_2023-03-31"})
     assert_clean(at)
     table = at.dataframe[0].value
     assert (table == "1-4 [c]").sum().sum() == 3
     assert any("understate" in w.value for w in at.warning)
 
 
-def test_data_page_sentence_and_citation(monkeypatch: pytest.MonkeyPatch) -> None:
-    at = open_page("pages/9_Data_and_export.py", None, monkeypatch, {"area": "E23000032"})
+def test_data_page_sentence_and_citation(small_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page("pages/9_Data_and_export.py", small_dir, monkeypatch, {"area": KENT})
     assert_clean(at)
     text = " ".join(m.value for m in at.markdown)
-    assert "In 2024/25" in text or "In 2023/24" in text
+    assert "In 2022/23" in text
     assert "Kent Police recorded" in text and "Cite as:" in text
+
+
+def test_the_overview_on_the_public_record_shows_the_first_round(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The seed facts of the committed public record: the January 2018 figures as published."""
+    at = open_page("pages/1_Overview.py", None, monkeypatch)
+    values = {m.label: m.value for m in at.metric}
+    assert values.get("England and Wales") == "1,316"
+    assert values.get("North of England") == "444"

@@ -19,7 +19,7 @@ from ingest.inspect import COLUMNS, cells
 from ingest.issues import IssueLog
 from ingest.pipeline import ingest_source
 
-REAL = Path(__file__).resolve().parent.parent / "fixtures" / "real"
+REAL = Path(__file__).resolve().parents[2] / "fixtures" / "real"
 LETTERS = {p.parent.name: p for p in sorted(REAL.glob("*/*.pdf"))}
 GOLDEN = ["01-cumbria-1306-25-pdf-crosstabs", "02-durham-1406745-pdf-dash-zero", "03-humberside-006753-pdf-split-table"]
 

@@ -14,7 +14,7 @@ import pytest
 from core.export import csv_frame
 from ingest.pipeline import run
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 SOURCES = sorted(p.name for p in (FIXTURES / "sources").iterdir() if p.is_dir())
 GOLDEN_COLUMNS = ["area_code", "period_start", "period_end", "breakdown", "age_band", "age_min", "age_max", "gender", "platform",
                   "measure", "value", "status", "value_low", "value_high", "source_file", "source_location", "label_raw", "reader"]
