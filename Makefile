@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run edit test lint typecheck ingest data bench bench-app fixtures screenshots clean
+.PHONY: run edit test check test-sweep lint typecheck ingest data bench bench-app fixtures screenshots clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -40,13 +40,28 @@ data: ingest
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 
-typecheck: $(VENV)/.dev
-	$(BIN)/mypy core ingest editorial synthetic dashboard app.py pages tools bench
+MYPY_PATHS := core ingest editorial synthetic dashboard app.py pages tools bench
+# test workers: the browser tests mostly wait on the page, so more workers than cores pay
+WORKERS ?= 4
 
+typecheck: $(VENV)/.dev
+	$(BIN)/mypy $(MYPY_PATHS)
+
+## everything: lint, types, unit, golden, fuzzer, hostile corpus, AppTest, browser (under 5 minutes on 2 cores)
 test: $(VENV)/.dev
 	$(BIN)/ruff check .
-	$(BIN)/mypy core ingest editorial synthetic dashboard app.py pages tools bench
-	$(BIN)/python -m pytest -q
+	$(BIN)/mypy $(MYPY_PATHS)
+	$(BIN)/python -m pytest -q -n $(WORKERS)
+
+## the quick loop: lint, types and the unit tests (no browser, no whole rebuilds), about a minute
+check: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/mypy $(MYPY_PATHS)
+	$(BIN)/python -m pytest -q -n 2 -m "not browser and not slow and not sweep"
+
+## the long browser sweep (every map area clicked); CI runs it after make test
+test-sweep: $(VENV)/.dev
+	$(BIN)/python -m pytest -q -m sweep
 
 bench: $(VENV)/.runtime
 	$(BIN)/python bench/bench_ingest.py

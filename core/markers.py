@@ -23,10 +23,11 @@ class Ground:
     status: str  # not_held, refused or withheld
     label: str  # as a reader sees it: "s.12 cost limit"
     pattern: re.Pattern[str]
+    generic: bool  # "refused", "exempt": no section named; a named ground says more
 
 
 # in the file's order: the first ground that matches decides a cell's status
-GROUNDS: Final = tuple(Ground(r["ground"], r["status"], r["label"], re.compile(r["pattern"], re.I))
+GROUNDS: Final = tuple(Ground(r["ground"], r["status"], r["label"], re.compile(r["pattern"], re.I), r["generic"] == "yes")
                        for r in reference_rows("refusal_grounds.csv"))
 
 
@@ -36,5 +37,8 @@ def status_of_refusal(text: str) -> str | None:
 
 
 def grounds_named(texts: list[str]) -> list[str]:
-    """The grounds a set of texts names, as labels, each once, in the file's order."""
-    return [g.label for g in GROUNDS if any(g.pattern.search(t) for t in texts)]
+    """The grounds a set of texts names, as labels, each once, in the file's order; a generic
+    ground ("refused (no ground given)") only where no named one is found."""
+    found = [g for g in GROUNDS if any(g.pattern.search(t) for t in texts)]
+    named = [g for g in found if not g.generic]
+    return [g.label for g in (named or found)]

@@ -146,6 +146,7 @@ ISSUE_TYPES: Final = {
     "sheet_ignored": ("info", "publisher", 'a sheet with no table, or a guidance sheet (cover, instructions, notes)'),
     # the reading of a return (ingest/interpret/readings.py)
     "reading_doubtful": ("review", "ours", 'the best reading of a table is weak (labels not recognised, cells that are not figures, totals that do not add up) or a close second reading gives other figures: check the figures against the file'),
+    "conflicting_values": ("review", "publisher", "one source gives two different values for the same figure (tables of the same shape about different offences, a figure printed twice): the first is kept and needs review"),
     "layout_doubt": ("review", "ours", "a PDF table's layout was read with a guess (a wrapped label between two rows, no ruling lines)"),
     "ocr_used": ("review", "publisher", 'a scanned PDF read by OCR (tesseract): every figure needs checking against the letter'),
     "table_not_read": ("warning", "ours", 'a table whose labels are no age band, gender, platform, period or area (another question, a letterhead block): not read'),

@@ -138,7 +138,7 @@ def read_source_file(path: Path, source: Source, rel: str, local: IssueLog) -> t
         by_reader.setdefault(_reader_name(doc.fmt, f.reading), []).append(f)
     notes = interp.notes
     for name, figs in by_reader.items():
-        got = normaliser.figures(figs, notes, rel, name)
+        got = normaliser.figures(figs, notes, rel, name, interp.axis_dims)
         notes = []  # each note once per file
         rows.extend(got)
         if got:

@@ -354,7 +354,9 @@ def write_html(sheets: list[tuple[str, Rows]], path: Path, layout: Layout) -> No
         table: list[str] = []
         for row in rows:
             filled = [v for v in row if v is not None]
-            if len(filled) <= 1 and (not row or len([v for v in row[1:] if v is not None]) == 0):
+            # a line of text is a row of one cell; a table row whose figures are all empty (a band with
+            # nothing to report) stays a row of the table, as a web page prints it
+            if len(row) <= 1:
                 if table:
                     parts.append("<table>" + "".join(table) + "</table>")
                     table = []

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from dashboard import queries, tracker
 from dashboard.data import read_figures, read_forces_ew, read_population
@@ -40,6 +41,7 @@ def filled_template(kit: Path, force_slug: str, total: int) -> bytes:
     return out.read_bytes()
 
 
+@pytest.mark.slow
 def test_a_round_from_kit_to_map_and_tracker(tmp_path: Path) -> None:
     kit = tmp_path / "kit"
     assert main(["--period-start", str(START), "--period-end", str(END), "--out", str(kit)]) == 0

@@ -64,9 +64,11 @@ def drop_duplicates(rows: list[Row], source_id: str, issues: IssueLog) -> list[R
                                f"given again, with the same value, at {first_at}; kept once",
                                row["source_file"], row["source_location"], row["value_raw"])
             else:
-                issues.add("total_mismatch", source_id,
+                # two values for one figure in one source is never 'ok' (issue 18: a letter whose tables of the same
+                # shape were about different offences): the first is kept, marked, and the source needs review
+                issues.add("conflicting_values", source_id,
                            f"the same figure is printed as {f['value_raw']!r} at {f['source_location']} and as {row['value_raw']!r} here; "
-                           "the first is kept", row["source_file"], row["source_location"], row["value_raw"])
+                           "the first is kept and needs review", row["source_file"], row["source_location"], row["value_raw"])
                 f["review"] = f.get("review") or f"the source also prints {row['value_raw']!r} for this figure ({row['source_location']})"
             continue
         first[k] = row

@@ -82,6 +82,7 @@ class Reading:
     problems: list[str] = field(default_factory=list)
     period_across: bool = False  # a cross-tab with periods as its columns (years or months across)
     kept: int = -1  # figures whose every label is recognised (-1: not counted)
+    dims: dict[str, str | None] = field(default_factory=dict)  # each axis's dimension, as scored (the normaliser places by it)
 
     @property
     def name(self) -> str:
@@ -109,6 +110,8 @@ class Interpretation:
     notes: list[ReaderNote]
     tables: list[Table]
     prose: list[ProseLine]
+    # each axis's dimension, decided once here by the winning reading: the normaliser places labels by it
+    axis_dims: dict[str, str | None] = field(default_factory=dict)
 
 
 # --- cross-tabs -----------------------------------------------------------------------------------
@@ -212,6 +215,7 @@ def _score_crosstab(reading: Reading, ref: Reference, period: tuple[date, date] 
         for lab in f.labels:
             by_axis.setdefault(lab.axis, set()).add(lab.text)
     dims = {axis: infer_axis_dimension(ref, sorted(labels)) for axis, labels in by_axis.items()}
+    reading.dims = dims
     reading.period_across = any(".cols" in axis and d == "period" for axis, d in dims.items())
     recognised = total = 0
     lost_labels: list[str] = []
@@ -530,6 +534,7 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
     zeros_by_table = dash_zero_cells(tables, prose)
     figures: list[RawFigure] = list(doc.figures)
     verdicts: list[Verdict] = []
+    axis_dims: dict[str, str | None] = {}
     for t in tables:
         v = choose(t, ref, period, zeros_by_table[t.name], adapter)
         verdicts.append(v)
@@ -543,6 +548,7 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
             f.review = v.review or t.review or doc.review
             f.reading = kind
         figures.extend(v.best.figures)
+        axis_dims.update(v.best.dims)
     # a total: a figure whose labels are roles ("Total", "Number of offences"), periods or areas only
     have_total = any(all(match_role(ref, lab.text) in ("total", "value") or match_dimension(ref, "period", lab.text)
                          or match_dimension(ref, "area", lab.text) for lab in f.labels) for f in figures if not f.aggregate)
@@ -553,4 +559,4 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
     if doc.review:
         for f in figures:
             f.review = f.review or doc.review
-    return Interpretation(figures, verdicts, notes, tables, prose)
+    return Interpretation(figures, verdicts, notes, tables, prose, axis_dims)

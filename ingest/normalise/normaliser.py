@@ -5,6 +5,7 @@ status and bounds, names -> codes, period labels -> dates. Each change leaves an
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -30,6 +31,18 @@ from ingest.vocabulary.reference import Area, Reference, reference
 from ingest.vocabulary.values import parse_age_years, parse_value
 
 ABSURD_COUNT = 50_000  # more than ten times the largest force's yearly count
+
+
+@dataclass(frozen=True)
+class Value:
+    """A printed cell as read: its status, value and bounds, and the text as printed."""
+
+    status: str
+    value: float | None
+    low: float | None
+    high: float | None
+    percent: bool
+    raw_text: str
 
 
 class Skip(Exception):
@@ -75,6 +88,7 @@ class Normaliser:
         return {axis: infer_axis_dimension(self.ref, labels) for axis, labels in by_axis.items()}
 
     def _apply_label(self, parts: Parts, lab: Label, dim: str | None, file: str, loc: str) -> None:
+        """One label onto the figure's parts: a role (total, share, youngest) or a dimension's value."""
         text = lab.text.strip()
         if lab.dim is None:
             role = match_role(self.ref, text)
@@ -86,101 +100,123 @@ class Normaliser:
             if role == "youngest_age":
                 parts.youngest = True
                 return
+        self._flag_hostile(text, file, loc)
+        handler = self._LABEL_STEPS.get(dim or "")
+        if handler is None:  # no dimension: a label on an axis we could not classify
+            self._issue("unknown_label", f"label {text!r} fits no known age band, gender, platform, period or area; its figures are "
+                        "left out", file, loc, text, once=True)
+            raise Skip
+        handler(self, parts, text, file, loc)
+
+    def _flag_hostile(self, text: str, file: str, loc: str) -> None:
         if looks_like_formula(text):
             self._issue("formula_like_text", "label looks like a spreadsheet formula; kept as text, never evaluated", file, loc, text, once=True)
         if MARKUP.search(text):
             self._issue("markup_like_text", "label carries markup (a tag, a link or an image); kept as plain text, never rendered",
                         file, loc, text, once=True)
-        if dim == "role":
-            if match_role(self.ref, text) == "youngest_age":
-                parts.youngest = True
-            return
-        if dim == "breakdown":
-            if text not in BREAKDOWNS:
-                self._issue("invalid_figure", f"breakdown {text!r} is not one of {', '.join(BREAKDOWNS)}", file, loc, text)
-                raise Skip
-            parts.breakdown = text
-            parts.youngest = text == "youngest_age"
-            return
-        if dim == "printed":
-            parts.printed = text
-            return
-        if dim == "offence":
-            if text not in OFFENCES:
-                self._issue("invalid_figure", f"offence {text!r} is not one of {', '.join(OFFENCES)}", file, loc, text)
-                raise Skip
-            parts.offence = text
-            return
-        if dim == "age":
-            band = match_age(self.ref, text)
-            if band is None:
-                self._issue("unknown_label", f"age band {text!r} not recognised; its figures are left out", file, loc, text, once=True)
-                raise Skip
-            self._mapped(text, band.label, "age band", file, loc)
-            if not band.standard:
-                self._issue("nonstandard_age_band", f"age band {text!r} kept as given ({band.label}), not merged into the standard bands", file, loc, text, once=True)
-            parts.age = band
-            return
-        if dim == "age_years":
-            years = parse_age_years(text)
-            if years is None:
-                if text:
-                    self._issue("unknown_label", f"victim age {text!r} is not a number of years; counted as unknown", file, loc, text, once=True)
-                parts.age = AgeBand("unknown", None, None)
-            elif years < 0 or years > 120:
-                self._issue("unknown_label", f"victim age {text!r} is impossible; counted as unknown", file, loc, text)
-                parts.age = AgeBand("unknown", None, None)
+
+    def _label_role(self, parts: Parts, text: str, file: str, loc: str) -> None:
+        if match_role(self.ref, text) == "youngest_age":
+            parts.youngest = True
+
+    def _label_breakdown(self, parts: Parts, text: str, file: str, loc: str) -> None:
+        if text not in BREAKDOWNS:
+            self._issue("invalid_figure", f"breakdown {text!r} is not one of {', '.join(BREAKDOWNS)}", file, loc, text)
+            raise Skip
+        parts.breakdown = text
+        parts.youngest = text == "youngest_age"
+
+    def _label_printed(self, parts: Parts, text: str, file: str, loc: str) -> None:
+        parts.printed = text
+
+    def _label_offence(self, parts: Parts, text: str, file: str, loc: str) -> None:
+        if text not in OFFENCES:
+            self._issue("invalid_figure", f"offence {text!r} is not one of {', '.join(OFFENCES)}", file, loc, text)
+            raise Skip
+        parts.offence = text
+
+    def _label_age(self, parts: Parts, text: str, file: str, loc: str) -> None:
+        band = match_age(self.ref, text)
+        if band is None:
+            self._issue("unknown_label", f"age band {text!r} not recognised; its figures are left out", file, loc, text, once=True)
+            raise Skip
+        self._mapped(text, band.label, "age band", file, loc)
+        if not band.standard:
+            self._issue("nonstandard_age_band", f"age band {text!r} kept as given ({band.label}), not merged into the standard bands",
+                        file, loc, text, once=True)
+        parts.age = band
+
+    def _label_age_years(self, parts: Parts, text: str, file: str, loc: str) -> None:
+        years = parse_age_years(text)
+        if years is None:
+            if text:
+                self._issue("unknown_label", f"victim age {text!r} is not a number of years; counted as unknown", file, loc, text, once=True)
+            parts.age = AgeBand("unknown", None, None)
+        elif years < 0 or years > 120:
+            self._issue("unknown_label", f"victim age {text!r} is impossible; counted as unknown", file, loc, text)
+            parts.age = AgeBand("unknown", None, None)
+        else:
+            parts.age = band_for_age(years)
+
+    def _label_gender(self, parts: Parts, text: str, file: str, loc: str) -> None:
+        g = match_gender(self.ref, text) if text else "unknown"
+        if g is None:
+            self._issue("unknown_label", f"gender {text!r} not recognised; counted as unknown", file, loc, text, once=True)
+            g = "unknown"
+        self._mapped(text, g, "gender", file, loc)
+        parts.gender = g
+
+    def _platform_names(self, parts: Parts, text: str, dim: str) -> list[str]:
+        if dim == "platform_multi":
+            return split_platforms(self.ref, text) if text else ["unknown"]
+        if dim == "platform_combo":
+            names = [n for n in (s.strip() for s in text.split("+")) if n]
+            parts.combo = len(names) > 1
+            return names
+        return [text]
+
+    def _label_platform(self, parts: Parts, text: str, file: str, loc: str, dim: str = "platform") -> None:
+        mapped: list[tuple[str, str]] = []
+        for n in self._platform_names(parts, text, dim):
+            p = match_platform(self.ref, n)
+            if p is None:
+                self._issue("platform_unmapped", f"platform {n!r} is not in data/reference/platforms.csv; kept under Other", file, loc, n, once=True)
+                p = ("Other", "Other")
             else:
-                parts.age = band_for_age(years)
-            return
-        if dim == "gender":
-            g = match_gender(self.ref, text) if text else "unknown"
-            if g is None:
-                self._issue("unknown_label", f"gender {text!r} not recognised; counted as unknown", file, loc, text, once=True)
-                g = "unknown"
-            self._mapped(text, g, "gender", file, loc)
-            parts.gender = g
-            return
-        if dim in ("platform", "platform_multi", "platform_combo"):
-            if dim == "platform_multi":
-                names = split_platforms(self.ref, text) if text else ["unknown"]
-            elif dim == "platform_combo":
-                names = [n for n in (s.strip() for s in text.split("+")) if n]
-                parts.combo = len(names) > 1
-            else:
-                names = [text]
-            mapped = []
-            for n in names:
-                p = match_platform(self.ref, n)
-                if p is None:
-                    self._issue("platform_unmapped", f"platform {n!r} is not in data/reference/platforms.csv; kept under Other", file, loc, n, once=True)
-                    p = ("Other", "Other")
-                else:
-                    self._mapped(n, p[0], "platform", file, loc)
-                if p not in mapped:
-                    mapped.append(p)
-            parts.platforms = tuple(mapped)
-            return
-        if dim == "period":
-            period = parse_period(text)
-            if period is None:
-                self._issue("unparsed_period", f"period {text!r} cannot be read as dates; figure left out", file, loc, text)
-                raise Skip
-            parts.period = period
-            return
-        if dim == "area":
-            area = self.ref.find_area(text)
-            if area is None:
-                near = self.ref.nearest_area_names(text)
-                hint = f"; nearest known: {', '.join(near)}" if near else ""
-                self._issue("unknown_area", f"unknown force or area {text!r}{hint}; figure left out", file, loc, text)
-                raise Skip
-            parts.area = area
-            return
-        # no dimension: a label on an axis we could not classify
-        self._issue("unknown_label", f"label {text!r} fits no known age band, gender, platform, period or area; its figures are left out",
-                    file, loc, text, once=True)
-        raise Skip
+                self._mapped(n, p[0], "platform", file, loc)
+            if p not in mapped:
+                mapped.append(p)
+        parts.platforms = tuple(mapped)
+
+    def _label_platform_multi(self, parts: Parts, text: str, file: str, loc: str) -> None:
+        self._label_platform(parts, text, file, loc, "platform_multi")
+
+    def _label_platform_combo(self, parts: Parts, text: str, file: str, loc: str) -> None:
+        self._label_platform(parts, text, file, loc, "platform_combo")
+
+    def _label_period(self, parts: Parts, text: str, file: str, loc: str) -> None:
+        period = parse_period(text)
+        if period is None:
+            self._issue("unparsed_period", f"period {text!r} cannot be read as dates; figure left out", file, loc, text)
+            raise Skip
+        parts.period = period
+
+    def _label_area(self, parts: Parts, text: str, file: str, loc: str) -> None:
+        area = self.ref.find_area(text)
+        if area is None:
+            near = self.ref.nearest_area_names(text)
+            hint = f"; nearest known: {', '.join(near)}" if near else ""
+            self._issue("unknown_area", f"unknown force or area {text!r}{hint}; figure left out", file, loc, text)
+            raise Skip
+        parts.area = area
+
+    # a label's dimension -> the step that places it
+    _LABEL_STEPS: dict[str, Callable[[Normaliser, Parts, str, str, str], None]] = {
+        "role": _label_role, "breakdown": _label_breakdown, "printed": _label_printed, "offence": _label_offence,
+        "age": _label_age, "age_years": _label_age_years, "gender": _label_gender, "platform": _label_platform,
+        "platform_multi": _label_platform_multi, "platform_combo": _label_platform_combo, "period": _label_period,
+        "area": _label_area,
+    }
 
     def _mapped(self, raw: str, canonical: str, what: str, file: str, loc: str) -> None:
         if raw and raw != canonical:
@@ -212,11 +248,14 @@ class Normaliser:
                 self._issue("figure_not_placed", "not placed: the base of a share, but this document gives no share for the same "
                             "area and period", b["file"], b["location"], b["raw"])
 
-    def figures(self, raw_figures: list[RawFigure], notes: list[ReaderNote], file: str, reader: str) -> list[dict[str, Any]]:
+    def figures(self, raw_figures: list[RawFigure], notes: list[ReaderNote], file: str, reader: str,
+                axis_dims: dict[str, str | None] | None = None) -> list[dict[str, Any]]:
+        """Raw figures -> rows. `axis_dims`: each axis's dimension as stage 2 decided it (the scorer
+        and the placer never disagree); an axis it did not decide is voted on here."""
         for note in notes:
             once = note.issue_type in ("markup_like_text", "formula_like_text")  # flagged once per text, by whichever sees it first
             self._issue(note.issue_type, note.message, file, note.location, note.value, once=once)
-        axis_dims = self._axis_dims(raw_figures)
+        axis_dims = {**self._axis_dims(raw_figures), **(axis_dims or {})}
         rows: list[dict[str, Any]] = []
         bases: list[dict[str, Any]] = []
         counts: dict[tuple[Any, ...], dict[str, Any]] = {}
@@ -260,20 +299,34 @@ class Normaliser:
         return rows
 
     def _figure(self, f: RawFigure, axis_dims: dict[str, str | None], file: str, reader: str) -> list[dict[str, Any]]:
+        """One raw figure -> its rows: labels placed, breakdown, period, value, checks, the row, one
+        row per platform."""
         self.current_source = str(f.document["source_id"]) if f.document else ""
         self.current_file = str(f.document.get("source_file", "")) if f.document else ""
+        parts = self._parts(f, axis_dims, file)
+        breakdown = self._breakdown(parts, f, file)
+        start, end = self._period(parts, file, f.location)
+        value = self._value(f, file)
+        measure = "percent" if (parts.percent or value.percent) else "count"
+        self._check_value(value, measure, breakdown, file, f.location)
+        row = self._row(f, parts, breakdown, (start, end), value, measure, file, reader)
+        return self._per_platform(row, parts)
+
+    def _parts(self, f: RawFigure, axis_dims: dict[str, str | None], file: str) -> Parts:
         src = self.source
-        loc = f.location
         parts = Parts(area=src.area, period=src.period, offence=src.offence)
         for lab in f.labels:
-            self._apply_label(parts, lab, lab.dim or axis_dims.get(lab.axis), file, loc)
+            self._apply_label(parts, lab, lab.dim or axis_dims.get(lab.axis), file, f.location)
         if f.measure:
             if f.measure not in ("count", "percent"):
-                self._issue("invalid_figure", f"measure {f.measure!r} is not count or percent", file, loc, f.measure)
+                self._issue("invalid_figure", f"measure {f.measure!r} is not count or percent", file, f.location, f.measure)
                 raise Skip
             parts.percent = f.measure == "percent"
+        return parts
 
-        # breakdown
+    def _breakdown(self, parts: Parts, f: RawFigure, file: str) -> str:
+        """The breakdown the labels make; a breakdown named by the reader must agree with it."""
+        loc = f.location
         has_platform = bool(parts.platforms)
         if parts.youngest:
             breakdown = "youngest_age"
@@ -291,12 +344,12 @@ class Normaliser:
         else:
             breakdown = "total"
         if parts.breakdown and parts.breakdown != breakdown and not (breakdown == "total" and self._whole_breakdown(f)):
-            self._issue("invalid_figure", f"breakdown {parts.breakdown!r} does not match the labels given (they make it {breakdown!r})", file, loc, f.value_raw)
+            self._issue("invalid_figure", f"breakdown {parts.breakdown!r} does not match the labels given (they make it {breakdown!r})",
+                        file, loc, f.value_raw)
             raise Skip
-        if parts.breakdown:
-            breakdown = parts.breakdown
+        return parts.breakdown or breakdown
 
-        # period
+    def _period(self, parts: Parts, file: str, loc: str) -> tuple[date, date]:
         if parts.period is None:
             self._issue("unparsed_period", "no period in the file and none in source.yml (period_start, period_end)", file, loc, "", once=True)
             raise Skip
@@ -313,66 +366,78 @@ class Normaliser:
                         file, loc, once=True)
             start = OFFENCE_START
         if parts.offence == THE_OFFENCE and start < OFFENCE_START:
-            self._issue("period_before_offence", f"period starts {start}, before s.15A came into force on {OFFENCE_START}: part of it cannot hold this offence", file, loc, once=True)
+            self._issue("period_before_offence", f"period starts {start}, before s.15A came into force on {OFFENCE_START}: part of it "
+                        "cannot hold this offence", file, loc, once=True)
+        return start, end
 
-        # value
-        raw = f.value_raw
+    def _value(self, f: RawFigure, file: str) -> Value:
+        """The printed cell -> status, value and bounds (a marker never becomes 0)."""
+        loc, raw = f.location, f.value_raw
         raw_text = "" if raw is None else (str(int(raw)) if isinstance(raw, float) and raw.is_integer() else str(raw)).strip()
-        value: float | None
-        low: float | None
-        high: float | None
         if f.aggregate:
-            status, value, low, high, percent = "reported", 1.0, 1.0, 1.0, False
-        elif f.read_as is not None:
+            return Value("reported", 1.0, 1.0, 1.0, False, raw_text)
+        if f.read_as is not None:
             pv = parse_value(f.read_as)
-            status, value, low, high, percent = pv.status, pv.value, pv.low, pv.high, pv.is_percent
             self._issue("dash_read_as_zero", f"{raw_text!r} read as {f.read_as}: {f.note or 'the return says so'}", file, loc, raw_text,
                         once=True)
-        else:
-            pv = parse_value(raw, src.suppression)
-            status, value, low, high, percent = pv.status, pv.value, pv.low, pv.high, pv.is_percent
-            if status == "empty":
-                self._issue("empty_cell", "empty cell in the table: kept as not provided, not as 0", file, loc, once=False)
-                status = "not_provided"
-            elif status == "unparsed":
-                if looks_like_formula(raw_text):
-                    self._issue("unparsed_value", "cell looks like a spreadsheet formula; not evaluated, figure left out", file, loc, raw_text)
-                else:
-                    self._issue("unparsed_value", f"value {raw_text!r} is not a number or a known marker; figure left out", file, loc, raw_text)
-                raise Skip
-            elif status == "suppressed":
-                self._issue("suppressed_value", f"{raw_text!r} read as suppressed ({low:g}-{high:g})", file, loc, raw_text, once=True)
-            elif status in ("withheld", "refused", "not_held"):
-                self._issue("withheld_value", f"{raw_text!r} read as {status}", file, loc, raw_text)
-        measure = "percent" if (parts.percent or percent) else "count"
-        if value is not None:
-            if value < 0:
-                self._issue("negative_count", f"negative figure {raw_text}; left out", file, loc, raw_text)
-                raise Skip
-            if measure == "count" and breakdown != "youngest_age" and not float(value).is_integer():
-                self._issue("non_integer_count", f"count {raw_text} is not a whole number", file, loc, raw_text)
-            if measure == "count" and value > ABSURD_COUNT:
-                self._issue("absurd_count", f"count {raw_text} is implausibly large for one area and period", file, loc, raw_text)
-            if measure == "percent" and value > 100:
-                self._issue("absurd_count", f"share {raw_text}% is over 100", file, loc, raw_text)
-            if breakdown == "youngest_age" and value > 17:
-                self._issue("absurd_count", f"youngest victim aged {raw_text} is not a child", file, loc, raw_text)
-        if status in ("withheld", "refused", "not_held", "not_provided"):
-            low = high = None
+            return self._bounded(Value(pv.status, pv.value, pv.low, pv.high, pv.is_percent, raw_text))
+        pv = parse_value(raw, self.source.suppression)
+        status, low, high = pv.status, pv.low, pv.high
+        if status == "empty":
+            self._issue("empty_cell", "empty cell in the table: kept as not provided, not as 0", file, loc, once=False)
+            status = "not_provided"
+        elif status == "unparsed":
+            if looks_like_formula(raw_text):
+                self._issue("unparsed_value", "cell looks like a spreadsheet formula; not evaluated, figure left out", file, loc, raw_text)
+            else:
+                self._issue("unparsed_value", f"value {raw_text!r} is not a number or a known marker; figure left out", file, loc, raw_text)
+            raise Skip
+        elif status == "suppressed":
+            self._issue("suppressed_value", f"{raw_text!r} read as suppressed ({low:g}-{high:g})", file, loc, raw_text, once=True)
+        elif status in ("withheld", "refused", "not_held"):
+            self._issue("withheld_value", f"{raw_text!r} read as {status}", file, loc, raw_text)
+        return self._bounded(Value(status, pv.value, low, high, pv.is_percent, raw_text))
 
+    @staticmethod
+    def _bounded(v: Value) -> Value:
+        """A figure that was not given has no bounds either (only a suppressed one has 1-4)."""
+        if v.status in ("withheld", "refused", "not_held", "not_provided"):
+            return Value(v.status, v.value, None, None, v.percent, v.raw_text)
+        return v
+
+    def _check_value(self, v: Value, measure: str, breakdown: str, file: str, loc: str) -> None:
+        value, raw_text = v.value, v.raw_text
+        if value is None:
+            return
+        if value < 0:
+            self._issue("negative_count", f"negative figure {raw_text}; left out", file, loc, raw_text)
+            raise Skip
+        if measure == "count" and breakdown != "youngest_age" and not float(value).is_integer():
+            self._issue("non_integer_count", f"count {raw_text} is not a whole number", file, loc, raw_text)
+        if measure == "count" and value > ABSURD_COUNT:
+            self._issue("absurd_count", f"count {raw_text} is implausibly large for one area and period", file, loc, raw_text)
+        if measure == "percent" and value > 100:
+            self._issue("absurd_count", f"share {raw_text}% is over 100", file, loc, raw_text)
+        if breakdown == "youngest_age" and value > 17:
+            self._issue("absurd_count", f"youngest victim aged {raw_text} is not a child", file, loc, raw_text)
+
+    def _row(self, f: RawFigure, parts: Parts, breakdown: str, period: tuple[date, date], v: Value, measure: str, file: str,
+             reader: str) -> dict[str, Any]:
+        """The figures table's row (FIGURE_COLUMNS): the parts, the value, the source's metadata."""
+        src = self.source
         denominator = None
         if f.denominator not in (None, ""):
             dv = parse_value(f.denominator)
             denominator = dv.value if dv.status == "reported" else None
-
         labels_raw = parts.printed or " | ".join(lab.text for lab in f.labels if lab.dim not in ("breakdown", "area", "period", "offence", "printed") and lab.text)
-        base: dict[str, Any] = {
+        own_answer = src.source_type == "foi_return"
+        row: dict[str, Any] = {
             "offence": parts.offence,
             "area_code": parts.area.code,
             "area_name": parts.area.name,
             "area_type": parts.area.area_type,
-            "period_start": start,
-            "period_end": end,
+            "period_start": period[0],
+            "period_end": period[1],
             "breakdown": breakdown,
             "age_band": parts.age.label if parts.age else "",
             "age_min": parts.age.low if parts.age else None,
@@ -380,18 +445,18 @@ class Normaliser:
             "gender": parts.gender,
             "platform": "",
             "measure": measure,
-            "value": value,
-            "status": status,
-            "value_low": low,
-            "value_high": high,
+            "value": v.value,
+            "status": v.status,
+            "value_low": v.low,
+            "value_high": v.high,
             "source_id": src.source_id,
             "source_type": src.source_type,
             "source_file": file,
-            "source_location": loc,
+            "source_location": f.location,
             "source_url": src.url,
             "platform_group": "",
             "label_raw": labels_raw,
-            "value_raw": raw_text,
+            "value_raw": v.raw_text,
             "derived": f.derived,
             "denominator": denominator,
             "published": src.received,
@@ -402,17 +467,21 @@ class Normaliser:
             "review": f.review,
             "added_by": src.added_by,
             # the body that produced the figure: for a force's own answer, the force
-            "originator": src.publisher or (parts.area.name if src.source_type == "foi_return" else ""),
-            "originator_url": src.url if src.source_type == "foi_return" else "",
-            "originated": src.received if src.source_type == "foi_return" else None,
-            "release": src.reference if src.source_type == "foi_return" else "",
+            "originator": src.publisher or (parts.area.name if own_answer else ""),
+            "originator_url": src.url if own_answer else "",
+            "originated": src.received if own_answer else None,
+            "release": src.reference if own_answer else "",
         }
         if f.document:  # a collection of documents (the public record): each figure names its own
-            base.update({k: v for k, v in f.document.items() if k in base})
+            row.update({k: val for k, val in f.document.items() if k in row})
+        return row
+
+    @staticmethod
+    def _per_platform(row: dict[str, Any], parts: Parts) -> list[dict[str, Any]]:
+        """One row per platform a figure names; a combined share ("A + B + C") is one row."""
         if not parts.platforms:
-            return [base]
+            return [row]
         if parts.combo:
             groups = {g for _, g in parts.platforms}
-            return [{**base, "platform": " + ".join(p for p, _ in parts.platforms), "platform_group": groups.pop() if len(groups) == 1 else ""}]
-        return [{**base, "platform": p, "platform_group": g} for p, g in parts.platforms]
-
+            return [{**row, "platform": " + ".join(p for p, _ in parts.platforms), "platform_group": groups.pop() if len(groups) == 1 else ""}]
+        return [{**row, "platform": p, "platform_group": g} for p, g in parts.platforms]

@@ -20,6 +20,8 @@ from ingest.sources import sha256
 from synthetic.hostile import CASES, write_case, write_good
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.slow  # whole rebuilds in subprocesses: make test runs it, make check does not
+
 
 @pytest.fixture(scope="module")
 def hostile_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, str, Path]:
@@ -59,6 +61,7 @@ sys.path.insert(0, {root!r})
 from pathlib import Path
 from ingest.output import write as output
 from ingest.pipeline import run, validated
+
 target = {step!r}
 def step(name):
     if name == target:

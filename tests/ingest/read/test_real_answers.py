@@ -83,6 +83,7 @@ def test_humberside_table_cut_by_letterhead() -> None:
     assert any("22: Diversionary" in str(r["row_label"]) for r in rows)  # page 3 of the outcome table
 
 
+@pytest.mark.slow
 def test_hertfordshire_record_listing_counts_like_a_spreadsheet(tmp_path: Path) -> None:
     rows, notes = cells(LETTERS["04-hertfordshire-pdf-record-level-61pp"])
     records = [r for r in rows if r["table"] == "pages 1-61 table 2" and r["column_label"] == "Financial Year"]
