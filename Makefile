@@ -51,7 +51,7 @@ typecheck: $(VENV)/.dev
 test: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/mypy $(MYPY_PATHS)
-	$(BIN)/python -m pytest -q -n $(WORKERS)
+	$(BIN)/python -m pytest -q -n $(WORKERS) --dist worksteal
 
 ## the quick loop: lint, types and the unit tests (no browser, no whole rebuilds), about a minute
 check: $(VENV)/.dev

@@ -374,8 +374,10 @@ def row_problem(row: dict[str, Any]) -> str | None:
     start, end = row.get("period_start"), row.get("period_end")
     if start is None or end is None or end < start:
         return "period missing or ending before it starts"
-    if not (start >= MIN_DATE and end <= MAX_DATE):
-        return f"period {start} to {end} is outside the dates the table can hold ({MIN_DATE} to {MAX_DATE})"
+    for col in DATE_COLUMNS:
+        d = row.get(col)
+        if d is not None and not MIN_DATE <= d <= MAX_DATE:
+            return f"{col} {d} is outside the dates the table can hold ({MIN_DATE} to {MAX_DATE})"
     if not all(row.get(c) for c in REQUIRED_TEXT):
         return "source, area code or area name missing"
     if row.get("area_type") not in OFFENCE_AREA_TYPES.get(str(row.get("offence")), ()):

@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from core.actors import mask_email
-from core.schema import OFFENCES, SOURCE_TYPES
+from core.schema import MAX_DATE, MIN_DATE, OFFENCES, SOURCE_TYPES
 from ingest.read.transcription import safe_yaml
 from ingest.vocabulary.periods import parse_date
 from ingest.vocabulary.reference import Area, reference
@@ -69,11 +69,12 @@ class Source:
 def _as_date(value: object, key: str) -> date | None:
     if value is None or value == "":
         return None
-    if isinstance(value, date):
-        return value
-    d = parse_date(str(value))
+    d = value if isinstance(value, date) else parse_date(str(value))
     if d is None:
         raise SourceError(f"'{key}: {value}' is not a date (use YYYY-MM-DD)", value=str(value))
+    if not MIN_DATE <= d <= MAX_DATE:  # a typo such as 0202-05-01 is this source's error, never the run's
+        raise SourceError(f"'{key}: {value}' is not a plausible date (between {MIN_DATE.year} and {MAX_DATE.year}); "
+                          "a typo? (use YYYY-MM-DD)", value=str(value))
     return d
 
 

@@ -5,7 +5,7 @@ status and bounds, names -> codes, period labels -> dates. Each change leaves an
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -119,21 +119,22 @@ class Normaliser:
         if match_role(self.ref, text) == "youngest_age":
             parts.youngest = True
 
-    def _label_breakdown(self, parts: Parts, text: str, file: str, loc: str) -> None:
-        if text not in BREAKDOWNS:
-            self._issue("invalid_figure", f"breakdown {text!r} is not one of {', '.join(BREAKDOWNS)}", file, loc, text)
+    def _one_of(self, what: str, text: str, allowed: Iterable[str], file: str, loc: str) -> str:
+        """A value a transcription names directly (breakdown, offence) must be one the table allows."""
+        if text not in allowed:
+            self._issue("invalid_figure", f"{what} {text!r} is not one of {', '.join(allowed)}", file, loc, text)
             raise Skip
-        parts.breakdown = text
+        return text
+
+    def _label_breakdown(self, parts: Parts, text: str, file: str, loc: str) -> None:
+        parts.breakdown = self._one_of("breakdown", text, BREAKDOWNS, file, loc)
         parts.youngest = text == "youngest_age"
 
     def _label_printed(self, parts: Parts, text: str, file: str, loc: str) -> None:
         parts.printed = text
 
     def _label_offence(self, parts: Parts, text: str, file: str, loc: str) -> None:
-        if text not in OFFENCES:
-            self._issue("invalid_figure", f"offence {text!r} is not one of {', '.join(OFFENCES)}", file, loc, text)
-            raise Skip
-        parts.offence = text
+        parts.offence = self._one_of("offence", text, OFFENCES, file, loc)
 
     def _label_age(self, parts: Parts, text: str, file: str, loc: str) -> None:
         band = match_age(self.ref, text)

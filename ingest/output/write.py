@@ -6,6 +6,7 @@ interrupted run leaves the previous output folder as it was.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -109,6 +110,35 @@ def clean_leftovers(out: Path) -> list[Path]:
     return removed
 
 
+def _swap_folders(tmp: Path, out: Path, step: Any) -> bool:
+    """The fallback swap: `out` renamed aside, the new set renamed in. False, with nothing moved,
+    where `out` cannot be renamed (a folder from a lower layer of an overlay file system, as in a
+    container image: EXDEV, 'Invalid cross-device link')."""
+    old = old_dir(out)
+    if old.exists():
+        shutil.rmtree(old)
+    if out.exists():
+        try:
+            os.replace(out, old)
+        except OSError as exc:
+            if exc.errno not in (errno.EXDEV, errno.EBUSY, errno.EPERM):
+                raise
+            return False
+    step("swap")
+    os.replace(tmp, out)
+    shutil.rmtree(old, ignore_errors=True)
+    return True
+
+
+def _swap_files(tmp: Path, out: Path, step: Any) -> None:
+    """Last resort where the folder cannot move: each file replaced on its own (each atomic), the
+    data package last, so a reader that checks the package's hashes sees a whole set or a mismatch."""
+    names = sorted((f.name for f in tmp.iterdir()), key=lambda n: n == "datapackage.json")
+    step("swap")
+    for name in names:
+        os.replace(tmp / name, out / name)
+
+
 # Steps of a rebuild's write, in order; tests kill a run between each pair.
 WRITE_STEPS = ("parquet", "figures_csv", "issues_csv", "datapackage", "fsync", "swap", "cleanup")
 
@@ -145,15 +175,9 @@ def write_outputs(figures: pd.DataFrame, issues: pd.DataFrame, out: Path, source
         if out.exists() and _exchange(tmp, out):
             step("swap")
             shutil.rmtree(tmp, ignore_errors=True)  # tmp now holds the previous set
-        else:
-            old = old_dir(out)
-            if old.exists():
-                shutil.rmtree(old)
-            if out.exists():
-                os.replace(out, old)
-            step("swap")
-            os.replace(tmp, out)
-            shutil.rmtree(old, ignore_errors=True)
+        elif not _swap_folders(tmp, out, step):
+            _swap_files(tmp, out, step)
+            shutil.rmtree(tmp, ignore_errors=True)
         step("cleanup")
     except BaseException:
         if tmp.exists() and tmp != out:

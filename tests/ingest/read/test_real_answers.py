@@ -8,6 +8,7 @@ Set UPDATE_GOLDEN=1 to rewrite the golden files after a deliberate change (and r
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import os
 from collections import Counter
@@ -24,13 +25,20 @@ LETTERS = {p.parent.name: p for p in sorted(REAL.glob("*/*.pdf"))}
 GOLDEN = ["01-cumbria-1306-25-pdf-crosstabs", "02-durham-1406745-pdf-dash-zero", "03-humberside-006753-pdf-split-table"]
 
 
+@functools.cache
+def _cells_once(name: str) -> tuple[list[dict[str, object]], list[str]]:
+    """A letter's cells, read once per test process (the 61-page listing takes seconds)."""
+    rows, notes = cells(LETTERS[name])
+    return rows, notes
+
+
 def _lookup(rows: list[dict[str, object]]) -> dict[tuple[str, str], str]:
     return {(str(r["row_label"]), str(r["column_label"])): str(r["value_raw"]) for r in rows}
 
 
 @pytest.mark.parametrize("name", GOLDEN)
 def test_inspect_matches_golden(name: str) -> None:
-    rows, _ = cells(LETTERS[name])
+    rows, _ = _cells_once(name)
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
     w.writeheader()
@@ -42,7 +50,7 @@ def test_inspect_matches_golden(name: str) -> None:
 
 
 def test_cumbria_tables_across_page_breaks_and_wrapped_labels() -> None:
-    rows, _ = cells(LETTERS["01-cumbria-1306-25-pdf-crosstabs"])
+    rows, _ = _cells_once("01-cumbria-1306-25-pdf-crosstabs")
     got = _lookup(rows)
     # the crime type x year table runs from page 2 onto page 3 with no repeated header
     assert [got[("Violence without Injury", y)] for y in ("2019/20", "2020/21", "2021/22", "2022/23", "2023/24", "Grand Total")] == \
@@ -64,7 +72,7 @@ def test_cumbria_tables_across_page_breaks_and_wrapped_labels() -> None:
 
 
 def test_durham_dash_is_zero_where_the_totals_say_so() -> None:
-    rows, _ = cells(LETTERS["02-durham-1406745-pdf-dash-zero"])
+    rows, _ = _cells_once("02-durham-1406745-pdf-dash-zero")
     by = {(r["row_label"], r["column_label"]): r for r in rows}
     cell = by[("Chester-le-Street Community Hospital", "2019/20")]
     assert (cell["value_raw"], cell["value"], cell["status"]) == ("-", 0, "reported")
@@ -75,7 +83,7 @@ def test_durham_dash_is_zero_where_the_totals_say_so() -> None:
 
 
 def test_humberside_table_cut_by_letterhead() -> None:
-    rows, notes = cells(LETTERS["03-humberside-006753-pdf-split-table"])
+    rows, notes = _cells_once("03-humberside-006753-pdf-split-table")
     got = _lookup(rows)
     assert [got[("ROBBERY OF PERSONAL PROPERTY", str(y))] for y in range(2019, 2025)] == ["", "1", "3", "4", "1", ""]
     assert [got[("ARSON", str(y))] for y in range(2019, 2025)] == ["2", "3", "3", "", "1", "2"]
@@ -85,7 +93,7 @@ def test_humberside_table_cut_by_letterhead() -> None:
 
 @pytest.mark.slow
 def test_hertfordshire_record_listing_counts_like_a_spreadsheet(tmp_path: Path) -> None:
-    rows, notes = cells(LETTERS["04-hertfordshire-pdf-record-level-61pp"])
+    rows, notes = _cells_once("04-hertfordshire-pdf-record-level-61pp")
     records = [r for r in rows if r["table"] == "pages 1-61 table 2" and r["column_label"] == "Financial Year"]
     assert len(records) == 4492 and [r["row_label"] for r in records[:3]] == ["1", "2", "3"]
     assert records[-1]["location"].startswith("page 61 ")
