@@ -18,7 +18,7 @@ from dashboard.queries import NATIONAL_SERIES
 from tests.conftest import ROOT
 from tools.app_server import PHONE
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]  # one worker: one chromium, one server
 
 READER_MENU = ["Home", "Overview", "Forces", "Force profile", "Regions", "Age and gender", "Platforms", "Compare",
                "Sources and coverage", "Data and export", "Round tracker", "Request kit"]

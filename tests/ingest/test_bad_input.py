@@ -3,6 +3,8 @@ other sources still go through (exit 1), no traceback, outputs written atomicall
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import subprocess
 import sys
@@ -19,10 +21,24 @@ GOOD_CSV = "Gender,Count\r\nFemale,40\r\nMale,12\r\nTotal,52\r\n"
 
 
 def run_cli(tmp_path: Path, *extra: str) -> tuple[int, str, Path]:
+    """The CLI in this process (as `python -m ingest RAW --out OUT`), its stderr captured: a
+    traceback would fail the test. One case runs it as a real subprocess (test_the_cli_as_a_process)."""
     out = tmp_path / "out"
-    proc = subprocess.run([sys.executable, "-m", "ingest", str(tmp_path / "raw"), "--out", str(out), *extra],
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = main([str(tmp_path / "raw"), "--out", str(out), *extra])
+    return code, err.getvalue(), out
+
+
+def test_the_cli_as_a_process(tmp_path: Path) -> None:
+    with_good_source(tmp_path)
+    make_source(tmp_path / "raw", "b_corrupt", {"return.xlsx": b"PK\x03\x04 this is not really a zip"})
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "ingest", str(tmp_path / "raw"), "--out", str(out), "-q"],
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
-    return proc.returncode, proc.stderr, out
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert [ln for ln in proc.stderr.splitlines() if ln.startswith("error:")][0].startswith("error: b_corrupt/return.xlsx")
+    assert (out / "figures.csv").exists()
 
 
 def with_good_source(tmp_path: Path) -> None:
