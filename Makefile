@@ -42,7 +42,7 @@ lint: $(VENV)/.dev
 
 MYPY_PATHS := core ingest editorial synthetic dashboard app.py pages tools bench
 # test workers: the browser tests mostly wait on the page, so more workers than cores pay
-WORKERS ?= 3
+WORKERS ?= 4
 
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy $(MYPY_PATHS)
@@ -51,7 +51,7 @@ typecheck: $(VENV)/.dev
 test: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/mypy $(MYPY_PATHS)
-	$(BIN)/python -m pytest -q -n $(WORKERS) --dist loadgroup
+	$(BIN)/python -m pytest -q -n $(WORKERS)
 
 ## the quick loop: lint, types and the unit tests (no browser, no whole rebuilds), about a minute
 check: $(VENV)/.dev

@@ -118,6 +118,7 @@ ISSUE_TYPES: Final = {
     "source_unreadable": ("error", "publisher", 'the file cannot be opened (corrupt workbook, invalid YAML, bad HTML)'),
     "source_empty": ("error", "publisher", 'the file or folder holds nothing to read'),
     "source_too_large": ("error", "publisher", 'the file is over a stated limit: 20 MB a file, cells per sheet or file, pages in a PDF, rows of a transcription'),
+    "duplicate_source_id": ("error", "ours", "two source folders with one id (the folder name) in one run: the second is left out, never merged with the first"),
     "invalid_source_yml": ("error", "ours", 'source.yml is missing, not YAML, or has a wrong or unknown key'),
     "unknown_area": ("error", "ours", 'a force or area name not in the mappings (the message names the nearest known)'),
     "unknown_layout": ("error", "ours", 'the file is of a kind no reader takes (binary data, an old .doc, a zip), or a YAML file that is not a transcription'),
@@ -126,7 +127,8 @@ ISSUE_TYPES: Final = {
     "impossible_period": ("error", "publisher", 'a period that ends before it starts, or in the future; left out'),
     "unparsed_period": ("error", "publisher", 'a period label that cannot be read as dates, or no period at all; left out'),
     "invalid_figure": ("error", "ours", "a figure that contradicts itself or the table's rules (breakdown vs labels, unknown offence, a negative denominator); left out"),
-    "absurd_count": ("warning", "publisher", "a count too large for one area and period, a share over 100%, a 'youngest victim' over 17"),
+    "implausible_value": ("error", "publisher", "a count larger than any area could record in one period (over 50,000: ten times the largest force's yearly count); left out, never drawn"),
+    "absurd_count": ("warning", "publisher", "a share over 100%, a 'youngest victim' over 17"),
     "total_mismatch": ("warning", "publisher", 'a breakdown that does not add up to the printed total, allowing for suppressed cells'),
     "duplicate_figure": ("warning", "publisher", 'the same figure twice in one source; the later copy left out'),
     "unknown_label": ("warning", "ours", 'a row or column label that fits no dimension; the figure is left out (or counted as unknown)'),
@@ -153,6 +155,7 @@ ISSUE_TYPES: Final = {
     "dash_read_as_zero": ("info", "publisher", "a '-' read as 0 because the return's own totals (or a note) show it stands for zero; elsewhere '-' is not provided"),
     "letterhead_dropped": ("info", "publisher", 'lines of letterhead or footer repeated on every page of a PDF, left out'),
     "statement_read": ("info", "publisher", 'a figure or a refusal read from a sentence'),
+    "record_doubtful": ("review", "publisher", "a row of the public record that its collector marked as doubtful (ambiguous, unclear): placed, marked needs review, and left out of the dashboard's charts, rankings and sentences"),
     "figure_not_placed": ("info", "ours", 'a published figure the public record\'s rules do not place (a change, a rank, words rather than a number, an uncertain period or area): left out, with the reason'),
     "denominator_linked": ("info", "ours", 'a published base ("offences where the platform was known: 1,824") attached to the shares of the same document, area and period as their denominator'),
     "figure_repeated": ("info", "publisher", 'the same figure printed twice in a return (a total in its own answer and again under a table), with the same value: kept once'),
@@ -303,6 +306,15 @@ COLUMN_DOCS: Final = {
     "originated": "When the originator published the figure (the release's date, as first seen in the record)",
     "release": "The title of the originating release (or the FOI reference of a force's answer)",
     "added_by": "Who added the return through the dashboard's Add returns page (e-mail masked, e.g. j***@example.org); empty for returns in the repository",
+}
+
+
+# Columns the dashboard's exports (Data and export: CSV and XLSX) add before the table's own
+EXPORT_COLUMN_DOCS: Final = {
+    "shown": "Whether the row is the figure the dashboard shows ('shown'), an earlier or other publication of the same "
+             "figure ('earlier or other publication': same offence, area, period and category, from another source), or "
+             "a figure that needs review and is never shown ('needs review (not shown)'). The default export holds shown "
+             "figures only, one row per figure; sum or pivot only the shown rows",
 }
 
 

@@ -95,6 +95,25 @@ def read_forces_ew() -> pd.DataFrame:
     return a[(a["area_type"] == "force") & a["area_code"].str.match(r"^[EW]23|^W15")].reset_index(drop=True)
 
 
+ROUNDS_FILE = ROOT / "data" / "rounds.csv"
+
+
+def read_rounds(path: Path | None = None) -> pd.DataFrame:
+    """The FOI rounds recorded (data/rounds.csv: requested, period_start, period_end, title), oldest
+    first, dates as dates. A line that is not whole is skipped: the tracker never shows a made-up round."""
+    path = path or Path(os.environ.get("SCWC_ROUNDS") or ROUNDS_FILE)
+    cols = ["requested", "period_start", "period_end", "title"]
+    if not path.exists():
+        return pd.DataFrame(columns=cols)
+    df = pd.read_csv(path, dtype=str, keep_default_na=False).reindex(columns=cols, fill_value="")
+    for c in cols[:3]:
+        df[c] = pd.to_datetime(df[c], format="%Y-%m-%d", errors="coerce").dt.date
+    df = df.dropna(subset=cols[:3])
+    df["title"] = [t or f"Request of {r:%d %b %Y}, period {a:%d %b %Y} to {b:%d %b %Y}"
+                   for t, r, a, b in zip(df["title"], df["requested"], df["period_start"], df["period_end"], strict=True)]
+    return df.sort_values("requested", kind="stable").reset_index(drop=True)
+
+
 def read_groups() -> pd.DataFrame:
     return pd.read_csv(REFERENCE / "area_groups.csv", dtype=str, keep_default_na=False)
 

@@ -8,9 +8,9 @@ import io
 import pandas as pd
 
 from core.export import csv_text
-from core.schema import DATE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS
+from core.schema import DATE_COLUMNS, FIGURE_KEY, FLOAT_COLUMNS, INT_COLUMNS
 from core.text import neutralise
-from dashboard.queries import DERIVED_COLUMNS, LICENCE, releases_of
+from dashboard.queries import DERIVED_COLUMNS, LICENCE, releases_of, shown_column
 
 SOURCE_COLUMNS = ["source_id", "reference", "publisher", "published", "source_type", "source_url", "originator", "release",
                   "originator_url", "originated"]
@@ -18,8 +18,13 @@ HEADER = "# "  # lines of the CSV before the table: read it with pandas.read_csv
 
 
 def _table_columns(df: pd.DataFrame) -> pd.DataFrame:
-    """The figures table's own columns (the app's derived ones, period labels and flags, left out)."""
-    return df.drop(columns=[c for c in DERIVED_COLUMNS if c in df])
+    """The figures table's own columns (the app's derived ones, period labels and flags, left out),
+    and first `shown`: whether the row is the figure the dashboard shows, an earlier or other
+    publication of it, or a figure that needs review, so that no pivot counts a figure twice."""
+    out = df.drop(columns=[c for c in DERIVED_COLUMNS if c in df])
+    if set(FIGURE_KEY) <= set(df.columns):  # figures (a chase list or another table has no such column)
+        out.insert(0, "shown", shown_column(df).to_numpy() if len(df) else pd.Series(dtype=object))
+    return out
 
 
 def to_csv_bytes(df: pd.DataFrame, citation: str = "") -> bytes:
@@ -60,6 +65,11 @@ def to_xlsx_bytes(df: pd.DataFrame, citation: str = "") -> bytes:
                         engine_kwargs={"options": {"strings_to_formulas": False, "strings_to_urls": False,
                                                    "strings_to_numbers": False, "nan_inf_to_errors": False}}) as xw:
         figures.to_excel(xw, sheet_name="Figures", index=False, na_rep="")
+        # the citation on the data sheet itself, one blank column right of the table (a pivot of the
+        # table's region leaves it out)
+        sheet = xw.sheets["Figures"]
+        sheet.write_string(0, len(figures.columns) + 1, "Cite as: " + neutralise(citation) if citation else "Cite as: see the About sheet")
+        sheet.write_string(1, len(figures.columns) + 1, "Licence: " + LICENCE)
         releases.to_excel(xw, sheet_name="Releases", index=False, na_rep="")
         sources.to_excel(xw, sheet_name="Sources", index=False, na_rep="")
         pd.DataFrame({"about": [neutralise(citation), LICENCE, "Figures are as published by each source; see the Releases and "

@@ -57,6 +57,15 @@ def forces() -> pd.DataFrame:
     return _reference("forces").copy(deep=False)
 
 
+def needs_review() -> pd.DataFrame:
+    return queries.needs_review(figures())
+
+
+def rounds() -> pd.DataFrame:
+    """The recorded FOI rounds: a few lines, read on each run (an editor may add one at any time)."""
+    return data.read_rounds()
+
+
 def groups() -> pd.DataFrame:
     return _reference("groups").copy(deep=False)
 

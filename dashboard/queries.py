@@ -63,11 +63,33 @@ DERIVED_COLUMNS = ("period", "period_label", "fy", "latest", "revised", "lower_b
 
 
 def _latest(df: pd.DataFrame) -> pd.Series:
-    """True for the row each figure is shown by: the latest published (ties: the first source id)."""
-    ordered = df.assign(_pub=df["published"].fillna(pd.Timestamp("1900-01-01"))).sort_values(
+    """True for the row each figure is shown by: the latest published (ties: the first source id).
+    A row that needs review (a doubtful reading, a row its collector called ambiguous) is never the
+    one shown: it stays in the table, listed as such, and out of charts, rankings and sentences."""
+    clean = df[df["review"].eq("")] if "review" in df.columns else df
+    ordered = clean.assign(_pub=clean["published"].fillna(pd.Timestamp("1900-01-01"))).sort_values(
         ["_pub", "source_id"], ascending=[False, True], kind="stable"
     )
-    return (~ordered.duplicated(subset=KEY, keep="first")).reindex(df.index)
+    return (~ordered.duplicated(subset=KEY, keep="first")).reindex(df.index, fill_value=False)
+
+
+SHOWN_WORDS = {"shown": "shown", "other": "earlier or other publication", "review": "needs review (not shown)"}
+
+
+def shown_column(df: pd.DataFrame) -> pd.Series:
+    """For exports: whether each row is the figure the dashboard shows, an earlier or other
+    publication of it, or a figure that needs review (never shown)."""
+    latest = df["latest"] if "latest" in df.columns else _latest(df)
+    review = df["review"].ne("") if "review" in df.columns else pd.Series(False, index=df.index)
+    words = pd.Series(SHOWN_WORDS["other"], index=df.index, dtype=object)
+    words[latest.astype(bool)] = SHOWN_WORDS["shown"]
+    words[review] = SHOWN_WORDS["review"]
+    return words
+
+
+def needs_review(df: pd.DataFrame) -> pd.DataFrame:
+    """The figures that need review, each with why: never shown as a figure until a person settles it."""
+    return with_period(df[df["review"].ne("")]) if "review" in df.columns else df.iloc[0:0]
 
 
 def _revised(df: pd.DataFrame) -> pd.Series:

@@ -208,6 +208,9 @@ def _read_files(source: Source, local: IssueLog, summary: SourceSummary) -> list
     """Stages 1 to 3 for each file of an ordinary source folder."""
     folder = source.folder
     rows: list[dict[str, Any]] = []
+    for link in source.links():
+        local.add("source_unreadable", source.source_id, "a symbolic link: not followed (it could lead out of the source folder); "
+                  "put the file itself in the folder", link.relative_to(folder).as_posix())
     files = source.files()
     if not files:
         local.add("source_empty", source.source_id, f"source folder holds no return file besides {SOURCE_FILE}")
@@ -261,7 +264,17 @@ def run(paths: list[Path], err: TextIO | None = sys.stderr, progress: bool = Tru
     buffer = FigureBuffer()
     summaries: list[SourceSummary] = []
     bar = tqdm(folders, desc="sources", unit="source", file=err, disable=(not progress or len(folders) < 10 or err is None or None))
+    seen: dict[str, Path] = {}
     for folder in bar:
+        if folder.name in seen:  # one id, two folders: never merged (40 in one and 400 in the other would be one figure)
+            dup = IssueLog()
+            dup.add("duplicate_source_id", folder.name, f"a second source folder with the id '{folder.name}' ({folder}; the first: "
+                    f"{seen[folder.name]}): left out; rename one of them")
+            _report(dup, err)
+            issues.extend(dup)
+            summaries.append(SourceSummary(folder.name, failed=True))
+            continue
+        seen[folder.name] = folder
         rows, summary = ingest_source(folder, issues, err)
         summary.files = []  # the details are for one source's preview, not a whole run
         buffer.extend(rows)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -59,11 +60,23 @@ class Source:
         who = self.raw.get("accepted_by")
         return mask_email(str(who)) if who else ""
 
+    def _walk(self) -> list[Path]:
+        """Every entry under the folder, links not followed (a link could lead out of the tree)."""
+        out = []
+        for root, dirs, names in os.walk(self.folder, followlinks=False):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            out += [Path(root) / n for n in names + [d for d in dirs if (Path(root) / d).is_symlink()]]
+        return out
+
     def files(self) -> list[Path]:
         return sorted(
-            p for p in self.folder.rglob("*")
-            if p.is_file() and p.name not in NOT_RETURNS and not p.name.startswith(".")
+            p for p in self._walk()
+            if not p.is_symlink() and p.is_file() and p.name not in NOT_RETURNS and not p.name.startswith(".")
         )
+
+    def links(self) -> list[Path]:
+        """Symbolic links in the folder: never followed, each named as an error of the source."""
+        return sorted(p for p in self._walk() if p.is_symlink())
 
 
 def _as_date(value: object, key: str) -> date | None:

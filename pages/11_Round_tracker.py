@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, data, exports, loaders, tracker, ui
+from dashboard import auth, charts, data, exports, loaders, tracker, ui
 
 df = ui.page("Round tracker", "For an FOI round: which forces have answered, which are overdue (20 working days, "
              "English bank holidays excluded), which refused and on what ground.", allow_empty=True)
@@ -24,12 +24,39 @@ def _date(name: str, default: date) -> date:
         return default
 
 
+rounds = loaders.rounds()
+editor = auth.is_editor()
+latest = rounds.iloc[-1] if len(rounds) else None
 this_year = date.today().year
-with ui.filters():
-    c1, c2, c3 = st.columns(3)
-    request = c1.date_input("Request sent", value=_date("requested", date(this_year, 4, 14)), format="YYYY-MM-DD", key="requested")
-    start = c2.date_input("Period asked: from", value=_date("from", date(this_year - 1, 4, 1)), format="YYYY-MM-DD", key="from")
-    end = c3.date_input("Period asked: to", value=_date("to", date(this_year, 3, 31)), format="YYYY-MM-DD", key="to")
+default_request = latest["requested"] if latest is not None else date(this_year, 4, 14)
+default_start = latest["period_start"] if latest is not None else date(this_year - 1, 4, 1)
+default_end = latest["period_end"] if latest is not None else date(this_year, 3, 31)
+asked = (_date("requested", default_request), _date("from", default_start), _date("to", default_end))
+if not editor:
+    # a reader sees only a round that was recorded (data/rounds.csv), never a made-up one
+    recorded = {(r["requested"], r["period_start"], r["period_end"]): r["title"] for _, r in rounds.iterrows()}
+    if asked not in recorded:
+        if any(params.get(k) for k in ("requested", "from", "to")):
+            ui.notice("The link asked for a round that is not recorded here; the tracker shows recorded rounds only.")
+        if not recorded:
+            ui.empty("No FOI round is recorded here yet. When an editor records one (a line in data/rounds.csv: the date the "
+                     "request was sent and the period it asked about), this page shows who has answered it, who is overdue "
+                     "and who refused, and on what ground.")
+            st.stop()
+        asked = next(iter(reversed(list(recorded))))
+    with ui.filters():
+        keys = list(recorded)
+        chosen = st.selectbox("Round", keys, index=keys.index(asked), format_func=lambda k: recorded[k], key="round")
+    request, start, end = chosen
+else:
+    with ui.filters():
+        c1, c2, c3 = st.columns(3)
+        request = c1.date_input("Request sent", value=asked[0], format="YYYY-MM-DD", key="requested")
+        start = c2.date_input("Period asked: from", value=asked[1], format="YYYY-MM-DD", key="from")
+        end = c3.date_input("Period asked: to", value=asked[2], format="YYYY-MM-DD", key="to")
+    if not any((request, start, end) == (r["requested"], r["period_start"], r["period_end"]) for _, r in rounds.iterrows()):
+        ui.caveat("Demonstration: this is not a recorded round, only what the table would show for a request sent on "
+                  f"{request:%d %b %Y}. Readers see recorded rounds only (data/rounds.csv).")
 for k, v in (("requested", request), ("from", start), ("to", end)):
     if params.get(k) != v.isoformat():
         params[k] = v.isoformat()

@@ -46,8 +46,9 @@ else:
     north = first[first["area_code"] == "GRP-NORTH"]
     if not north.empty and not ew.empty:
         c2.metric("North of England", f"{north['value'].iloc[0]:,.0f}",
-                  queries.share_text(north["value"].iloc[0], ew["value"].iloc[0]), delta_color="off")
+                  queries.share_text(north["value"].iloc[0], ew["value"].iloc[0]), delta_color="off", delta_arrow="off")  # a share, not a rise
     if not plat.empty:
         r = plat.iloc[0]
-        c3.metric(f"On {r['platform']}", f"{r['value']:g}%", "of offences where the method was recorded", delta_color="off")
+        c3.metric(f"On {r['platform']}", f"{r['value']:g}%", "of offences where the method was recorded", delta_color="off",
+                  delta_arrow="off")
     ui.table(first.assign(credit=first.apply(queries.credit, axis=1))[["area_name", "value", "credit"]])

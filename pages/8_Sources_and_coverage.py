@@ -25,6 +25,14 @@ ui.table(loaders.documents(), limit=200,
 st.subheader("Revisions: figures published with different values")
 st.caption("Rule: the latest publication is shown; earlier values are kept and listed here, with who added each.")
 ui.table(loaders.revisions(offence))
+st.subheader("Figures that need review")
+st.caption("A figure whose reading is doubtful, or that its source's collector called ambiguous, is never shown as the figure "
+           "in a chart, map, ranking or sentence until a person settles it. Here it is, with why.")
+doubtful = loaders.needs_review()
+if doubtful.empty:
+    ui.empty("No figure in this table needs review.")
+else:
+    ui.table(doubtful[["area_name", "period_label", "offence", "breakdown", "value", "publisher", "review"]])
 st.subheader("Issue log")
 issues = loaders.issues()
 severity = st.multiselect("Severity", ["error", "review", "warning", "info"], default=["error", "review", "warning"], key="sev")

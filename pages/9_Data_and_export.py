@@ -21,7 +21,12 @@ with ui.filters():
     period_labels = loaders.period_choices(offence, area)
     period = ui.choose("Period", [queries.ALL, *period_labels], "period",
                        format_func=lambda k: "All periods" if k == queries.ALL else period_labels.get(k, k), where=c3) or queries.ALL
+    only_shown = st.toggle("Shown figures only", value=True, key="shown_only",
+                           help="One row per figure, as the dashboard shows it. Off: every publication of each figure "
+                                "(earlier and other publications, and figures that need review), told apart by the 'shown' column.")
 view = loaders.view(offence, area, period)
+if only_shown and not view.empty:
+    view = view[view["latest"]]
 if view.empty:
     ui.empty("No figures match this selection.")
     st.stop()

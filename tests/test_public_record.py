@@ -118,7 +118,10 @@ def test_processed_is_exactly_what_ingest_builds(tmp_path: Path) -> None:
     out = tmp_path / "processed"
     proc = subprocess.run([sys.executable, "-m", "ingest", str(ROOT / "data" / "raw"), "--out", str(out), "-q"],
                           capture_output=True, text=True, cwd=ROOT, timeout=300)
-    assert proc.returncode == 0, proc.stderr
+    # 3: written, and the rows its collector called doubtful need review (as `make data` accepts)
+    assert proc.returncode == 3, proc.stderr
+    issues = pd.read_csv(out / "issues.csv", dtype=str, keep_default_na=False)
+    assert set(issues[issues["severity"] == "review"]["issue_type"]) == {"record_doubtful"}
     for name in ("figures.csv", "issues.csv", "datapackage.json"):
         assert (out / name).read_bytes() == (PROCESSED / name).read_bytes(), f"{name} differs: run `make data` and commit"
     pd.testing.assert_frame_equal(pd.read_parquet(out / "figures.parquet"), pd.read_parquet(PROCESSED / "figures.parquet"))

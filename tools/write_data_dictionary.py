@@ -12,6 +12,7 @@ sys.path.insert(0, str(ROOT))
 
 from core.schema import (  # noqa: E402
     COLUMN_DOCS,
+    EXPORT_COLUMN_DOCS,
     CONTRACT_COLUMNS,
     FIGURE_COLUMNS,
     ISSUE_TYPES,
@@ -37,6 +38,9 @@ def render() -> str:
         "|---|---|---|",
     ]
     lines += [f"| `{c}` | {'yes' if c in CONTRACT_COLUMNS else 'added'} | {COLUMN_DOCS[c]} |" for c in FIGURE_COLUMNS]
+    lines += ["", "## exports", "", "The dashboard's CSV and XLSX downloads hold the columns above, and first:", "",
+              "| column | meaning |", "|---|---|"]
+    lines += [f"| `{c}` | {doc} |" for c, doc in EXPORT_COLUMN_DOCS.items()]
     lines += ["", "## status", "", "| status | shown as | meaning |", "|---|---|---|"]
     lines += [f"| `{s}` | {STATUS_SHORTHAND[s] or '(the figure)'} | {doc} |" for s, doc in STATUS_DOCS.items()]
     lines += ["", "## issue types", "",

@@ -416,7 +416,10 @@ class Normaliser:
         if measure == "count" and breakdown != "youngest_age" and not float(value).is_integer():
             self._issue("non_integer_count", f"count {raw_text} is not a whole number", file, loc, raw_text)
         if measure == "count" and value > ABSURD_COUNT:
-            self._issue("absurd_count", f"count {raw_text} is implausibly large for one area and period", file, loc, raw_text)
+            # larger than any force or nation could record (1e308 would top every map's scale): never a figure
+            self._issue("implausible_value", f"count {raw_text} is larger than any area could record in one period "
+                        f"(over {ABSURD_COUNT:,}); left out", file, loc, raw_text)
+            raise Skip
         if measure == "percent" and value > 100:
             self._issue("absurd_count", f"share {raw_text}% is over 100", file, loc, raw_text)
         if breakdown == "youngest_age" and value > 17:

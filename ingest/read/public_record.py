@@ -70,6 +70,9 @@ class Rules:
         self.releases = {r["release_id"]: Release(r["release_id"], r["originator"], r["title"], r["first_seen"], r["url"],
                                                   r["headline_period"], r["geography"], r["coverage"])
                          for r in _rows("public_record_releases.csv")}
+        # words with which the collector marked a row as doubtful (West Yorkshire 2024/25: "article headline says
+        # South Yorkshire - ambiguous"): such a row is placed, and needs review, never plain fact
+        self.doubts = [(re.compile(r["pattern"], re.I), r["why"]) for r in _rows("public_record_doubts.csv")]
         self.carriers: dict[str, list[tuple[str, str]]] = {}
         for r in _rows("public_record_carriers.csv"):
             self.carriers.setdefault(r["carrier_url"], []).append((r["offence"], r["release_id"]))
@@ -294,8 +297,13 @@ def _place(out: _Out, rs: Rules, doc: dict[str, Any], file: str, line: int, figu
         notes.append("counted as incidents")
     if "cumulative" in figure.lower() or "total" in figure.lower().split(",")[-1]:
         notes.append("cumulative over the period")
+    review = next((f"{why}: '{text.strip()}'" for text in (figure, value, geography, period) for pattern, why in rs.doubts
+                   if pattern.search(text)), "")
+    if review:
+        out.notes.append(ReaderNote("record_doubtful", f"{file} line {line}", f"needs review: {review}; kept, marked, and left "
+                                    "out of rankings, charts and sentences until a person settles it", value))
     out.figures.append(RawFigure(v, location, labels, measure=measure, note="; ".join(notes), document=document,
-                                 block="public record"))
+                                 block="public record", review=review))
     return None
 
 

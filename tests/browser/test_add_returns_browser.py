@@ -49,7 +49,7 @@ def test_upload_preview_accept_shows_on_forces_page(browser: Browser, scratch_ap
     page = open_add(browser, url)
     upload(page, "kent-answer.csv", CSV)
     expect(page.get_by_text("Preview: 3 figures from 1 file(s)")).to_be_visible(timeout=TIMEOUT)
-    expect(page.get_by_text("line 4 col B").first).to_be_attached()  # grid cells are drawn on a canvas
+    expect(page.get_by_text("line 4 col B").first).to_be_attached(timeout=TIMEOUT)  # grid cells are drawn on a canvas
     assert raw_sources(root) == ["crosstab_xlsx"], "nothing is stored before accept"
     page.get_by_role("button", name="Add these returns").click()
     expect(page.get_by_text("Added as source")).to_be_visible(timeout=TIMEOUT)

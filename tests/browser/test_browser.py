@@ -64,25 +64,33 @@ def plotly_data(page: Page, nth: int = 0) -> list[dict[str, object]]:
         " locations: a(t.locations), z: a(t.z)}; })))", nth))
 
 
-@pytest.mark.parametrize("path", sorted(PAGES))
-def test_page_opened_directly_shows_the_readers_menu_and_no_exception(browser: Browser, app_url: str, path: str) -> None:
-    context = browser.new_context()  # a fresh browser for each direct open
-    page = context.new_page()
-    page.goto(f"{app_url}/{path}?offence=scwc", timeout=TIMEOUT)
+def _check_direct_open(page: Page, path: str, visible: bool) -> None:
+    """A page opened by its own address: its title, the readers' menu (no Add returns, not the
+    file router's raw names), no exception; the editors' page tells a reader to sign in."""
     wait_app(page)
     expect(page.locator("h1").first).to_have_text(PAGES[path], timeout=TIMEOUT)
     sidebar = page.locator("[data-testid=stSidebar]")
     for label in READER_MENU:
-        expect(sidebar.get_by_text(label, exact=True).first).to_be_visible(timeout=TIMEOUT)
+        entry = expect(sidebar.get_by_text(label, exact=True).first)
+        entry.to_be_visible(timeout=TIMEOUT) if visible else entry.to_be_attached(timeout=TIMEOUT)
     # the public app is read-only: no Add returns in the menu
     assert sidebar.get_by_text("Add returns", exact=True).count() == 0
     # the file-based router's raw names must not appear as a menu
     assert sidebar.locator("[data-testid=stSidebarNavItems]").count() == 0
     assert page.locator("[data-testid=stException]").count() == 0
     if path == "Add_returns":  # a direct link to the editors' page: told, and given nothing that writes
-        expect(page.get_by_text("Adding returns is for editors")).to_be_visible()
+        expect(page.get_by_text("Adding returns is for editors")).to_be_visible(timeout=TIMEOUT)
         expect(page.get_by_text("sign in as an editor").first).to_be_visible()  # matched case-insensitively
         assert page.locator("[data-testid=stFileUploader]").count() == 0
+
+
+@pytest.mark.parametrize("path", ["", "Forces", "Add_returns"])
+def test_page_opened_directly_shows_the_readers_menu_and_no_exception(browser: Browser, app_url: str, path: str) -> None:
+    """On a laptop, the menu on screen (every page is opened directly on a phone below)."""
+    context = browser.new_context()  # a fresh browser for each direct open
+    page = context.new_page()
+    page.goto(f"{app_url}/{path}?offence=scwc", timeout=TIMEOUT)
+    _check_direct_open(page, path, visible=True)
     context.close()
 
 
@@ -341,10 +349,12 @@ OVERFLOW = """() => {
 
 @pytest.mark.parametrize("path", sorted(PAGES))
 def test_on_a_phone_nothing_is_wider_than_the_screen_and_filters_are_at_hand(browser: Browser, app_url: str, path: str) -> None:
-    context = browser.new_context(**PHONE)
+    """Every page opened directly by its address, on a phone: routing, menu and no exception as on a
+    laptop, and nothing wider than the screen, the filters on the page."""
+    context = browser.new_context(**{**PHONE, "device_scale_factor": 1})  # CSS pixels are what is checked
     page = context.new_page()
-    page.goto(f"{app_url}/{path}", timeout=TIMEOUT)
-    wait_app(page)
+    page.goto(f"{app_url}/{path}?offence=scwc", timeout=TIMEOUT)
+    _check_direct_open(page, path, visible=False)
     page.wait_for_timeout(1500)  # charts draw after the script run ends
     found = page.evaluate(OVERFLOW)
     assert found["scroll"] <= found["width"], found

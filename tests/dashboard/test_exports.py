@@ -71,3 +71,33 @@ def test_chart_png_has_title_and_source_line(kent: pd.DataFrame) -> None:
     assert "Source: NSPCC releases" in fig.layout.title.subtitle.text  # in the figure, so every PNG carries it
     png = charts.to_png(fig)
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
+
+
+def test_every_exported_row_says_whether_it_is_the_figure_shown() -> None:
+    """Two publications of one figure (3,550 then 3,600) and a figure that needs review: the
+    export tells them apart, and its shown rows hold each figure once (no pivot counts twice)."""
+    from core.schema import FIGURE_KEY
+    from tests.dashboard.small_table import small_table
+
+    df = queries.mark_latest(queries.add_periods(small_table()))
+    doubtful = df.iloc[[0]].assign(review="the collector's own note calls the row doubtful", source_id="synthetic-doubt",
+                                   value=9999.0, value_low=9999.0, value_high=9999.0)
+    df = queries.mark_latest(pd.concat([df.drop(columns=["latest", "revised", "lower_bound"]),
+                                        doubtful.drop(columns=["latest", "revised", "lower_bound"])], ignore_index=True))
+    back = pd.read_csv(io.BytesIO(exports.to_csv_bytes(df, "Cite me")), comment="#", dtype=str, keep_default_na=False)
+    assert back.columns[0] == "shown"
+    assert set(back["shown"]) == set(queries.SHOWN_WORDS.values())
+    shown = back[back["shown"] == queries.SHOWN_WORDS["shown"]]
+    assert not shown.duplicated(subset=list(FIGURE_KEY)).any()
+    assert "3550" in set(back[back["shown"] == queries.SHOWN_WORDS["other"]]["value"])
+    assert set(back[back["shown"] == queries.SHOWN_WORDS["review"]]["value"]) == {"9999"}
+    assert "9999" not in set(shown["value"])  # a figure that needs review is never the one shown
+
+
+def test_the_xlsx_data_sheet_carries_the_citation(kent: pd.DataFrame) -> None:
+    wb = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx_bytes(kent, "Cite me, please")))
+    ws = wb["Figures"]
+    header = [c.value for c in ws[1]]
+    assert header[0] == "shown"
+    assert "Cite as: Cite me, please" in header  # one blank column right of the table
+    assert header.index("Cite as: Cite me, please") == header.index(None) + 1

@@ -138,3 +138,40 @@ def test_the_overview_on_the_public_record_shows_the_first_round(monkeypatch: py
     values = {m.label: m.value for m in at.metric}
     assert values.get("England and Wales") == "1,316"
     assert values.get("North of England") == "444"
+
+
+def test_a_reader_sees_no_made_up_round(small_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SCWC_ROUNDS", str(tmp_path / "none.csv"))
+    at = open_page("pages/11_Round_tracker.py", small_dir, monkeypatch)
+    assert_clean(at)
+    assert not at.metric and any("No FOI round is recorded" in i.value for i in at.info)
+
+
+def test_a_reader_sees_a_recorded_round(small_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rounds = tmp_path / "rounds.csv"
+    rounds.write_text("requested,period_start,period_end,title\n2023-04-14,2022-04-01,2023-03-31,Synthetic round\n", encoding="utf-8")
+    monkeypatch.setenv("SCWC_ROUNDS", str(rounds))
+    at = open_page("pages/11_Round_tracker.py", small_dir, monkeypatch)
+    assert_clean(at)
+    counts = {m.label: m.value for m in at.metric}
+    # 2022/23 in the small table: Kent and Sussex answered; Northamptonshire gave an age x gender table and no total
+    assert counts["Answered"] == "2" and counts["Partial"] == "1"
+    assert not any("Demonstration" in w.value for w in at.warning)
+
+
+def test_an_editor_sees_a_demonstration_labelled_as_one(small_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SCWC_ROUNDS", str(tmp_path / "none.csv"))
+    monkeypatch.setenv("SCWC_MODE", "local")
+    at = open_page("pages/11_Round_tracker.py", small_dir, monkeypatch)
+    assert_clean(at)
+    assert at.metric and any("Demonstration" in w.value for w in at.warning)
+
+
+def test_a_figure_that_needs_review_is_not_the_figure_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The public record's West Yorkshire 2024/25 = 144 (its collector's note: 'article headline says
+    South Yorkshire - ambiguous') needs review, and no page shows it as the force's figure."""
+    from dashboard import loaders
+
+    df = loaders.figures()
+    wy = df[(df["area_code"] == "E23000010") & (df["period_start"] == "2024-04-01") & (df["breakdown"] == "total")]
+    assert len(wy) and (wy["review"] != "").all() and not wy["latest"].any()

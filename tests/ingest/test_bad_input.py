@@ -55,6 +55,8 @@ BAD_CASES = {
     "junk_30mb": ({"dump.bin": os.urandom(1024) * (30 * 1024)}, None, "source_too_large"),
     "binary_junk": ({"dump.csv": bytes(range(256)) * 40}, None, "unknown_layout"),
     "corrupt_pdf": ({"letter.pdf": b"%PDF-1.4 not parsed"}, None, "source_unreadable"),
+    # larger than any force could record (a cell of 1e308 would top every map's scale): never a figure
+    "implausible_value": ({"genders.csv": "Gender,Count\nFemale,999999999\nMale,5\n"}, None, "implausible_value"),
     # a typo in one date is that source's error, never "internal error, nothing written" (issue 21)
     **{f"received_{y}": ({"genders.csv": GOOD_CSV}, f'force: Kent\nreference: "X"\nreceived: {y}-05-01\n'
                          'period_start: 2023-04-01\nperiod_end: 2024-03-31\n', "invalid_source_yml") for y in ("0202", "9999", "0001")},

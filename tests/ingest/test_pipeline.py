@@ -69,3 +69,24 @@ def test_the_placer_uses_the_dimensions_the_scorer_chose(tmp_path: Path, monkeyp
     rows, _ = ingest_source(folder, IssueLog(), err=None)
     got = {(r["age_band"], r["gender"]): r["value"] for r in rows}
     assert got[("12-15", "female")] == 20.0 and got[("0-11", "male")] == 1.0
+
+
+def test_two_folders_with_one_id_are_never_merged(tmp_path: Path) -> None:
+    make_source(tmp_path / "a", "kent-2024", {"genders.csv": GOOD_CSV})
+    make_source(tmp_path / "b", "kent-2024", {"genders.csv": GOOD_CSV.replace("40", "400")})
+    result = run([tmp_path / "a", tmp_path / "b"], err=None, progress=False)
+    figures, issues = validated(result)
+    assert result.exit_code == EXIT_FAILED
+    assert 400.0 not in set(figures["value"]) and 40.0 in set(figures["value"])
+    assert "duplicate_source_id" in set(issues["issue_type"])
+
+
+def test_a_symbolic_link_in_a_source_is_never_followed(tmp_path: Path) -> None:
+    folder = make_source(tmp_path, "a_good", {"genders.csv": GOOD_CSV})
+    secret = tmp_path / "outside.csv"
+    secret.write_text("Gender,Count\nFemale,7\n", encoding="utf-8")
+    (folder / "link.csv").symlink_to(secret)
+    log = IssueLog()
+    rows, _ = ingest_source(folder, log, err=None)
+    assert 7.0 not in {r["value"] for r in rows}
+    assert any(r["source_file"] == "link.csv" and r["severity"] == "error" and "symbolic link" in r["message"] for r in log.rows)
