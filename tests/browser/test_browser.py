@@ -28,8 +28,9 @@ PAGES = {
     "Compare": "Compare", "Sources_and_coverage": "Sources and coverage", "Data_and_export": "Data and export",
     "Add_returns": "Add returns", "Round_tracker": "Round tracker", "Request_kit": "Request kit",
 }
+# pages with filters for a reader (the Round tracker has none until a round is recorded: a reader sees no made-up round)
 FILTERED = ["Forces", "Force_profile", "Regions", "Age_and_gender", "Platforms", "Compare", "Sources_and_coverage",
-            "Data_and_export", "Round_tracker", "Request_kit"]
+            "Data_and_export", "Request_kit"]
 TIMEOUT = 45_000
 FIGURES = ROOT / "data" / "processed" / "figures.parquet"
 
@@ -152,11 +153,11 @@ def _click_area(page: Page, lon: float, lat: float) -> bool:
 
 
 def _sample(with_figure: set[str], codes: list[str]) -> list[str]:
-    """A few areas of each kind: with a figure for the year (coloured), without one (grey), and
-    the Metropolitan Police (the largest area, around the City of London)."""
+    """An area of each kind: with a figure for the year (coloured), without one (grey), and the
+    Metropolitan Police (the largest area, around the City of London). The sweep clicks all 43."""
     coloured = [c for c in codes if c in with_figure]
     grey = [c for c in codes if c not in with_figure]
-    picks = {c for kind in (coloured, grey) for c in (kind[:1] + kind[-1:])}
+    picks = {c for kind in (coloured, grey) for c in kind[len(kind) // 2:len(kind) // 2 + 1]}
     return sorted(picks | ({"E23000001"} & set(codes)))
 
 
@@ -204,7 +205,7 @@ def _open_profiles(browser: Browser, app_url: str, everyone: bool) -> None:
         assert page.locator("[data-testid=stException]").count() == 0
     assert not wrong, f"{len(wrong)} force(s) did not open their own profile: {wrong}"
     assert 0 < len(with_figure) < 43  # the year shows both kinds of area
-    assert chosen and (everyone or len(chosen) >= 4)
+    assert chosen and (everyone or len(chosen) >= 3)
 
 
 def test_forces_of_each_kind_on_the_map_open_their_own_profile(browser: Browser, app_url: str) -> None:
