@@ -12,8 +12,8 @@ sys.path.insert(0, str(ROOT))
 
 from core.schema import (  # noqa: E402
     COLUMN_DOCS,
-    EXPORT_COLUMN_DOCS,
     CONTRACT_COLUMNS,
+    EXPORT_COLUMN_DOCS,
     FIGURE_COLUMNS,
     ISSUE_TYPES,
     SEVERITIES,
