@@ -393,6 +393,9 @@ class Normaliser:
             else:
                 self._issue("unparsed_value", f"value {raw_text!r} is not a number or a known marker; figure left out", file, loc, raw_text)
             raise Skip
+        elif pv.mark:
+            self._issue("number_with_mark", f"{raw_text!r} read as {pv.value:g}: {pv.mark!r} beside it is a footnote or revision "
+                        "mark, not part of the figure", file, loc, raw_text, once=True)
         elif status == "suppressed":
             self._issue("suppressed_value", f"{raw_text!r} read as suppressed ({low:g}-{high:g})", file, loc, raw_text, once=True)
         elif status in ("withheld", "refused", "not_held"):

@@ -23,9 +23,14 @@ class ParsedValue:
     low: float | None
     high: float | None
     is_percent: bool = False
+    mark: str = ""  # a footnote or revision mark set against the number ("¹", "*", "^", "R"), kept apart from it
 
 
 _NUMBER = re.compile(r"^[+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+# a number with a mark set against it (issue 18: '468¹', '2*', '3^', '20^**', '1,316 R', '52 (r)', '7 [note 2]'):
+# the number is the figure, the mark a footnote or revision; a lone '*' stays a suppressed cell
+_MARKED = re.compile(r"^(?P<num>[+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?)\s*(?P<mark>[\u00b9\u00b2\u00b3\u2070-\u2079]+|\^+\**|\*+|"
+                     r"\(?r\)?|\[r\]|\[note\s*\d+\]|\(note\s*\d+\))$")
 # "<5", "< 5", "less than 5", "fewer than 10"
 _LESS_THAN = re.compile(r"^(<|less than|fewer than|under)\s*(\d+)$")
 
@@ -72,6 +77,10 @@ def parse_value(raw: object, suppression: tuple[float, float] = DEFAULT_SUPPRESS
         if negative:
             v = -v
         return ParsedValue("reported", v, v, v, is_percent)
+    marked = _MARKED.match(low)
+    if marked:
+        v = float(marked.group("num").replace(",", "")) * (-1 if negative else 1)
+        return ParsedValue("reported", v, v, v, is_percent, marked.group("mark"))
     if low in SUPPRESSED_MARKERS:
         return ParsedValue("suppressed", None, suppression[0], suppression[1])
     m = _LESS_THAN.match(low)

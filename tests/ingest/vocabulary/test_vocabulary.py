@@ -140,3 +140,18 @@ def test_unreadable_periods_are_not_guessed(text: str) -> None:
 )
 def test_dates(text: str, d: date) -> None:
     assert parse_date(text) == d
+
+
+@pytest.mark.parametrize(("raw", "value", "mark"), [
+    ("468¹", 468.0, "¹"), ("2*", 2.0, "*"), ("3^", 3.0, "^"), ("20^**", 20.0, "^**"), ("1,316 R", 1316.0, "r"),
+    ("52 (r)", 52.0, "(r)"), ("7 [note 2]", 7.0, "[note 2]"), ("2,701", 2701.0, ""), ("12", 12.0, ""),
+])
+def test_a_number_with_a_mark_is_the_number(raw: str, value: float, mark: str) -> None:
+    """Issue 18: footnote digits, stars, carets and revision marks set against a figure."""
+    pv = parse_value(raw)
+    assert (pv.status, pv.value, pv.mark) == ("reported", value, mark)
+
+
+@pytest.mark.parametrize("raw", ["*", "**", "R", "1,2*", "^"])
+def test_a_mark_alone_is_never_a_number(raw: str) -> None:
+    assert parse_value(raw).value is None
