@@ -47,8 +47,8 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
             out[c] = pd.to_numeric(s, errors="coerce").astype(float)
         elif c in DATE_COLUMNS and pd.api.types.is_datetime64_any_dtype(s):
             out[c] = s.dt.date
-        elif pd.api.types.is_bool_dtype(s):
-            out[c] = s
+        elif pd.api.types.is_bool_dtype(s) or pd.api.types.is_numeric_dtype(s):
+            out[c] = s  # counts (a release's figures held) stay numbers: Excel can sum them
         else:
             out[c] = s.astype(object).where(s.notna(), "").astype(str).map(neutralise)
     return out

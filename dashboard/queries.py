@@ -548,6 +548,16 @@ def headlines(yearly_series: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values("series", key=lambda s: s.map(order)).reset_index(drop=True) if len(out) else out
 
 
+CATEGORY_WORDS = {"female": "girls", "male": "boys"}
+
+
+def missing_categories(rows: pd.DataFrame, col: str, expected: list[str]) -> list[str]:
+    """The categories of a breakdown a source did not publish at all (England and Wales's girls
+    without boys), in words, so a chart can name them instead of letting them read as none."""
+    held = set(rows[col])
+    return [CATEGORY_WORDS.get(c, c) for c in expected if c not in held]
+
+
 def share_text(part: float, whole: float) -> str:
     """'33.7% of the total (444 / 1,316)': a share recomputed from the two published counts."""
     return f"{part / whole * 100:.1f}% of the total ({part:,.0f} / {whole:,.0f})"

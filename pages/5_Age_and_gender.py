@@ -43,9 +43,13 @@ for what, col, order in (("age", "age_band", list(STANDARD_AGE_BANDS)), ("gender
     if not unknown.empty:
         st.caption(f"Unknown {what}: {unknown['range'].iloc[0]}. Shares are of those whose {what} is known.")
     extra = sorted(set(part[col]) - set(order))
+    missing = queries.missing_categories(part, col, [c for c in order if c != "unknown"])
+    coverage = "ranges: withheld small numbers, or printed sums that leave them out"
+    if missing:  # a chart with one bar must say the other was not published, not let it read as none
+        coverage = f"not published: {', '.join(missing)}; " + coverage
+        ui.caveat(f"The source did not publish a figure for {', '.join(missing)}: the chart shows only what was published.")
     fig = charts.range_bars(part, col, f"How old were the victims? {labels[choice]}" if what == "age" else
-                            f"Were the victims girls or boys? {labels[choice]}", source,
-                            "ranges: withheld small numbers, or printed sums that leave them out", order=order + extra)
+                            f"Were the victims girls or boys? {labels[choice]}", source, coverage, order=order + extra)
     ui.chart(fig, shares, charts.alt_text("Bar chart", part.assign(value=part["value"].fillna(part["value_high"])), "value", col),
              key=f"ag_{what}", filename=f"{what}-{area}")
 pct = rows[rows["measure"] == "percent"]

@@ -6,7 +6,8 @@ the pages must handle, so a page test says what it expects without leaning on th
 - three South East forces over three years, one of them with no figure in the latest year;
 - the first six-month round: England and Wales 1,000 and the North of England group 300;
 - one force's age x gender table with suppressed cells and a Sum row that leaves them out;
-- platform shares with their base.
+- platform shares with their base;
+- a gender breakdown with girls published and boys not.
 """
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ def rows() -> list[dict[str, Any]]:
     out.append(fig(ENGLAND_AND_WALES, fy(2022), 3550.0, source_id="synthetic-nspcc-2023", published=date(2023, 6, 1),
                    originated=date(2023, 6, 1)))
     out.append(fig(UNITED_KINGDOM, fy(2022), 4100.0, offence="scwc_uk"))
+    # girls published, boys not (as the England and Wales releases did)
+    out.append(fig(ENGLAND_AND_WALES, fy(2022), 2900.0, breakdown="gender", gender="female"))
     for area, values in ((KENT, (80.0, 90.0, 100.0)), (SUSSEX, (60.0, 65.0, 70.0)), (SURREY, (40.0, 45.0, None))):
         for year, v in zip((2020, 2021, 2022), values, strict=True):
             if v is not None:

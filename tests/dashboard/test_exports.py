@@ -101,3 +101,10 @@ def test_the_xlsx_data_sheet_carries_the_citation(kent: pd.DataFrame) -> None:
     assert header[0] == "shown"
     assert "Cite as: Cite me, please" in header  # one blank column right of the table
     assert header.index("Cite as: Cite me, please") == header.index(None) + 1
+
+
+def test_xlsx_release_counts_are_numbers(kent: pd.DataFrame) -> None:
+    ws = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx_bytes(kent, "Cite me")))["Releases"]
+    header = [c.value for c in ws[1]]
+    counts = [row[header.index("figures")] for row in ws.iter_rows(min_row=2)]
+    assert counts and all(c.data_type == "n" for c in counts)

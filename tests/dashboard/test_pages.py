@@ -175,3 +175,11 @@ def test_a_figure_that_needs_review_is_not_the_figure_shown(monkeypatch: pytest.
     df = loaders.figures()
     wy = df[(df["area_code"] == "E23000010") & (df["period_start"] == "2024-04-01") & (df["breakdown"] == "total")]
     assert len(wy) and (wy["review"] != "").all() and not wy["latest"].any()
+
+
+def test_a_category_not_published_is_named_not_drawn_as_none(small_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.facts import ENGLAND_AND_WALES
+
+    at = open_page("pages/5_Age_and_gender.py", small_dir, monkeypatch, {"view": f"scwc|{ENGLAND_AND_WALES}|2022-04-01_2023-03-31"})
+    assert_clean(at)
+    assert any("did not publish a figure for boys" in w.value for w in at.warning), [w.value for w in at.warning]

@@ -86,3 +86,12 @@ def test_view_rows_filter_each_given_field_and_treat_all_as_none(offence: str, a
     got = queries.view_rows(df, offence, area, period)
     assert got.index.equals(want.index)
     assert not (area == "NO_SUCH_AREA" and len(got))
+
+
+def test_missing_categories_are_named_in_words() -> None:
+    rows = pd.DataFrame({"gender": ["female"], "value": [100.0]})
+    assert queries.missing_categories(rows, "gender", ["female", "male"]) == ["boys"]
+    both = pd.DataFrame({"gender": ["female", "male"], "value": [100.0, 20.0]})
+    assert queries.missing_categories(both, "gender", ["female", "male"]) == []
+    ages = pd.DataFrame({"age_band": ["12-15"], "value": [5.0]})
+    assert queries.missing_categories(ages, "age_band", ["0-11", "12-15", "16+"]) == ["0-11", "16+"]
