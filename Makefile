@@ -42,7 +42,7 @@ lint: $(VENV)/.dev
 
 MYPY_PATHS := core ingest editorial synthetic dashboard app.py pages tools bench
 # test workers: the browser tests mostly wait on the page, so more workers than cores pay
-WORKERS ?= 4
+WORKERS ?= 3
 
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy $(MYPY_PATHS)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ingest.read import docx, html, pdf, spreadsheet, text, transcription
 from ingest.read.base import MAX_FILE_BYTES, Document, ReaderError
-from ingest.read.sniff import KIND_NAMES, sniff_kind
+from ingest.read.sniff import KIND_NAMES, first_control_byte, sniff_kind
 
 FORMATS = ("xlsx", "xls", "ods", "csv", "html", "pdf", "docx", "transcription")
 READABLE_KINDS = {"xlsx", "xls", "ods", "csv", "text", "html", "pdf", "docx", "yaml"}
@@ -35,6 +35,11 @@ def read_document(path: Path) -> Document:
         raise ReaderError("file is empty", "", "source_empty")
     if kind == "encrypted":
         raise ReaderError("the file is protected by a password; ask the force for an unprotected copy", "", "source_unreadable")
+    if kind == "binary":  # say where, so a person can look (a CSV with one stray NUL byte)
+        with open(path, "rb") as fh:
+            where = first_control_byte(fh.read(4096))
+        raise ReaderError(f"file is binary data, not a return this ingest can read: a control byte at {where}" if where else
+                          "file is binary data, not a return this ingest can read", where.split(":")[0], "unknown_layout")
     if kind not in READABLE_KINDS:
         raise ReaderError(f"file is {KIND_NAMES.get(kind, kind)}, not a return this ingest can read", "", "unknown_layout")
     if kind in ("yaml", "csv", "text") and transcription.detect(path):

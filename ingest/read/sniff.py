@@ -79,13 +79,25 @@ def sniff_bytes(data: bytes, suffix: str) -> str:
         return "html"
     if suffix in {".yml", ".yaml"}:
         return "yaml"
-    # UTF-16 without a BOM: every other byte is zero in ASCII text
-    if len(head) >= 8 and head[1::2].count(0) > len(head) * 0.4:
+    # UTF-16 without a BOM: every other byte is zero in ASCII text (little-endian: the odd bytes;
+    # big-endian: the even ones)
+    if len(head) >= 8 and (head[1::2].count(0) > len(head) * 0.4 or head[0::2].count(0) > len(head) * 0.4):
         return "csv" if suffix in CSV_SUFFIXES else "text"
     ctrl = sum(1 for b in head if b < 9 or 13 < b < 32)
     if ctrl > len(head) * 0.01:
         return "binary"
     return "csv" if suffix in CSV_SUFFIXES or b"," in head or b";" in head or b"\t" in head else "text"
+
+
+def first_control_byte(data: bytes) -> str:
+    """Where a file that reads as binary has its first control byte, as a place a person can find
+    ("byte 57 (line 3): 0x00"); empty when there is none in the head."""
+    head = data[:4096]
+    at = next((i for i, b in enumerate(head) if b < 9 or 13 < b < 32), None)
+    if at is None:
+        return ""
+    line = head[:at].count(b"\n") + 1
+    return f"byte {at + 1} (line {line}): 0x{head[at]:02x}"
 
 
 def sniff_kind(path: Path) -> str:

@@ -42,3 +42,24 @@ def test_reader_matches_golden(name: str) -> None:
         got.to_csv(golden, index=False, lineterminator="\n")
     expected = pd.read_csv(golden, dtype=str, keep_default_na=False)
     pd.testing.assert_frame_equal(got.astype(str), expected, check_dtype=False)
+
+
+def test_utf16_big_endian_without_a_bom_is_read(tmp_path: Path) -> None:
+    from ingest.read import read_document
+
+    path = tmp_path / "answer.csv"
+    path.write_bytes("Gender,Count\r\nFemale,40\r\nMale,12\r\n".encode("utf-16-be"))
+    doc = read_document(path)
+    cells = [c.value for g in doc.grids for row in g.grid for c in row]
+    assert "Female" in cells and any(str(v) == "40" for v in cells)
+
+
+def test_a_stray_nul_byte_is_named_with_its_place(tmp_path: Path) -> None:
+    from ingest.read import read_document
+    from ingest.read.base import ReaderError
+
+    path = tmp_path / "answer.csv"
+    path.write_bytes(b"Gender,Count\nFemale,4\x000\n")
+    with pytest.raises(ReaderError) as exc:
+        read_document(path)
+    assert "byte 22 (line 2): 0x00" in str(exc.value) and exc.value.location == "byte 22 (line 2)"
