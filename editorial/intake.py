@@ -218,7 +218,10 @@ def _inside(path: Path, root: Path) -> Path:
 
 
 def _source_id(force: str, reference_text: str) -> str:
-    base = re.sub(r"[^a-z0-9]+", "-", safe_name(f"{force} {reference_text}").lower()).strip("-")[:60] or "return"
+    """A folder name from the force and the reference, every character kept in order ('FOI 9/25' is
+    not a path: safe_name would keep only what follows its slash)."""
+    text = unicodedata.normalize("NFKD", f"{force} {reference_text}").encode("ascii", "ignore").decode("ascii")
+    base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-") or "return"
     return f"{base}-{uuid.uuid4().hex[:8]}"
 
 

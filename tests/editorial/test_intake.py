@@ -231,3 +231,12 @@ def test_a_preview_that_takes_too_long_is_stopped_and_named(data_root: Path) -> 
     session = stage([Upload("answer.csv", CSV)], DETAILS, data_root)
     figures, issues = preview(session, timeout=0.001)
     assert figures.empty and "answer.csv" in issues["message"].iloc[0] and "longer than" in issues["message"].iloc[0]
+
+
+def test_a_source_id_keeps_the_whole_reference() -> None:
+    """'FOI 9/25' gave the id '25-...' (the reference read as a path)."""
+    from editorial.intake import _source_id
+
+    sid = _source_id("Kent Police", "FOI 9/25")
+    assert sid.startswith("kent-police-foi-9-25-")
+    assert "/" not in _source_id("Kent", "../../etc/passwd") and ".." not in _source_id("Kent", "../../etc/passwd")
