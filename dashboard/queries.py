@@ -521,6 +521,18 @@ def with_rates(rows: pd.DataFrame, population: pd.DataFrame) -> pd.DataFrame:
     return rows.assign(rate_per_100k=(rows["value"] / rows["area_code"].map(pop) * 100_000).round(2))
 
 
+def latest_per_force(totals_fy: pd.DataFrame, forces: dict[str, str]) -> tuple[pd.DataFrame, list[str]]:
+    """Each force's latest financial-year total (the figure shown, with its year), and the forces
+    with none. `totals_fy`: shown totals of one offence; `forces`: code -> name of the forces asked about."""
+    d = totals_fy[totals_fy["area_code"].isin(list(forces)) & totals_fy["fy"]]
+    if d.empty:
+        return d, sorted(forces.values())
+    latest = d.sort_values(["period_end", "source_id"], kind="stable").groupby("area_code", sort=False).tail(1)
+    latest = latest.sort_values("value", ascending=False, na_position="last", kind="stable")
+    none = sorted(n for c, n in forces.items() if c not in set(latest["area_code"]))
+    return latest.reset_index(drop=True), none
+
+
 def figure_text(row: pd.Series) -> str:
     """A reported count as a reader should quote it: '4,373', or 'at least 4,373' when the source
     published it as a lower bound."""

@@ -3,9 +3,11 @@ those forces."""
 
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
 
-from dashboard import charts, loaders, queries, ui
+from dashboard import charts, exports, loaders, queries, ui
 
 df = ui.page("Regions", "ONS regions, Wales, and the groups the press reports (such as 'north of England'), with the forces in each.")
 areas = loaders.areas()
@@ -57,5 +59,34 @@ else:
                              f"{len(ranked)} of {len(member_codes)} forces" + (f"; no figure: {', '.join(missing)}" if missing else ""))
     ui.chart(fig, ranked[["area_name", "value", "publisher"]], charts.alt_text("Bar chart", ranked), key="region_rank",
              filename=f"region-{chosen}-ranked")
+st.subheader(f"The latest figure for each force in {name}")
+latest, without = queries.latest_per_force(t, {c: n for c, n in zip(forces["area_code"], forces["area_name"], strict=True)
+                                              if c in member_codes})
+if latest.empty:
+    ui.empty("None of its forces has a financial-year figure in this table.")
+else:
+    latest_years = sorted(set(latest["period_label"]))
+    shown_rows = latest[latest["status"] == "reported"]
+    if not shown_rows.empty:
+        bars = shown_rows.assign(label=shown_rows["area_name"] + " (" + shown_rows["period_label"] + ")")
+        fig = charts.ranked_bars(bars, "value", "label", f"What is the latest figure for each force in {name}?",
+                                 queries.source_line(shown_rows) or "as published",
+                                 ("years differ: " + ", ".join(latest_years) if len(latest_years) > 1 else latest_years[0])
+                                 + (f"; no figure: {', '.join(without)}" if without else ""))
+        ui.chart(fig, bars[["area_name", "period_label", "value", "publisher"]], charts.alt_text("Bar chart", bars, "value", "label"),
+                 key="region_latest", filename=f"region-{chosen}-latest")
+    if len(latest_years) > 1:
+        ui.caveat("Each force's latest year differs (" + ", ".join(latest_years) + "): the bars are not one year's ranking.")
+    table = latest.assign(figure=latest.apply(queries.range_text, axis=1), credit=latest.apply(queries.credit, axis=1))
+    ui.table(table[["area_name", "period_label", "figure", "credit"]])
+    if without:
+        st.markdown("**No financial-year figure held for:** " + ui.plain(", ".join(without)))
+    citation = queries.citation(latest)
+    c1, c2 = st.columns(2)
+    c1.download_button("Download these figures (CSV)", functools.partial(exports.to_csv_bytes, latest, citation),
+                       file_name=f"latest-{chosen}.csv", mime="text/csv", key="latest_csv", on_click="ignore")
+    c2.download_button("Download these figures (XLSX)", functools.partial(exports.to_xlsx_bytes, latest, citation),
+                       file_name=f"latest-{chosen}.xlsx", key="latest_xlsx", on_click="ignore",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 st.caption("'South East' in NSPCC releases means Kent, Sussex, Surrey and Hampshire (not Thames Valley); the 'West Midlands' "
            "region is four forces, not West Midlands Police.")

@@ -168,20 +168,20 @@ def _open_profiles(browser: Browser, app_url: str, everyone: bool) -> None:
     points = _inside_points()
     with_figure: set[str] = set()
     wrong = []
-    chosen: list[str] = []
-    for code in [None, *sorted(points)]:
-        if code is not None and code not in chosen:
-            continue
+    chosen: list[str] | None = None
+    done = 0
+    while chosen is None or done < len(chosen):
         page.goto(f"{app_url}/Forces?period={FULLEST_YEAR}", timeout=TIMEOUT)
         wait_app(page)
         page.wait_for_selector("[data-testid=stPlotlyChart] canvas", timeout=TIMEOUT)
         page.locator("[data-testid=stPlotlyChart]").nth(1).wait_for(timeout=TIMEOUT)  # the whole page is drawn
         wait_app(page)
-        if code is None:  # first, which areas have a figure for the year: the sample takes both kinds
+        if chosen is None:  # on the first load, which areas have a figure for the year: the sample takes both kinds
             traces = plotly_data(page)
             with_figure = {str(c) for t in traces if t["name"] != "no data" for c in (t["locations"] or [])}  # type: ignore[attr-defined]
             chosen = sorted(points) if everyone else _sample(with_figure, sorted(points))
-            continue
+        code = chosen[done]
+        done += 1
         lon, lat = points[code]
         for _attempt in range(3):  # a click made while the page redrew went elsewhere or nowhere: again
             centred = _click_area(page, lon, lat)

@@ -183,3 +183,18 @@ def test_a_category_not_published_is_named_not_drawn_as_none(small_dir: Path, mo
     at = open_page("pages/5_Age_and_gender.py", small_dir, monkeypatch, {"view": f"scwc|{ENGLAND_AND_WALES}|2022-04-01_2023-03-31"})
     assert_clean(at)
     assert any("did not publish a figure for boys" in w.value for w in at.warning), [w.value for w in at.warning]
+
+
+def test_the_journalists_region_latest_figure_for_each_force(small_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """South East in the small table: Kent and Sussex have 2022/23, Surrey only 2021/22, Thames Valley
+    and Hampshire none; each force's latest figure with its year, the ones with none named, and the
+    years said to differ."""
+    at = open_page("pages/4_Regions.py", small_dir, monkeypatch, {"region": "E12000008"})
+    assert_clean(at)
+    latest = next(f.value for f in at.dataframe if "Figure" in f.value.columns and "Credit" in f.value.columns)
+    got = dict(zip(latest["Area"], zip(latest["Period"], latest["Figure"], strict=True), strict=True))
+    assert got == {"Kent Police": ("2022/23", "100"), "Sussex Police": ("2022/23", "70"), "Surrey Police": ("2021/22", "45")}
+    text = " ".join(m.value for m in at.markdown)
+    assert "Hampshire and Isle of Wight Constabulary" in text and "Thames Valley Police" in text
+    assert any("latest year differs" in w.value for w in at.warning)
+    assert {b.label for b in at.get("download_button")} >= {"Download these figures (CSV)", "Download these figures (XLSX)"}

@@ -95,3 +95,14 @@ def test_missing_categories_are_named_in_words() -> None:
     assert queries.missing_categories(both, "gender", ["female", "male"]) == []
     ages = pd.DataFrame({"age_band": ["12-15"], "value": [5.0]})
     assert queries.missing_categories(ages, "age_band", ["0-11", "12-15", "16+"]) == ["0-11", "16+"]
+
+
+def test_latest_per_force_takes_each_forces_own_latest_year() -> None:
+    from tests.dashboard.small_table import KENT, SURREY, SUSSEX, small_table
+
+    t = queries.totals(queries.mark_latest(queries.add_periods(small_table())), "scwc")
+    latest, none = queries.latest_per_force(t, {KENT: "Kent Police", SURREY: "Surrey Police", SUSSEX: "Sussex Police",
+                                                "E23000029": "Thames Valley Police"})
+    assert list(zip(latest["area_name"], latest["period_label"], latest["value"], strict=True)) == [
+        ("Kent Police", "2022/23", 100.0), ("Sussex Police", "2022/23", 70.0), ("Surrey Police", "2021/22", 45.0)]
+    assert none == ["Thames Valley Police"]
