@@ -237,11 +237,9 @@ def test_clicking_a_bar_opens_that_forces_profile(browser: Browser, app_url: str
     expect(page.get_by_role("combobox", name="Force", exact=True)).to_have_value(best["area_name"], timeout=TIMEOUT)
 
 
+# one case in the browser (the notice on screen); every case of the rule is an AppTest in tests/dashboard/test_pages.py
 @pytest.mark.parametrize(("path", "said"), [
-    ("Forces?period=1999-04-01_2000-03-31", "The link asked for period '1999-04-01_2000-03-31'"),
     ("Force_profile?force=E99999999", "The link asked for force 'E99999999'"),
-    ("Forces?measure=per-capita", "The link asked for measure 'per-capita'"),
-    ("Round_tracker?requested=yesterday", "The link asked for requested 'yesterday', which is not a date"),
 ])
 def test_a_link_the_page_cannot_follow_gets_a_notice(browser: Browser, app_url: str, path: str, said: str) -> None:
     page = browser.new_context().new_page()

@@ -198,3 +198,17 @@ def test_the_journalists_region_latest_figure_for_each_force(small_dir: Path, mo
     assert "Hampshire and Isle of Wight Constabulary" in text and "Thames Valley Police" in text
     assert any("latest year differs" in w.value for w in at.warning)
     assert {b.label for b in at.get("download_button")} >= {"Download these figures (CSV)", "Download these figures (XLSX)"}
+
+
+@pytest.mark.parametrize(("script", "params", "said"), [
+    ("pages/2_Forces.py", {"period": "1999-04-01_2000-03-31"}, "The link asked for period '1999-04-01_2000-03-31'"),
+    ("pages/3_Force_profile.py", {"force": "E99999999"}, "The link asked for force 'E99999999'"),
+    ("pages/2_Forces.py", {"measure": "per-capita"}, "The link asked for measure 'per-capita'"),
+    ("pages/11_Round_tracker.py", {"requested": "yesterday"}, "The link asked for requested 'yesterday', which is not a date"),
+])
+def test_a_link_the_page_cannot_follow_gets_a_notice(script: str, params: dict[str, str], said: str, small_dir: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    at = open_page(script, small_dir, monkeypatch, params)
+    assert_clean(at)
+    shown = [i.value.replace("\\", "") for i in at.info]  # as shown: markdown escapes removed
+    assert any(said in text for text in shown), shown
