@@ -41,8 +41,8 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 
 MYPY_PATHS := core ingest editorial synthetic dashboard app.py pages tools bench
-# test workers: the browser tests mostly wait on the page, so more workers than cores pay
-WORKERS ?= 3
+# test workers: one per core (more only add chromium and server processes fighting for the same two cores)
+WORKERS ?= 2
 
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy $(MYPY_PATHS)
