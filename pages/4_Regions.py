@@ -68,8 +68,11 @@ else:
     latest_years = sorted(set(latest["period_label"]))
     shown_rows = latest[latest["status"] == "reported"]
     if not shown_rows.empty:
-        bars = shown_rows.assign(label=shown_rows["area_name"] + " (" + shown_rows["period_label"] + ")")
-        fig = charts.ranked_bars(bars, "value", "label", f"What is the latest figure for each force in {name}?",
+        # the year beside each short name only when years differ (long labels wrap over each other on a phone)
+        names_short = shown_rows["area_name"].map(charts.short_name)
+        bars = shown_rows.assign(label=names_short + " " + shown_rows["period_label"] if len(latest_years) > 1 else names_short)
+        when = "" if len(latest_years) > 1 else f", {latest_years[0]}"
+        fig = charts.ranked_bars(bars, "value", "label", f"What is the latest figure for each force in {name}{when}?",
                                  queries.source_line(shown_rows) or "as published",
                                  ("years differ: " + ", ".join(latest_years) if len(latest_years) > 1 else latest_years[0])
                                  + (f"; no figure: {', '.join(without)}" if without else ""))
