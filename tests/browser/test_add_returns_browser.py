@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser_edit")]
+pytestmark = pytest.mark.browser
 TIMEOUT = 45_000
 _Y = date.today().year
 DEFAULT_PERIOD = f"{_Y - 1}-04-01_{_Y}-03-31"

@@ -18,7 +18,7 @@ from dashboard.queries import NATIONAL_SERIES
 from tests.conftest import ROOT
 from tools.app_server import PHONE
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]  # one worker: one chromium, one server
+pytestmark = pytest.mark.browser
 
 READER_MENU = ["Home", "Overview", "Forces", "Force profile", "Regions", "Age and gender", "Platforms", "Compare",
                "Sources and coverage", "Data and export", "Round tracker", "Request kit"]
@@ -81,7 +81,7 @@ def _check_direct_open(page: Page, path: str, visible: bool) -> None:
     assert page.locator("[data-testid=stException]").count() == 0
     if path == "Add_returns":  # a direct link to the editors' page: told, and given nothing that writes
         expect(page.get_by_text("Adding returns is for editors")).to_be_visible(timeout=TIMEOUT)
-        expect(page.get_by_text("sign in as an editor").first).to_be_visible()  # matched case-insensitively
+        expect(page.get_by_text("sign in as an editor").first).to_be_visible(timeout=TIMEOUT)  # matched case-insensitively
         assert page.locator("[data-testid=stFileUploader]").count() == 0
 
 
@@ -364,7 +364,7 @@ def test_on_a_phone_nothing_is_wider_than_the_screen_and_filters_are_at_hand(bro
     if path in FILTERED:
         first = page.locator("[data-testid=stMain] .st-key-filters :is([data-testid=stSelectbox], [data-testid=stMultiSelect], "
                              "[data-testid=stDateInput])").first
-        expect(first).to_be_visible()
+        expect(first).to_be_visible(timeout=TIMEOUT)
         box = first.bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= found["width"]
     context.close()
