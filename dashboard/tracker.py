@@ -86,3 +86,8 @@ def chase_list(status: pd.DataFrame) -> pd.DataFrame:
     c = status[status["status"].isin(["overdue", "awaiting", "partial"])]
     return c.sort_values(["days_overdue", "force"], ascending=[False, True])[
         ["force", "status", "due", "days_overdue", "refused_parts", "ground"]]
+
+
+def recorded_rounds(rounds: pd.DataFrame) -> dict[tuple[date, date, date], str]:
+    """The recorded rounds (data/rounds.csv) as (request date, period start, period end) -> title."""
+    return {(r["requested"], r["period_start"], r["period_end"]): r["title"] for _, r in rounds.iterrows()}

@@ -32,9 +32,9 @@ default_request = latest["requested"] if latest is not None else date(this_year,
 default_start = latest["period_start"] if latest is not None else date(this_year - 1, 4, 1)
 default_end = latest["period_end"] if latest is not None else date(this_year, 3, 31)
 asked = (_date("requested", default_request), _date("from", default_start), _date("to", default_end))
+recorded = tracker.recorded_rounds(rounds)
 if not editor:
     # a reader sees only a round that was recorded (data/rounds.csv), never a made-up one
-    recorded = {(r["requested"], r["period_start"], r["period_end"]): r["title"] for _, r in rounds.iterrows()}
     if asked not in recorded:
         if any(params.get(k) for k in ("requested", "from", "to")):
             ui.notice("The link asked for a round that is not recorded here; the tracker shows recorded rounds only.")
@@ -54,7 +54,7 @@ else:
         request = c1.date_input("Request sent", value=asked[0], format="YYYY-MM-DD", key="requested")
         start = c2.date_input("Period asked: from", value=asked[1], format="YYYY-MM-DD", key="from")
         end = c3.date_input("Period asked: to", value=asked[2], format="YYYY-MM-DD", key="to")
-    if not any((request, start, end) == (r["requested"], r["period_start"], r["period_end"]) for _, r in rounds.iterrows()):
+    if (request, start, end) not in recorded:
         ui.caveat("Demonstration: this is not a recorded round, only what the table would show for a request sent on "
                   f"{request:%d %b %Y}. Readers see recorded rounds only (data/rounds.csv).")
 for k, v in (("requested", request), ("from", start), ("to", end)):

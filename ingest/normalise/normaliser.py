@@ -79,11 +79,12 @@ class Normaliser:
                         once)
 
     # --- labels ---------------------------------------------------------------------------
-    def _axis_dims(self, figures: list[RawFigure]) -> dict[str, str | None]:
+    def _axis_dims(self, figures: list[RawFigure], decided: set[str] | None = None) -> dict[str, str | None]:
+        """A vote on each axis's dimension, for the axes stage 2 did not decide."""
         by_axis: dict[str, list[str]] = defaultdict(list)
         for f in figures:
             for lab in f.labels:
-                if lab.dim is None:
+                if lab.dim is None and lab.axis not in (decided or set()):
                     by_axis[lab.axis].append(lab.text)
         return {axis: infer_axis_dimension(self.ref, labels) for axis, labels in by_axis.items()}
 
@@ -256,7 +257,8 @@ class Normaliser:
         for note in notes:
             once = note.issue_type in ("markup_like_text", "formula_like_text")  # flagged once per text, by whichever sees it first
             self._issue(note.issue_type, note.message, file, note.location, note.value, once=once)
-        axis_dims = {**self._axis_dims(raw_figures), **(axis_dims or {})}
+        decided = axis_dims or {}
+        axis_dims = {**self._axis_dims(raw_figures, set(decided)), **decided}
         rows: list[dict[str, Any]] = []
         bases: list[dict[str, Any]] = []
         counts: dict[tuple[Any, ...], dict[str, Any]] = {}

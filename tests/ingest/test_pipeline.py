@@ -64,7 +64,7 @@ def test_the_placer_uses_the_dimensions_the_scorer_chose(tmp_path: Path, monkeyp
     normaliser's own vote disabled, the figures still land in the right categories."""
     from ingest.normalise.normaliser import Normaliser
 
-    monkeypatch.setattr(Normaliser, "_axis_dims", lambda self, figures: {})
+    monkeypatch.setattr(Normaliser, "_axis_dims", lambda self, figures, decided=None: {})
     folder = make_source(tmp_path, "a_good", {"ages.csv": "Age band,Female,Male\n0-11,2,1\n12-15,20,4\n"})
     rows, _ = ingest_source(folder, IssueLog(), err=None)
     got = {(r["age_band"], r["gender"]): r["value"] for r in rows}
