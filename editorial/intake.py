@@ -68,7 +68,7 @@ MAX_TEXT = 200  # characters in a typed field (reference, URL, suppression)
 DAILY_ACCEPTS = 30  # per editor per day
 DAILY_BYTES = 300 * 2**20  # per editor per day
 STAGING_TTL = 30 * 60  # seconds before an abandoned preview is removed
-PREVIEW_SECONDS = 90  # a preview that takes longer is stopped
+PREVIEW_SECONDS = 300  # a preview that takes longer is stopped (each file is bounded on its own: ingest/read/bounded.py)
 PREVIEW_MEMORY = 3 * 2**30  # address space of the preview process
 ACCEPTED_KINDS = READABLE_KINDS
 STAGING = ".staging"
@@ -355,6 +355,8 @@ def preview(session: Path, timeout: float = PREVIEW_SECONDS) -> tuple[pd.DataFra
         for folder in staged_sources(session):
             names = ", ".join(p.name for p in folder.iterdir() if p.name != "source.yml")
             log.add("source_too_large", folder.name, f"{names}: {reason}")
+        out.mkdir(parents=True, exist_ok=True)  # what the accept reads to keep these files unread
+        log.frame().to_csv(out / "issues.csv", index=False)
         return empty_figures(), log.frame()
     from core.schema import coerce_figures
 
@@ -432,6 +434,24 @@ def _size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
+def _stopped_in_preview(session: Path) -> dict[str, dict[str, str]]:
+    """Files the preview could not read within a file's bounds, by source folder: they are added
+    as "kept, not read" (`not_read:` in source.yml), so no rebuild reads them again. A preview
+    stopped as a whole marks every file of its sources."""
+    path = session / "preview" / "issues.csv"
+    out: dict[str, dict[str, str]] = {}
+    if path.exists():
+        issues = pd.read_csv(path, dtype=str, keep_default_na=False)
+        for r in issues[issues["issue_type"] == "source_too_large"].itertuples():
+            out.setdefault(str(r.source_id), {})[str(r.source_file)] = str(r.message)[:300]
+    for folder in staged_sources(session):
+        whole = out.get(folder.name, {}).pop("", None)
+        if whole:
+            out[folder.name].update({p.relative_to(folder).as_posix(): whole for p in folder.rglob("*")
+                                     if p.is_file() and p.name != "source.yml"})
+    return {k: v for k, v in out.items() if v}
+
+
 def accept(session: Path, raw_dir: Path, processed_dir: Path, actor: Actor | None = None) -> list[Path]:
     """Move the staged sources into data/raw and rebuild data/processed, under one lock, as a
     transaction: if the rebuild fails, the sources are taken back out and data/raw is as it was."""
@@ -443,10 +463,13 @@ def accept(session: Path, raw_dir: Path, processed_dir: Path, actor: Actor | Non
     _quota(actor, raw_dir, adding)
     stamp = datetime.now(UTC).isoformat(timespec="seconds")
     targets: list[Path] = []
+    stopped = _stopped_in_preview(session)
     with _lock(raw_dir):
         for folder in sources:
             meta = yaml.safe_load((folder / "source.yml").read_text(encoding="utf-8")) or {}
             meta.update(accepted_by=actor.email, accepted_at=stamp)
+            if stopped.get(folder.name):  # kept as received, never read again in the server (issue 21)
+                meta["not_read"] = {**(meta.get("not_read") or {}), **stopped[folder.name]}
             (folder / "source.yml").write_text(yaml.safe_dump(meta, sort_keys=False, allow_unicode=True), encoding="utf-8")
             target = raw_dir / folder.name
             while target.exists():

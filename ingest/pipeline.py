@@ -30,6 +30,7 @@ from ingest.issues import IssueLog
 from ingest.normalise.normaliser import Normaliser
 from ingest.read import read_document
 from ingest.read.base import Document, ReaderError
+from ingest.read.bounded import call_bounded, reading
 from ingest.sources import SOURCE_FILE, Source, SourceError, discover, load_source, sha256
 from ingest.vocabulary.reference import reference
 
@@ -108,7 +109,41 @@ def _reader_name(fmt: str, reading: str) -> str:
     return reading or "crosstab"
 
 
-def read_source_file(path: Path, source: Source, rel: str, local: IssueLog) -> tuple[list[dict[str, Any]], FileDetail, set[str]]:
+def read_source_file(path: Path, source: Source, rel: str, local: IssueLog,
+                     details: bool = False) -> tuple[list[dict[str, Any]], FileDetail, set[str]]:
+    """One file, stages 1 to 3, within the bounds of one file (ingest/read/bounded.py): a file over
+    them is a named failure of that file. `details`: keep what the file held and how it was read
+    (the preview's), else only its figures and issues come back from the worker."""
+    try:
+        rows, issue_rows, detail, readers = call_bounded(_read_file_in_worker, path, source, rel, details)
+    except ReaderError as exc:
+        local.add(exc.issue_type, source.source_id, str(exc), rel, exc.location)
+        return [], FileDetail(rel), set()
+    local.rows.extend(issue_rows)
+    return rows, detail, readers
+
+
+def _read_file_in_worker(path: Path, source: Source, rel: str, details: bool) -> tuple[
+        list[dict[str, Any]], list[dict[str, str]], FileDetail, set[str]]:
+    local = IssueLog()
+    try:
+        rows, detail, readers = _read_file(path, source, rel, local)
+    except Exception as exc:  # a reader bug must not sink the other files of the source
+        local.add("source_unreadable", source.source_id, f"could not be read ({type(exc).__name__}: {str(exc)[:300]})", rel)
+        return [], local.rows, FileDetail(rel), set()
+    if not rows and not any(r["severity"] == "error" for r in local.rows):
+        what = "no figures found" + (f" (read as {detail.document.fmt})" if detail.document else "")
+        interp = detail.interpretation
+        if interp is not None and not interp.tables and not interp.prose:
+            what += ": the file holds no table and no text"
+        elif interp is not None and interp.tables:
+            not_read = sum(1 for v in interp.verdicts if v.best is None)
+            what += f": {not_read} of its {len(interp.tables)} table(s) are about something else (see table_not_read)"
+        local.add("source_empty", source.source_id, what, rel)
+    return rows, local.rows, detail if details else FileDetail(rel), readers
+
+
+def _read_file(path: Path, source: Source, rel: str, local: IssueLog) -> tuple[list[dict[str, Any]], FileDetail, set[str]]:
     """One file: stage 1, stage 2, the normaliser. Errors here are the file's, not the source's."""
     detail = FileDetail(rel)
     try:
@@ -148,13 +183,14 @@ def read_source_file(path: Path, source: Source, rel: str, local: IssueLog) -> t
     return rows, detail, readers
 
 
-def ingest_source(folder: Path, issues: IssueLog, err: TextIO | None = None) -> tuple[list[dict[str, Any]], SourceSummary]:
-    """One source, inside its own error boundary."""
+def ingest_source(folder: Path, issues: IssueLog, err: TextIO | None = None,
+                  details: bool = False) -> tuple[list[dict[str, Any]], SourceSummary]:
+    """One source, inside its own error boundary (`details`: keep how each file was read)."""
     summary = SourceSummary(folder.name)
     local = IssueLog()
     rows: list[dict[str, Any]] = []
     try:
-        rows = _ingest_source(folder, local, summary)
+        rows = _ingest_source(folder, local, summary, details)
     except SourceError as exc:
         local.add(exc.issue_type, folder.name, str(exc), SOURCE_FILE, "", exc.value)
         rows = []
@@ -170,7 +206,7 @@ def ingest_source(folder: Path, issues: IssueLog, err: TextIO | None = None) -> 
     return rows, summary
 
 
-def _ingest_source(folder: Path, local: IssueLog, summary: SourceSummary) -> list[dict[str, Any]]:
+def _ingest_source(folder: Path, local: IssueLog, summary: SourceSummary, details: bool) -> list[dict[str, Any]]:
     source = load_source(folder)
     summary.meta = {
         "id": source.source_id, "title": source.reference, "path": f"{folder.name}/", "url": source.url,
@@ -181,7 +217,7 @@ def _ingest_source(folder: Path, local: IssueLog, summary: SourceSummary) -> lis
     for k in ("accepted_by", "accepted_at"):
         if source.raw.get(k):
             summary.meta[k] = str(source.raw[k])
-    rows = _read_public_record(source, local, summary) if source.adapter == "public_record" else _read_files(source, local, summary)
+    rows = _read_public_record(source, local, summary) if source.adapter == "public_record" else _read_files(source, local, summary, details)
     return check_rows(rows, source.source_id, local)
 
 
@@ -204,7 +240,7 @@ def check_rows(rows: list[dict[str, Any]], source_id: str, local: IssueLog) -> l
     return valid
 
 
-def _read_files(source: Source, local: IssueLog, summary: SourceSummary) -> list[dict[str, Any]]:
+def _read_files(source: Source, local: IssueLog, summary: SourceSummary, details: bool) -> list[dict[str, Any]]:
     """Stages 1 to 3 for each file of an ordinary source folder."""
     folder = source.folder
     rows: list[dict[str, Any]] = []
@@ -216,22 +252,13 @@ def _read_files(source: Source, local: IssueLog, summary: SourceSummary) -> list
         local.add("source_empty", source.source_id, f"source folder holds no return file besides {SOURCE_FILE}")
     for path in files:
         rel = path.relative_to(folder).as_posix()
-        try:
-            file_rows, detail, readers = read_source_file(path, source, rel, local)
-        except Exception as exc:  # a reader bug must not sink the other files of the source
-            local.add("source_unreadable", source.source_id, f"could not be read ({type(exc).__name__}: {str(exc)[:300]})", rel)
+        if rel in source.not_read:  # stopped when it was added: never read again, on any rebuild, anywhere
+            local.add("source_too_large", source.source_id, f"kept as received, not read: {source.not_read[rel][:300]} "
+                      f"(remove it from 'not_read:' in {SOURCE_FILE} to try again)", rel)
             continue
+        file_rows, detail, readers = read_source_file(path, source, rel, local, details)
         summary.files.append(detail)
         summary.readers |= readers
-        if not file_rows and not any(r["severity"] == "error" and r["source_file"] == rel for r in local.rows):
-            what = "no figures found" + (f" (read as {detail.document.fmt})" if detail.document else "")
-            interp = detail.interpretation
-            if interp is not None and not interp.tables and not interp.prose:
-                what += ": the file holds no table and no text"
-            elif interp is not None and interp.tables:
-                not_read = sum(1 for v in interp.verdicts if v.best is None)
-                what += f": {not_read} of its {len(interp.tables)} table(s) are about something else (see table_not_read)"
-            local.add("source_empty", source.source_id, what, rel)
         rows.extend(file_rows)
     return rows
 
@@ -263,22 +290,22 @@ def run(paths: list[Path], err: TextIO | None = sys.stderr, progress: bool = Tru
     issues = IssueLog()
     buffer = FigureBuffer()
     summaries: list[SourceSummary] = []
-    bar = tqdm(folders, desc="sources", unit="source", file=err, disable=(not progress or len(folders) < 10 or err is None or None))
-    seen: dict[str, Path] = {}
-    for folder in bar:
-        if folder.name in seen:  # one id, two folders: never merged (40 in one and 400 in the other would be one figure)
-            dup = IssueLog()
-            dup.add("duplicate_source_id", folder.name, f"a second source folder with the id '{folder.name}' ({folder}; the first: "
-                    f"{seen[folder.name]}): left out; rename one of them")
-            _report(dup, err)
-            issues.extend(dup)
-            summaries.append(SourceSummary(folder.name, failed=True))
-            continue
-        seen[folder.name] = folder
-        rows, summary = ingest_source(folder, issues, err)
-        summary.files = []  # the details are for one source's preview, not a whole run
-        buffer.extend(rows)
-        summaries.append(summary)
+    with reading():  # started before the progress bar's thread: a single-threaded process forks its worker
+        bar = tqdm(folders, desc="sources", unit="source", file=err, disable=(not progress or len(folders) < 10 or err is None or None))
+        seen: dict[str, Path] = {}
+        for folder in bar:
+            if folder.name in seen:  # one id, two folders: never merged (40 in one and 400 in the other would be one figure)
+                dup = IssueLog()
+                dup.add("duplicate_source_id", folder.name, f"a second source folder with the id '{folder.name}' ({folder}; the first: "
+                        f"{seen[folder.name]}): left out; rename one of them")
+                _report(dup, err)
+                issues.extend(dup)
+                summaries.append(SourceSummary(folder.name, failed=True))
+                continue
+            seen[folder.name] = folder
+            rows, summary = ingest_source(folder, issues, err)
+            buffer.extend(rows)
+            summaries.append(summary)
     return RunResult(buffer.frame(), issues, summaries)
 
 
@@ -307,7 +334,8 @@ def validated(result: RunResult) -> tuple[pd.DataFrame, pd.DataFrame]:
 def preview_source(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame, SourceSummary]:
     """One source alone, with the same checks as a rebuild (the Add returns preview)."""
     issues = IssueLog()
-    rows, summary = ingest_source(folder, issues, err=None)
+    with reading():
+        rows, summary = ingest_source(folder, issues, err=None, details=True)
     figures = coerce_figures(pd.DataFrame(rows)) if rows else empty_figures()
     return figures, issues.frame(), summary
 

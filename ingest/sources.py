@@ -24,6 +24,7 @@ KNOWN_KEYS = {
     "force", "area", "reference", "received", "url", "period_start", "period_end", "offence", "source_type",
     "suppression", "adapter", "publisher", "title", "note", "notes", "date", "request",
     "accepted_by", "accepted_at",  # who added the return through the dashboard, and when
+    "not_read",  # files kept as received but never read: the preview stopped them (file: reason)
     "files", "collected_by",  # a collection's own description (the public record)
 }
 # files in a source folder that are not returns
@@ -53,6 +54,7 @@ class Source:
     publisher: str
     note: str
     raw: dict[str, Any] = field(default_factory=dict)
+    not_read: dict[str, str] = field(default_factory=dict)  # file (relative) -> why it is kept but never read
 
     @property
     def added_by(self) -> str:
@@ -134,6 +136,9 @@ def load_source(folder: Path) -> Source:
         suppression = parse_suppression_rule(data.get("suppression"))
     except ValueError as exc:
         raise SourceError(str(exc)) from None
+    not_read = data.get("not_read") or {}
+    if not isinstance(not_read, dict) or not all(isinstance(k, str) for k in not_read):
+        raise SourceError(f"'not_read:' in {SOURCE_FILE} must map file names to the reason they are not read")
     reference_text = data.get("reference") or data.get("title")
     if not reference_text:
         raise SourceError(f"{SOURCE_FILE} needs 'reference:' (the FOI reference or the publication's title)")
@@ -152,6 +157,7 @@ def load_source(folder: Path) -> Source:
         publisher=str(data.get("publisher") or ""),
         note=str(data.get("note") or data.get("notes") or ""),
         raw=data,
+        not_read={k: str(v) for k, v in not_read.items()},
     )
 
 

@@ -79,7 +79,7 @@ else:
     review = issues[issues["severity"] == "review"] if len(issues) else issues
     if len(errors):
         ui.error(f"{len(errors)} problem(s) stop figures from being read; see the issues below. You can still add the files "
-                 "(they are kept as received), or cancel.")
+                 "(they are kept as received; a file the reader stopped is kept but never read again), or cancel.")
     if len(review):
         ui.caveat(f"Needs review: {len(review)} reading(s) are doubtful. Check the figures below against the file before adding; "
                   "each doubtful table shows the reading chosen beside the next best.")

@@ -18,6 +18,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 YML = 'force: Kent\nreference: "HOSTILE"\nperiod_start: 2023-04-01\nperiod_end: 2024-03-31\n'
@@ -190,6 +191,178 @@ def markup_labels() -> dict[str, bytes]:
                      b"<b>Female</b>,4\r\n"}
 
 
+# --- issue 21's second probe: small files that cost minutes or gigabytes (each bounded) ----------
+
+def _pdf(draw: Callable[[Any], None], size: tuple[float, float] = (595.0, 842.0)) -> bytes:
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=size)
+    draw(c)
+    c.save()
+    return buf.getvalue()
+
+
+def huge_blank_page() -> dict[str, bytes]:
+    """One blank page of 14,400 pt: at 300 dpi, 3.6 billion pixels for OCR."""
+    return {"letter.pdf": _pdf(lambda c: c.showPage(), (14_400.0, 14_400.0))}
+
+
+def blank_pages() -> dict[str, bytes]:
+    def draw(c: Any) -> None:
+        for _ in range(199):
+            c.showPage()
+    return {"letter.pdf": _pdf(draw)}
+
+
+def glyphs_on_one_line() -> dict[str, bytes]:
+    def draw(c: Any) -> None:
+        c.setFont("Helvetica", 1)
+        for i in range(6):
+            c.drawString(10, 800 - i * 2, "9 " * 5_000)
+        c.showPage()
+    return {"letter.pdf": _pdf(draw, (20_000.0, 842.0))}
+
+
+def _xlsx_parts(parts: dict[str, str | bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, body in parts.items():
+            zf.writestr(name, body)
+    return buf.getvalue()
+
+
+SST = '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{}</sst>'
+
+
+def shared_strings_bomb() -> dict[str, bytes]:
+    """Sixteen million empty shared strings, compressed to a few hundred KB."""
+    rows = '<row r="1"><c r="A1" t="s"><v>0</v></c></row>'
+    return {"return.xlsx": _xlsx_parts({
+        "[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": ROOT_RELS, "xl/workbook.xml": WORKBOOK,
+        "xl/_rels/workbook.xml.rels": WB_RELS, "xl/worksheets/sheet1.xml": _sheet(rows),
+        "xl/sharedStrings.xml": SST.format("<si/>" * 16_000_000)})}
+
+
+def one_string_many_cells() -> dict[str, bytes]:
+    """One 9.9 MB shared string used by 100 cells."""
+    rows = "".join(f'<row r="{r}"><c r="A{r}" t="s"><v>0</v></c><c r="B{r}"><v>{r}</v></c></row>' for r in range(1, 101))
+    return {"return.xlsx": _xlsx_parts({
+        "[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": ROOT_RELS, "xl/workbook.xml": WORKBOOK,
+        "xl/_rels/workbook.xml.rels": WB_RELS, "xl/worksheets/sheet1.xml": _sheet(rows),
+        "xl/sharedStrings.xml": SST.format("<si><t>" + "Female " * 1_414_000 + "</t></si>")})}
+
+
+def many_sheet_entries() -> dict[str, bytes]:
+    """2,000 sheet entries, every one pointing at the same part."""
+    sheets = "".join(f'<sheet name="S{i}" sheetId="{i + 1}" r:id="rId1"/>' for i in range(2_000))
+    workbook = WORKBOOK.replace('<sheet name="Sheet1" sheetId="1" r:id="rId1"/>', sheets)
+    rows = "".join(f'<row r="{r}">{_inline(f"A{r}", "Female")}<c r="B{r}"><v>{r}</v></c></row>' for r in range(1, 2_001))
+    return {"return.xlsx": _xlsx_parts({
+        "[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": ROOT_RELS, "xl/workbook.xml": workbook,
+        "xl/_rels/workbook.xml.rels": WB_RELS, "xl/worksheets/sheet1.xml": _sheet(rows)})}
+
+
+def million_empty_rows() -> dict[str, bytes]:
+    """A million styled rows that hold nothing."""
+    rows = f'<row r="1">{_inline("A1", "Female")}<c r="B1"><v>3</v></c></row>' + "".join(
+        f'<row r="{r}" s="1" customFormat="1"><c r="A{r}" s="1"/></row>' for r in range(2, 1_000_001))
+    return {"return.xlsx": xlsx(_sheet(rows))}
+
+
+def _understated(name: str, body: bytes, others: dict[str, str]) -> bytes:
+    """A zip whose directory says the member `name` unpacks to 1 KB; it unpacks to len(body)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for n, b in others.items():
+            zf.writestr(n, b)
+        zf.writestr(name, body)
+    data = bytearray(buf.getvalue())
+    true_size = len(body).to_bytes(4, "little")
+    at = 0
+    while (at := data.find(true_size, at)) != -1:  # the local header's and the directory's size fields
+        data[at:at + 4] = (1024).to_bytes(4, "little")
+        at += 4
+    return bytes(data)
+
+
+def understated_docx_member() -> dict[str, bytes]:
+    body = b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' + b" " * 300_000_000
+    return {"letter.docx": _understated("word/document.xml", body, {"[Content_Types].xml": "<Types/>"})}
+
+
+def whitespace_ods() -> dict[str, bytes]:
+    body = b'<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0">' \
+        + b" " * 300_000_000 + b"</office:document-content>"
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("META-INF/manifest.xml", "<manifest/>")
+        zf.writestr("content.xml", body)
+    return {"table.ods": buf.getvalue()}
+
+
+def xls_far_corner() -> dict[str, bytes]:
+    import xlwt
+
+    wb = xlwt.Workbook()
+    ws = wb.add_sheet("Sheet1")
+    ws.write(0, 0, "Female")
+    ws.write(65535, 255, 5)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return {"return.xls": buf.getvalue()}
+
+
+def many_html_tables() -> dict[str, bytes]:
+    return {"page.html": b"<html><body>" + b"<table><tr><td>1</td></tr></table>" * 400_000 + b"</body></html>"}
+
+
+def far_too_large_value() -> dict[str, bytes]:
+    rows = (f'<row r="1">{_inline("A1", "Gender")}{_inline("B1", "Count")}</row>'
+            f'<row r="2">{_inline("A2", "Female")}<c r="B2"><v>1e308</v></c></row><row r="3">{_inline("A3", "Male")}<c r="B3"><v>2</v></c></row>')
+    return {"return.xlsx": xlsx(_sheet(rows))}
+
+
+def _table(c: Any, rows: list[tuple[str, str]], y: float = 700) -> None:
+    c.drawString(72, y + 40, "Sexual communication with a child: offences recorded in 2023/24, by victim gender")
+    for i, (label, value) in enumerate(rows):
+        c.drawString(72, y - i * 20, label)
+        c.drawString(300, y - i * 20, value)
+
+
+def redacted_number() -> dict[str, bytes]:
+    """A figure printed, then covered by a black box: the text layer still says 400."""
+    def draw(c: Any) -> None:
+        _table(c, [("Gender", "Number of offences"), ("Female", "400"), ("Male", "12")])
+        c.setFillColorRGB(0, 0, 0)
+        c.rect(296, 676, 30, 16, fill=1, stroke=0)
+        c.showPage()
+    return {"letter.pdf": _pdf(draw)}
+
+
+def invisible_text_over_image() -> dict[str, bytes]:
+    """A scan's invisible OCR layer that says 39 over an image that shows 93."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+
+    img = Image.new("RGB", (1240, 600), "white")
+    d = ImageDraw.Draw(img)
+    for i, (label, value) in enumerate([("Gender", "Number of offences"), ("Female", "93"), ("Male", "12")]):
+        d.text((100, 100 + 60 * i), label, fill="black")
+        d.text((600, 100 + 60 * i), value, fill="black")
+
+    def draw(c: Any) -> None:
+        c.drawImage(ImageReader(img), 0, 400, 595, 288)
+        t = c.beginText(72, 700)
+        t.setTextRenderMode(3)  # invisible, as OCR layers are written
+        for label, value in [("Gender", "Number of offences"), ("Female", "39"), ("Male", "12")]:
+            t.textLine(f"{label}                                        {value}")
+        c.drawText(t)
+        c.showPage()
+    return {"letter.pdf": _pdf(draw)}
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -220,7 +393,25 @@ CASES = [
     Case("two_megabyte_cell", huge_field, "not readable as CSV", "source_unreadable"),
     Case("deeply_nested_page", deep_html, "", ""),
     Case("markup_in_labels", markup_labels, "kept as plain text, never rendered", "markup_like_text"),
+    # issue 21's second probe (BOUNDED: each must also finish within the bounds test's time and memory)
+    Case("huge_blank_page", huge_blank_page, "page(s) are blank", "source_empty"),
+    Case("blank_pages", blank_pages, "199 page(s) are blank", "source_empty"),
+    Case("glyphs_on_one_line", glyphs_on_one_line, "over 32,767 characters", "text_cut"),
+    Case("shared_strings_bomb", shared_strings_bomb, "shared strings holds over 1,000,000 entries", "source_too_large"),
+    Case("one_string_many_cells", one_string_many_cells, "over 32,767 characters", "text_cut"),
+    Case("many_sheet_entries", many_sheet_entries, "lists over 255 sheets", "source_too_large"),
+    Case("million_empty_rows", million_empty_rows, "gender 'Female' read as 'female'"),
+    Case("understated_docx_member", understated_docx_member, "is not what the file's directory says", "source_unreadable"),
+    Case("whitespace_ods", whitespace_ods, "over the 80 MB limit for one part", "source_too_large"),
+    Case("xls_far_corner", xls_far_corner, "the limit for one file", "source_too_large"),
+    Case("many_html_tables", many_html_tables, "400,000 tables, over the limit", "source_too_large"),
+    Case("far_too_large_value", far_too_large_value, "count 1e+308 is larger than any area could record", "implausible_value"),
+    Case("redacted_number", redacted_number, "lie under filled boxes of their own colour", "hidden_text"),
+    Case("invisible_text_over_image", invisible_text_over_image, "invisible layer", "hidden_text"),
 ]
+BOUNDED = [c for c in CASES if c.name in {
+    "huge_blank_page", "blank_pages", "glyphs_on_one_line", "shared_strings_bomb", "one_string_many_cells", "many_sheet_entries",
+    "million_empty_rows", "understated_docx_member", "whitespace_ods", "xls_far_corner", "many_html_tables"}]
 
 
 def write_case(root: Path, case: Case) -> Path:
@@ -242,13 +433,20 @@ def write_good(root: Path) -> Path:
     return folder
 
 
+# Peak memory of a measured process and of the worker it reads files in, in MB, as an expression
+# for the `-c` code of a measurement. Not ru_maxrss of the process itself: that keeps, across exec,
+# the size of the process it was forked from (a test runner holding 800 MB showed as 800 MB here).
+PEAK_MB = ("max(int([l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]) / 1024, "
+           "__import__('resource').getrusage(__import__('resource').RUSAGE_CHILDREN).ru_maxrss / 1024)")
+
+
 def measure_case(case: Case) -> tuple[float, float]:
     """One case alone, in a fresh process: (seconds, peak MB) of `python -m ingest` on it."""
     with tempfile.TemporaryDirectory() as tmp:
         write_case(Path(tmp) / "raw", case)
         code = ("import json,resource,sys,time;sys.path.insert(0,{root!r});t=time.perf_counter();from ingest.__main__ import main;"
                 "main([{raw!r},'--out',{out!r},'-q']);print(json.dumps([time.perf_counter()-t,"
-                "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024]))").format(
+                f"{PEAK_MB}]))").format(
             root=str(ROOT), raw=str(Path(tmp) / "raw"), out=str(Path(tmp) / "out"))
         t = time.perf_counter()
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)

@@ -32,3 +32,12 @@ def make_source(root: Path, name: str, files: dict[str, str | bytes], yml: str |
         else:
             p.write_text(content, encoding="utf-8")
     return d
+
+
+@pytest.fixture
+def read_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Read files in the test's own process, so a test's monkeypatch of a reader holds (the
+    bounded worker may be a fresh process from a fork server, without the patch)."""
+    from ingest import pipeline
+
+    monkeypatch.setattr(pipeline, "call_bounded", lambda func, *args: func(*args))

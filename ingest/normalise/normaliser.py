@@ -422,7 +422,7 @@ class Normaliser:
             self._issue("non_integer_count", f"count {raw_text} is not a whole number", file, loc, raw_text)
         if measure == "count" and value > ABSURD_COUNT:
             # larger than any force or nation could record (1e308 would top every map's scale): never a figure
-            self._issue("implausible_value", f"count {raw_text} is larger than any area could record in one period "
+            self._issue("implausible_value", f"count {raw_text if len(raw_text) < 20 else f'{value:.3g}'} is larger than any area could record in one period "
                         f"(over {ABSURD_COUNT:,}); left out", file, loc, raw_text)
             raise Skip
         if measure == "percent" and value > 100:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ingest.read import docx, html, pdf, spreadsheet, text, transcription
-from ingest.read.base import MAX_FILE_BYTES, Document, ReaderError
+from ingest.read.base import MAX_FILE_BYTES, Document, ReaderError, check_zip, cut_long_texts
 from ingest.read.sniff import KIND_NAMES, first_control_byte, sniff_kind
 
 FORMATS = ("xlsx", "xls", "ods", "csv", "html", "pdf", "docx", "transcription")
@@ -26,6 +26,12 @@ READABLE_KINDS = {"xlsx", "xls", "ods", "csv", "text", "html", "pdf", "docx", "y
 
 def read_document(path: Path) -> Document:
     """The file's grids and prose (stage 1), or a ReaderError naming why it cannot be read."""
+    doc = _read(path)
+    cut_long_texts(doc)
+    return doc
+
+
+def _read(path: Path) -> Document:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise ReaderError(f"file is {size / 2**20:.1f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit for one return", "",
@@ -46,6 +52,8 @@ def read_document(path: Path) -> Document:
         return transcription.read(path)
     if kind == "yaml":
         raise ReaderError("YAML file is not a transcription file (no top-level 'figures:' list)", "", "unknown_layout")
+    if kind in ("xlsx", "docx", "ods"):
+        check_zip(path, {"xlsx": "workbook", "docx": "Word document", "ods": "OpenDocument spreadsheet"}[kind])
     if kind == "xlsx":
         return spreadsheet.read_xlsx(path)
     if kind in ("xls", "ods"):

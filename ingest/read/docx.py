@@ -10,6 +10,7 @@ from ingest.read.base import (
     MAX_CELLS_PER_SHEET,
     MAX_PROSE_LINES,
     MAX_SHEET_XML_BYTES,
+    MAX_TABLES,
     Cell,
     Document,
     NamedGrid,
@@ -59,6 +60,8 @@ def read(path: Path) -> Document:
                     doc.prose.append(ProseLine(f"paragraph {n_para}", text))
         elif el.tag == f"{W}tbl":
             n_table += 1
+            if n_table > MAX_TABLES:
+                raise ReaderError(f"the document holds over {MAX_TABLES:,} tables, the limit for one return", "", "source_too_large")
             table = Table(el, document)
             grid: list[list[Cell]] = []
             for ri, row in enumerate(table.rows):

@@ -21,6 +21,7 @@ figure marked for review; otherwise it is a clear error.
 from __future__ import annotations
 
 import ctypes
+import os
 import re
 import shutil
 import subprocess
@@ -28,7 +29,18 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.read.base import MAX_PDF_PAGES, MAX_PROSE_LINES, Cell, Document, NamedGrid, ProseLine, ReaderError, ReaderNote
+from ingest.read.base import (
+    MAX_OCR_PAGES,
+    MAX_OCR_PIXELS,
+    MAX_PDF_PAGES,
+    MAX_PROSE_LINES,
+    Cell,
+    Document,
+    NamedGrid,
+    ProseLine,
+    ReaderError,
+    ReaderNote,
+)
 from ingest.vocabulary.values import parse_value
 
 WORD_GAP = 0.55  # words closer than this many line heights are one phrase (a column gap is wider)
@@ -105,13 +117,78 @@ def is_figure(text: str) -> bool:
 
 # --- reading the page -------------------------------------------------------------------------
 
-def _segments(page: object, height: float) -> list[Seg]:
-    """Words with their boxes (pdfium's loose boxes: the font's full height, the same for
-    every letter of a line), split at spaces and at gaps pdfium printed no space for."""
+@dataclass
+class Unseen:
+    """Text a reader of the page cannot see (issue 21: a number under a black redaction box; an
+    invisible OCR layer saying 39 over an image showing 93). What a reader cannot see is not a figure."""
+
+    covered: list[str] = field(default_factory=list)  # words under a filled box of their own colour
+    invisible: int = 0  # characters drawn invisibly (render mode 3, as OCR layers are)
+    images: int = 0  # images on the page
+
+
+def _filled_boxes(page: object, height: float) -> list[tuple[float, float, float, float, tuple[int, int, int]]]:
+    """Filled paths on the page (x0, top, x1, bottom, colour), largest drawn last wins nothing: any covers."""
+    import ctypes as c
+
     import pypdfium2.raw as raw
 
+    out = []
+    for i in range(raw.FPDFPage_CountObjects(page.raw)):  # type: ignore[attr-defined]
+        obj = raw.FPDFPage_GetObject(page.raw, i)  # type: ignore[attr-defined]
+        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        mode, stroke = c.c_int(0), c.c_int(0)
+        if not raw.FPDFPath_GetDrawMode(obj, c.byref(mode), c.byref(stroke)) or mode.value == 0:
+            continue
+        rgba = [c.c_uint(0) for _ in range(4)]
+        if not raw.FPDFPageObj_GetFillColor(obj, *(c.byref(v) for v in rgba)) or rgba[3].value < 200:
+            continue
+        box = [c.c_float(0) for _ in range(4)]
+        if raw.FPDFPageObj_GetBounds(obj, *(c.byref(v) for v in box)):
+            left, bottom, right, top = (v.value for v in box)
+            out.append((left, height - top, right, height - bottom, (rgba[0].value, rgba[1].value, rgba[2].value)))
+    return out
+
+
+def _covered(seg: Seg, colour: tuple[int, int, int], boxes: list[tuple[float, float, float, float, tuple[int, int, int]]]) -> bool:
+    """A word whose middle lies in a filled box of (nearly) its own colour cannot be seen."""
+    return any(x0 <= seg.cx <= x1 and top <= seg.cy <= bottom and sum(abs(a - b) for a, b in zip(colour, fill, strict=True)) < 90
+               for x0, top, x1, bottom, fill in boxes)
+
+
+def _segments(page: object, height: float, unseen: Unseen | None = None) -> list[Seg]:
+    """Words with their boxes (pdfium's loose boxes: the font's full height, the same for
+    every letter of a line), split at spaces and at gaps pdfium printed no space for. Words a
+    reader of the page cannot see are left out and counted in `unseen`."""
+    import ctypes as c
+
+    import pypdfium2.raw as raw
+
+    unseen = unseen if unseen is not None else Unseen()
+    boxes = _filled_boxes(page, height)
+    handle = page.raw  # type: ignore[attr-defined]
+    kinds = [raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(handle, i)) for i in range(raw.FPDFPage_CountObjects(handle))]
+    unseen.images = kinds.count(raw.FPDF_PAGEOBJ_IMAGE)
     tp = page.get_textpage()  # type: ignore[attr-defined]
     words: list[Seg] = []
+    modes: dict[int, int] = {}  # render mode per text object
+    colours: list[tuple[int, int, int]] = []  # the fill colour of each word's first letter
+
+    def visible(i: int) -> bool:
+        obj = raw.FPDFText_GetTextObject(tp.raw, i)
+        key = c.cast(obj, c.c_void_p).value or 0
+        if key not in modes:
+            modes[key] = raw.FPDFTextObj_GetTextRenderMode(obj) if key else 0
+        return modes[key] != raw.FPDF_TEXTRENDERMODE_INVISIBLE
+
+    def colour(i: int) -> tuple[int, int, int]:
+        if not boxes:
+            return (0, 0, 0)
+        rgba = [c.c_uint(0) for _ in range(4)]
+        raw.FPDFText_GetFillColor(tp.raw, i, *(c.byref(v) for v in rgba))
+        return (rgba[0].value, rgba[1].value, rgba[2].value)
+
     try:
         n = tp.count_chars()
         text = tp.get_text_range() if n else ""
@@ -125,6 +202,9 @@ def _segments(page: object, height: float) -> list[Seg]:
                     words.append(Seg("".join(chars), x0, x1, top, bottom))
                     chars = []
                 continue
+            if not visible(i):
+                unseen.invisible += 1
+                continue
             left, low, right, high = tp.get_charbox(i, loose=True)
             t, b = height - high, height - low
             if chars and (abs(b - bottom) > 0.5 * (b - t) or left < x1 - 0.5 * (b - t) or left - x1 > 0.25 * (b - t)):
@@ -132,6 +212,8 @@ def _segments(page: object, height: float) -> list[Seg]:
                 chars = []
             if not chars:
                 x0, top, bottom = left, t, b
+                colours.extend([(0, 0, 0)] * (len(words) - len(colours)))
+                colours.append(colour(i))
             chars.append(ch)
             x1 = max(right, x1) if len(chars) > 1 else right
             top, bottom = min(top, t), max(bottom, b)
@@ -139,6 +221,14 @@ def _segments(page: object, height: float) -> list[Seg]:
             words.append(Seg("".join(chars), x0, x1, top, bottom))
     finally:
         tp.close()
+    if boxes:
+        kept = []
+        for w, col in zip(words, colours, strict=False):
+            if _covered(w, col, boxes):
+                unseen.covered.append(w.text)
+            else:
+                kept.append(w)
+        words = kept
     return words
 
 
@@ -165,14 +255,20 @@ def _rules(page: object, height: float) -> Rules:
 def _lines(segs: list[Seg], rules: Rules) -> list[Line]:
     segs = sorted(segs, key=lambda s: (s.cy, s.x0))
     lines: list[Line] = []
+    cy_sum = 0.0  # the current line's centre, kept as a running sum: recomputing it and the line's
+    heights: list[float] = []  # height over every word was quadratic (10,000 glyphs on a line took 34 s, issue 21)
     for s in segs:
         if lines:
             cur = lines[-1]
-            cy = sum(x.cy for x in cur.segs) / len(cur.segs)
-            if abs(s.cy - cy) <= 0.45 * min(cur.h, s.h):
+            h = sorted(heights)[len(heights) // 2]  # the median of the line's first words (at most 15)
+            if abs(s.cy - cy_sum / len(cur.segs)) <= 0.45 * min(h, s.h):
                 cur.segs.append(s)
+                cy_sum += s.cy
+                if len(heights) < 15:
+                    heights.append(s.h)
                 continue
         lines.append(Line([s]))
+        cy_sum, heights = s.cy, [s.h]
     for i, ln in enumerate(lines):
         ln.segs.sort(key=lambda s: s.x0)
         merged: list[Seg] = []
@@ -471,14 +567,19 @@ def _row_texts(row: dict[int, list[tuple[Seg, int]]], n: int) -> list[str]:
 
 # --- the document -----------------------------------------------------------------------------
 
-def _ocr_page(page: object, height: float) -> list[Seg]:
-    """Words from tesseract, as segments in PDF points (the page rendered at 300 dpi)."""
+def _ocr_page(page: object, width: float, height: float, number: int) -> list[Seg]:
+    """Words from tesseract, as segments in PDF points (the page rendered at 300 dpi). The page's
+    size is checked before it is drawn: one blank page of 14,400 pt is 3.6 billion pixels (issue 21)."""
     scale = 300 / 72
+    if width * height * scale * scale > MAX_OCR_PIXELS:
+        raise ReaderError(f"page {number} is {width:,.0f} x {height:,.0f} pt: too large to read by OCR (a letter's page is about "
+                          "600 x 840 pt)", f"page {number}", "source_too_large")
     img = page.render(scale=scale).to_pil()  # type: ignore[attr-defined]
     with tempfile.TemporaryDirectory() as tmp:
         png = Path(tmp) / "page.png"
         img.save(png)
-        out = subprocess.run(["tesseract", str(png), "stdout", "--psm", "6", "tsv"], capture_output=True, text=True, timeout=120)
+        out = subprocess.run(["tesseract", str(png), "stdout", "--psm", "6", "tsv"], capture_output=True, text=True, timeout=120,
+                             env={**os.environ, "OMP_THREAD_LIMIT": "1"})  # one thread: the file's memory bound holds
     segs: list[Seg] = []
     for row in out.stdout.splitlines()[1:]:
         parts = row.split("\t")
@@ -513,24 +614,50 @@ def read(path: Path) -> Document:
         pages: list[tuple[list[Line], float]] = []
         page_rules: list[Rules] = []
         texts = 0
+        invisible = 0
         for i in range(n):
             page = pdf[i]
             width, height = page.get_size()
-            segs = _segments(page, height)
+            unseen = Unseen()
+            segs = _segments(page, height, unseen)
             texts += len(segs)
             page_rules.append(_rules(page, height))
             pages.append((segs, height))  # type: ignore[arg-type]
             page.close()
+            if unseen.covered:
+                doc.notes.append(ReaderNote("hidden_text", f"page {i + 1}", f"page {i + 1}: {len(unseen.covered)} word(s) lie under filled "
+                                            "boxes of their own colour (a redaction, or text hidden on purpose) and were left out; "
+                                            "they are not figures: check the letter", " ".join(unseen.covered)[:200]))
+            if unseen.invisible:
+                invisible += unseen.invisible
+                if segs or not unseen.images:
+                    doc.notes.append(ReaderNote("hidden_text", f"page {i + 1}", f"page {i + 1}: {unseen.invisible} character(s) of "
+                                                "invisible text were left out" + (" (a text layer over an image, as OCR writes it: what "
+                                                "the image shows may differ; read the page yourself)" if unseen.images else "")))
+        if texts == 0 and invisible:  # an invisible layer over images only: the images are read, by OCR, and doubted
+            doc.notes.append(ReaderNote("hidden_text", "", f"the only text is an invisible layer ({invisible} characters, as OCR writes "
+                                        "it) over images; it was not trusted (it may say other than the images show)"))
         if texts == 0:
             if not ocr_available():
                 raise ReaderError("scanned image, no text to read (install Debian's tesseract-ocr to read scans by OCR, "
                                   "or type its figures into a transcription file)", "", "scanned_pdf")
-            ocr_pages = []
+            ocr_pages: list[tuple[list[Seg], float]] = []
+            blank = 0
             for i in range(n):
                 page = pdf[i]
-                _, height = page.get_size()
-                ocr_pages.append((_ocr_page(page, height), height))
+                width, height = page.get_size()
+                if not pdfium.raw.FPDFPage_CountObjects(page.raw):  # nothing drawn: nothing to OCR (199 blank pages, issue 21)
+                    blank += 1
+                    ocr_pages.append(([], height))
+                    page.close()
+                    continue
+                if len(ocr_pages) - blank >= MAX_OCR_PAGES:
+                    raise ReaderError(f"a scan of over {MAX_OCR_PAGES} pages with no text layer: over the limit of pages read by OCR; "
+                                      "type its figures into a transcription file", "", "source_too_large")
+                ocr_pages.append((_ocr_page(page, width, height, i + 1), height))
                 page.close()
+            if blank == n:
+                raise ReaderError(f"the PDF's {n} page(s) are blank: nothing is drawn on them", "", "source_empty")
             pages = ocr_pages  # type: ignore[assignment]
             page_rules = [Rules() for _ in range(n)]
             doc.review = OCR_REVIEW

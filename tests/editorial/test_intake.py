@@ -240,3 +240,27 @@ def test_a_source_id_keeps_the_whole_reference() -> None:
     sid = _source_id("Kent Police", "FOI 9/25")
     assert sid.startswith("kent-police-foi-9-25-")
     assert "/" not in _source_id("Kent", "../../etc/passwd") and ".." not in _source_id("Kent", "../../etc/passwd")
+
+
+def test_a_file_the_preview_stopped_is_kept_but_never_read_again(data_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 21: a file the preview could not read within a file's bounds was re-read, unbounded, by
+    the accept's rebuild and by every rebuild after. Now it is added as "kept, not read"."""
+    from ingest import pipeline
+    from synthetic.hostile import many_html_tables
+
+    costly = many_html_tables()["page.html"]
+    session = stage([Upload("answer.csv", CSV), Upload("page.html", costly)], DETAILS, data_root)
+    figures, issues = preview(session)
+    assert set(figures["value"]) == {30.0, 9.0, 39.0}
+    assert "source_too_large" in set(issues.loc[issues["source_file"] == "page.html", "issue_type"])
+    read: list[str] = []
+    original = pipeline.read_source_file
+    monkeypatch.setattr(pipeline, "read_source_file", lambda path, *a, **k: (read.append(path.name), original(path, *a, **k))[1])
+    [target] = accept(session, data_root / "raw", data_root / "processed", EDITOR)
+    assert (target / "page.html").read_bytes() == costly  # kept as received
+    meta = yaml.safe_load((target / "source.yml").read_text(encoding="utf-8"))
+    assert "400,000 tables" in meta["not_read"]["page.html"]
+    assert read == ["answer.csv"]  # the rebuild never read it
+    out = pd.read_csv(data_root / "processed" / "issues.csv", dtype=str, keep_default_na=False)
+    assert any("kept as received, not read" in m for m in out.loc[out["source_file"] == "page.html", "message"])
+    assert set(pd.read_csv(data_root / "processed" / "figures.csv", dtype=str)["value"]) == {"30", "9", "39"}

@@ -17,7 +17,7 @@ import pytest
 
 from ingest.output.write import WRITE_STEPS, clean_leftovers
 from ingest.sources import sha256
-from synthetic.hostile import CASES, write_case, write_good
+from synthetic.hostile import BOUNDED, CASES, PEAK_MB, write_case, write_good
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow  # whole rebuilds in subprocesses: make test runs it, make check does not
@@ -40,6 +40,19 @@ def test_the_run_finishes_and_the_good_source_lands(hostile_run: tuple[int, str,
     figures = pd.read_csv(out / "figures.csv", dtype=str, keep_default_na=False)
     assert set(figures.loc[figures["source_id"] == "a_good_source", "value"]) == {"40", "12", "52"}
     assert "root:" not in (out / "figures.csv").read_text(encoding="utf-8")  # the XXE entity was never resolved
+
+
+def test_no_trick_is_published_as_a_figure(hostile_run: tuple[int, str, Path]) -> None:
+    """A number under a redaction box, an invisible OCR layer, a value of 1e308: none a plain figure."""
+    _, _, out = hostile_run
+    figures = pd.read_csv(out / "figures.csv", dtype=str, keep_default_na=False)
+    published = {(r.source_id, r.value) for r in figures.itertuples()}
+    assert ("redacted_number", "400") not in published and ("redacted_number", "12") in published
+    assert not any(sid == "invisible_text_over_image" and v == "39" for sid, v in published)
+    assert not any(sid == "far_too_large_value" and float(v or 0) > 1e6 for sid, v in published)
+    issues = pd.read_csv(out / "issues.csv", dtype=str, keep_default_na=False)
+    for sid in ("redacted_number", "invisible_text_over_image"):  # what was hidden makes the source need review
+        assert "review" in set(issues.loc[issues["source_id"] == sid, "severity"])
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
@@ -109,3 +122,30 @@ def test_a_rebuild_killed_at_any_step_leaves_a_whole_set(tmp_path: Path, step: s
     subprocess.run([sys.executable, "-m", "ingest", str(raw), "--out", str(out), "-q"], check=True, cwd=ROOT, timeout=120)
     assert oct(out.stat().st_mode & 0o755) == oct(0o755)
     assert set(read_figures(out)["value"]) == {41.0, 12.0, 53.0}
+
+
+BOUND = """
+import json, sys, time
+sys.path.insert(0, {root!r})
+t = time.perf_counter()
+from ingest.__main__ import main
+main([{raw!r}, "--out", {out!r}, "-q"])
+print(json.dumps([time.perf_counter() - t, {peak}]))
+"""
+
+
+@pytest.mark.parametrize("case", BOUNDED, ids=[c.name for c in BOUNDED])
+def test_each_costly_file_is_refused_within_the_bounds_beside_a_good_source(tmp_path: Path, case: object) -> None:
+    """Issue 21's second probe: small files that took minutes or gigabytes. Each, in a rebuild
+    of its own beside a good source, within 20 s and 600 MB (the whole process and its worker)."""
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    write_case(raw, case)  # type: ignore[arg-type]
+    write_good(raw)
+    proc = subprocess.run([sys.executable, "-c", BOUND.format(root=str(ROOT), raw=str(raw), out=str(out), peak=PEAK_MB)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    seconds, peak = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert seconds < 20 and peak < 600, (seconds, peak)
+    figures = pd.read_csv(out / "figures.csv", dtype=str, keep_default_na=False)
+    assert set(figures.loc[figures["source_id"] == "a_good_source", "value"]) == {"40", "12", "52"}
+    issues = pd.read_csv(out / "issues.csv", dtype=str, keep_default_na=False)
+    assert case.message in " ".join(issues.loc[issues["source_id"] == case.name, "message"])  # type: ignore[attr-defined]

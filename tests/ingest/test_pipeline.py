@@ -59,7 +59,7 @@ def test_the_public_record_goes_through_the_same_checks(monkeypatch: pytest.Monk
     assert rows and summary.readers == {"public_record"}
 
 
-def test_the_placer_uses_the_dimensions_the_scorer_chose(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_placer_uses_the_dimensions_the_scorer_chose(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, read_in_process: None) -> None:
     """A column's dimension is decided once (stage 2) and the normaliser places by it: with the
     normaliser's own vote disabled, the figures still land in the right categories."""
     from ingest.normalise.normaliser import Normaliser

@@ -92,13 +92,14 @@ def test_humberside_table_cut_by_letterhead() -> None:
 
 
 @pytest.mark.slow
-def test_hertfordshire_record_listing_counts_like_a_spreadsheet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_hertfordshire_record_listing_counts_like_a_spreadsheet(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               read_in_process: None) -> None:
     """The 61-page listing, parsed once here for both checks (stage 1 and the whole source)."""
     from ingest import inspect, pipeline
     from ingest.read import read_document
 
     doc = read_document(LETTERS["04-hertfordshire-pdf-record-level-61pp"])
-    monkeypatch.setattr(inspect, "read_document", lambda path: doc)
+    monkeypatch.setattr(inspect, "read_bounded", lambda path: doc)
     monkeypatch.setattr(pipeline, "read_document", lambda path: doc)
     rows, notes = cells(LETTERS["04-hertfordshire-pdf-record-level-61pp"])
     records = [r for r in rows if r["table"] == "pages 1-61 table 2" and r["column_label"] == "Financial Year"]

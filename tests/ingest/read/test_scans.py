@@ -31,7 +31,7 @@ def scanned_letter(path: Path) -> None:
     img.save(path, "PDF", resolution=150)
 
 
-def test_a_scan_without_ocr_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_scan_without_ocr_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, read_in_process: None) -> None:
     monkeypatch.setattr(pdf, "ocr_available", lambda: False)
     folder = make_source(tmp_path, "scan", {})
     scanned_letter(folder / "letter.pdf")
