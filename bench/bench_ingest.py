@@ -99,6 +99,23 @@ def round_line(name: str, formats: list[str], target: float) -> None:
           f"({m['seconds']:.2f} s ingest)  peak {m['peak_mb']:.0f} MB   target < {target} s: {verdict}")
 
 
+def round_command() -> None:
+    """`python -m ingest round` on a zip of 45 answers named anything (synthetic/round.py): the
+    whole command, recognising every force, writing the sources and triaging them."""
+    from synthetic.round import round_zip
+
+    data, expected = round_zip(45)
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "round.zip").write_bytes(data)
+        t = time.perf_counter()
+        out = subprocess.run([sys.executable, "-m", "ingest", "round", str(Path(tmp) / "round.zip"), "--into", str(Path(tmp) / "raw"),
+                              "-q", "--no-ask"], capture_output=True, text=True, cwd=ROOT)
+        seconds = time.perf_counter() - t
+    summary = out.stdout.strip().splitlines()[-1] if out.stdout.strip() else out.stderr[-200:]
+    verdict = "ok" if seconds < 5 else "OVER TARGET"
+    print(f"ingest round, {len(expected)} answers in a zip      {seconds:5.2f} s whole process   ({summary})   target < 5 s: {verdict}")
+
+
 def main() -> None:
     sizes = [int(a) for a in sys.argv[1:]] or [1, 10, 100]
     print(f"layout fuzzer: {len(all_layouts()):,} layouts (format x content x letterhead x notes x merged header x "
@@ -106,6 +123,7 @@ def main() -> None:
     print(f"one-page PDF read: {one_page_pdf() * 1000:.1f} ms (median of 20; target < 50 ms)")
     round_line("45-source round, mixed (1/3 PDF)", MIXED, 3.0)
     round_line("45-source round, spreadsheets only", SPREADSHEETS, 1.5)
+    round_command()
     print(f"\n{'size':>5} {'sources':>8} {'figures':>8} {'seconds':>8} {'sources/s':>10} {'peak MB':>8}")
     base = None
     for size in sizes:

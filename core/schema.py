@@ -118,6 +118,7 @@ ISSUE_TYPES: Final = {
     "source_unreadable": ("error", "publisher", 'the file cannot be opened (corrupt workbook, invalid YAML, bad HTML)'),
     "source_empty": ("error", "publisher", 'the file or folder holds nothing to read'),
     "source_too_large": ("error", "publisher", 'the file is over a stated limit (20 MB a file, cells per sheet or file, pages in a PDF, parts of a zip-based file, tables in a page, rows of a transcription), or reading it went over the time or memory bound for one file'),
+    "correspondence_kept": ("info", "ours", 'a file of the source that is correspondence (a covering e-mail, an acknowledgement), kept as received and not read for figures (`correspondence:` in source.yml)'),
     "hidden_text": ("review", "publisher", 'text a reader of the page cannot see (under a filled box of its own colour, as a redaction; or drawn invisibly, as an OCR layer over an image) was left out: it is not a figure; check the page'),
     "text_cut": ("review", "publisher", 'a cell or line held over 32,767 characters (Excel\'s own limit for a cell) and was cut there: the file may be damaged or built to slow a reader'),
     "duplicate_source_id": ("error", "ours", "two source folders with one id (the folder name) in one run: the second is left out, never merged with the first"),

@@ -1,6 +1,7 @@
 """`python -m ingest [SOURCE ...] [--out DIR]`: FOI returns -> the canonical figures table.
 `python -m ingest inspect FILE`: the tables of labelled cells a file holds (stage 1).
 `python -m ingest kit ...`: the request kit for a new round.
+`python -m ingest round DIR_OR_ZIP [--into RAW_DIR]`: a round of answers named anything -> source folders.
 
 Exit status: 0 all sources ingested; 1 some sources failed (the rest are written, the
 failures are in issues.csv and on stderr); 2 usage error; 3 all read, but some need review
@@ -38,6 +39,14 @@ def main(argv: list[str] | None = None) -> int:
         from editorial.kit import main as kit_main
 
         return kit_main(args_list[1:])
+    if args_list[:1] == ["round"]:
+        from ingest.round import main as round_main
+
+        try:
+            return round_main(args_list[1:])
+        except Exception as exc:  # last resort: one clear line, never a traceback
+            print(f"python -m ingest round: internal error ({type(exc).__name__}: {str(exc)[:300]})", file=sys.stderr)
+            return 1
     if args_list[:1] == ["inspect"]:
         from ingest.inspect import main as inspect_main
 

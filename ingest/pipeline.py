@@ -256,6 +256,10 @@ def _read_files(source: Source, local: IssueLog, summary: SourceSummary, details
             local.add("source_too_large", source.source_id, f"kept as received, not read: {source.not_read[rel][:300]} "
                       f"(remove it from 'not_read:' in {SOURCE_FILE} to try again)", rel)
             continue
+        if rel in source.correspondence:
+            local.add("correspondence_kept", source.source_id, "kept as received: correspondence (a covering e-mail or an "
+                      "acknowledgement), not an answer; not read for figures", rel)
+            continue
         file_rows, detail, readers = read_source_file(path, source, rel, local, details)
         summary.files.append(detail)
         summary.readers |= readers
@@ -284,6 +288,8 @@ def _read_public_record(source: Source, local: IssueLog, summary: SourceSummary)
 
 def run(paths: list[Path], err: TextIO | None = sys.stderr, progress: bool = True) -> RunResult:
     from tqdm import tqdm
+
+    tqdm.monitor_interval = 0  # no monitor thread: a single-threaded process forks its file worker safely
 
     reference()  # load the mappings once, outside any source's boundary
     folders = discover(paths)

@@ -25,6 +25,8 @@ KNOWN_KEYS = {
     "suppression", "adapter", "publisher", "title", "note", "notes", "date", "request",
     "accepted_by", "accepted_at",  # who added the return through the dashboard, and when
     "not_read",  # files kept as received but never read: the preview stopped them (file: reason)
+    "correspondence",  # files kept as received that are not answers: a covering e-mail, an acknowledgement
+    "recognised",  # how `ingest round` recognised the force, reference, date and period (provenance)
     "files", "collected_by",  # a collection's own description (the public record)
 }
 # files in a source folder that are not returns
@@ -55,6 +57,7 @@ class Source:
     note: str
     raw: dict[str, Any] = field(default_factory=dict)
     not_read: dict[str, str] = field(default_factory=dict)  # file (relative) -> why it is kept but never read
+    correspondence: list[str] = field(default_factory=list)  # files kept that are not answers (a covering e-mail)
 
     @property
     def added_by(self) -> str:
@@ -139,6 +142,9 @@ def load_source(folder: Path) -> Source:
     not_read = data.get("not_read") or {}
     if not isinstance(not_read, dict) or not all(isinstance(k, str) for k in not_read):
         raise SourceError(f"'not_read:' in {SOURCE_FILE} must map file names to the reason they are not read")
+    correspondence = data.get("correspondence") or []
+    if not isinstance(correspondence, list) or not all(isinstance(k, str) for k in correspondence):
+        raise SourceError(f"'correspondence:' in {SOURCE_FILE} must be a list of file names")
     reference_text = data.get("reference") or data.get("title")
     if not reference_text:
         raise SourceError(f"{SOURCE_FILE} needs 'reference:' (the FOI reference or the publication's title)")
@@ -158,6 +164,7 @@ def load_source(folder: Path) -> Source:
         note=str(data.get("note") or data.get("notes") or ""),
         raw=data,
         not_read={k: str(v) for k, v in not_read.items()},
+        correspondence=list(correspondence),
     )
 
 

@@ -90,17 +90,24 @@ class BoundedReader:
         self._conn: Connection | None = None
 
     def start(self) -> Connection:
-        method = "fork" if threading.active_count() == 1 else "forkserver"
-        ctx = multiprocessing.get_context(method)
-        if method == "forkserver":
-            ctx.set_forkserver_preload(["ingest.pipeline"])  # each worker forks with the whole reading stack loaded
-        parent, child = ctx.Pipe()
-        self._proc = ctx.Process(  # type: ignore[attr-defined]
-            target=_serve, args=(child, self.memory), daemon=True, name="bounded-reader")
-        self._proc.start()
-        child.close()
-        self._conn = parent
-        return parent
+        methods = ["fork"] if threading.active_count() == 1 else ["forkserver", "fork"]
+        for method in methods:
+            ctx = multiprocessing.get_context(method)
+            if method == "forkserver":
+                ctx.set_forkserver_preload(["ingest.pipeline"])  # each worker forks with the whole reading stack loaded
+            parent, child = ctx.Pipe()
+            proc = ctx.Process(  # type: ignore[attr-defined]
+                target=_serve, args=(child, self.memory), daemon=True, name="bounded-reader")
+            try:
+                proc.start()
+            except (RuntimeError, OSError):  # a fork server cannot start from an unguarded script's main: fork instead
+                parent.close()
+                child.close()
+                continue
+            child.close()
+            self._proc, self._conn = proc, parent
+            return parent
+        raise ReaderError("no worker process could be started to read the file", "", "source_unreadable")
 
     def _stop(self) -> None:
         proc, self._proc = self._proc, None
@@ -112,7 +119,7 @@ class BoundedReader:
                 os.killpg(proc.pid, signal.SIGKILL)
             except (ProcessLookupError, PermissionError):
                 proc.kill()
-        if proc is not None:
+        if proc is not None and proc.pid is not None:
             proc.join(5)
 
     def read(self, path: Path) -> Document:

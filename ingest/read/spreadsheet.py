@@ -191,6 +191,9 @@ def _read_sheet_xml(zf: zipfile.ZipFile, path: str, shared: list[str], date_styl
                                      resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False):
             tag = el.tag
             if tag == f"{NS}c":
+                if not len(el) and el.get("r"):  # a styled cell holding nothing: a million of them took 35 s (issue 21)
+                    el.clear()
+                    continue
                 m = _REF.match(el.get("r") or "")
                 if m:
                     r, c = int(m.group(2)) - 1, col_index(m.group(1))
@@ -211,7 +214,10 @@ def _read_sheet_xml(zf: zipfile.ZipFile, path: str, shared: list[str], date_styl
             elif tag == f"{NS}row":
                 pr = el.get("r", "")
                 rows_seen = int(pr) if pr.isdigit() else rows_seen + 1
+                last_col.clear()  # cells without an address follow each other within one row only
                 el.clear()
+                while el.getprevious() is not None:  # rows read are dropped from the tree as it is parsed
+                    del el.getparent()[0]
             else:
                 parts = (el.get("ref") or "").split(":")
                 ms = [_REF.match(p) for p in parts]
