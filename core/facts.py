@@ -52,3 +52,7 @@ def _area_of_type(area_type: str) -> str:
 
 ENGLAND_AND_WALES: Final = _area_of_type("england_and_wales")
 UNITED_KINGDOM: Final = _area_of_type("uk")
+
+
+# A round's triage, in the order `ingest round` and the Add returns page list it
+TRIAGE = ("read", "needs review", "failed", "not an answer", "needs a force")

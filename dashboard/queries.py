@@ -8,6 +8,8 @@ category), the one published latest is shown and the others are listed as revisi
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -573,3 +575,18 @@ def missing_categories(rows: pd.DataFrame, col: str, expected: list[str]) -> lis
 def share_text(part: float, whole: float) -> str:
     """'33.7% of the total (444 / 1,316)': a share recomputed from the two published counts."""
     return f"{part / whole * 100:.1f}% of the total ({part:,.0f} / {whole:,.0f})"
+
+
+def triage(sources: list[Path], issues: pd.DataFrame, pending: list[dict[str, Any]]) -> pd.DataFrame:
+    """A staged round's triage list: each source read / needs review / failed (from its preview
+    issues), each answer left aside not an answer / needs a force (left out); with the counts in
+    the column names' order."""
+    rows = []
+    for folder in sources:
+        mine = issues[issues["source_id"] == folder.name] if len(issues) else issues
+        sev = set(mine["severity"]) if len(mine) else set()
+        status = "failed" if "error" in sev else ("needs review" if "review" in sev else "read")
+        rows.append({"answer": folder.name, "status": status})
+    for p in pending:
+        rows.append({"answer": str(p["name"]), "status": "not an answer" if p["triage"] == "not an answer" else "needs a force"})
+    return pd.DataFrame(rows, columns=["answer", "status"])

@@ -255,6 +255,105 @@ def _write_source(session: Path, data_root: Path, files: list[Upload], force: Ar
     return folder
 
 
+PENDING = "pending.json"  # a staged round's answers that need a person: their force, or not an answer
+
+
+def stage_round(uploads: list[Upload], data_root: Path, session_bytes: int = 0) -> Path:
+    """A round with no force chosen: each answer's force, reference, date and period recognised
+    from its files (ingest/round.py), each a source folder in the session. What is unclear is
+    kept in the session's pending list for the page to ask, once; an acknowledgement alone is
+    listed as not an answer. The same checks as `stage` on every file first."""
+    import json
+
+    from ingest.round import RoundError, collect, recognise_all, write_source
+
+    size = sum(len(u.data) for u in uploads)
+    if session_bytes + size > MAX_SESSION_BYTES:
+        raise UploadRejected(f"this session has uploaded {(session_bytes + size) / 2**20:.0f} MB, over the "
+                             f"{MAX_SESSION_BYTES // 2**20} MB limit for one session; nothing was added")
+    if not uploads:
+        raise UploadRejected("no file was uploaded")
+    if size > MAX_UPLOAD_BYTES:
+        raise UploadRejected(f"the upload is {size / 2**20:.0f} MB, over the {MAX_UPLOAD_BYTES // 2**20} MB limit; nothing was added")
+    session = _inside(data_root / STAGING / f"{int(time.time())}-{uuid.uuid4().hex}", data_root)
+    inbox = session / "inbox"
+    inbox.mkdir(parents=True)
+    try:
+        loose = inbox / "files"
+        loose.mkdir()
+        zips: list[Path] = []
+        for u in uploads:
+            name = safe_name(u.name)
+            if _kind(u.name, u.data) == "zip":
+                zips.append(inbox / f"{len(zips)}-{name}")
+                zips[-1].write_bytes(u.data)
+            else:
+                kind = _kind(u.name, u.data)
+                if kind not in ACCEPTED_KINDS:
+                    raise UploadRejected(f"{u.name}: the file is {KIND_NAMES.get(kind, kind)}, not a return this tool reads "
+                                         "(PDF, Word, Excel, OpenDocument, CSV or a saved web page); nothing was added")
+                (loose / name).write_bytes(u.data)
+        try:
+            units = [*collect(loose, MAX_UNPACKED_BYTES)] if any(loose.iterdir()) else []
+            for z in zips:
+                units += collect(z, MAX_UNPACKED_BYTES)
+        except RoundError as exc:
+            raise UploadRejected(f"{exc}; nothing was added") from None
+        if sum(len(u.files) for u in units) > MAX_ZIP_ENTRIES:
+            raise UploadRejected(f"the round holds over {MAX_ZIP_ENTRIES} files, the limit; nothing was added")
+        pending = []
+        for answer in recognise_all(units):
+            if answer.triage == "not an answer" or answer.force is None:
+                keep = session / "pending" / uuid.uuid4().hex[:8]
+                keep.mkdir(parents=True)
+                for i, (name, body) in enumerate(answer.unit.files.items()):
+                    (keep / f"{i}-{safe_name(name)}").write_bytes(body)
+                pending.append({"id": keep.name, "name": answer.unit.name, "files": list(answer.unit.files),
+                                "triage": answer.triage or "needs a force", "why": answer.force_how,
+                                "first_lines": answer.first_lines, "reference": str(answer.reference.value)})
+                continue
+            write_source(answer, session)
+        (session / PENDING).write_text(json.dumps(pending, ensure_ascii=False), encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(session, ignore_errors=True)
+        raise
+    finally:
+        shutil.rmtree(inbox, ignore_errors=True)
+    return session
+
+
+def pending_answers(session: Path) -> list[dict[str, Any]]:
+    import json
+
+    path = session / PENDING
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+
+
+def settle_pending(session: Path, forces: dict[str, str], actor: Actor | None = None) -> None:
+    """The forces a person chose for the answers the round could not place (pending id -> force
+    name); a blank choice leaves the answer out. Each chosen one becomes a source in the session."""
+    import json
+
+    from ingest.round import Unit, recognise_all, write_source
+
+    if actor is not None and not actor.is_editor:
+        raise NotAllowed("only an editor can add returns")
+    remaining = []
+    for p in pending_answers(session):
+        choice = forces.get(p["id"], "")
+        area = reference().find_area(choice) if choice else None
+        folder = session / "pending" / p["id"]
+        if p["triage"] == "not an answer" or area is None or area.area_type != "force":
+            remaining.append({**p, "settled": True})
+            continue
+        files = {name: (folder / f"{i}-{safe_name(name)}").read_bytes() for i, name in enumerate(p["files"])}
+        [answer] = recognise_all([Unit(p["name"], files)])
+        answer.force, answer.force_how = area, f"chosen by {actor.email if actor else 'the editor'} when adding the round"
+        write_source(answer, session)
+        shutil.rmtree(folder, ignore_errors=True)
+    (session / PENDING).write_text(json.dumps(remaining, ensure_ascii=False), encoding="utf-8")
+
+
 def stage(uploads: list[Upload], details: Details, data_root: Path, session_bytes: int = 0) -> Path:
     """Check the files and write them, with a source.yml each, into a private staging session.
 
@@ -300,7 +399,7 @@ def stage(uploads: list[Upload], details: Details, data_root: Path, session_byte
 
 
 def staged_sources(session: Path) -> list[Path]:
-    return sorted(p for p in session.iterdir() if p.is_dir() and p.name != "preview")
+    return sorted(p for p in session.iterdir() if p.is_dir() and p.name not in ("preview", "pending", "inbox"))
 
 
 def discard(session: Path) -> None:

@@ -43,6 +43,7 @@ from typing import TextIO
 
 import yaml
 
+from core.facts import OFFENCE_START, TRIAGE
 from core.schema import MAX_DATE, MIN_DATE
 from ingest.read.base import MAX_FILE_BYTES, Document, ReaderError
 from ingest.read.bounded import call_bounded, reading
@@ -56,7 +57,6 @@ LEAD = 2.0  # the best force's score must be at least this many times the next o
 MIN_SCORE = 3.0  # and at least this (one full name in a letterhead, or a domain)
 HEAD_LINES, TAIL_LINES = 15, 25  # letterhead and signature block
 
-TRIAGE = ("read", "needs review", "failed", "not an answer", "needs a force")
 
 _ACK = re.compile(r"acknowledge (?:receipt|your request)|we (?:have )?received your (?:request|e-?mail)|will (?:respond|reply) (?:to you )?"
                   r"(?:within|no later than|promptly)|has been (?:logged|registered)|within (?:the statutory )?(?:20|twenty) working days",
@@ -139,7 +139,7 @@ def _zip_units(data: bytes, name: str, budget: list[int]) -> Iterator[tuple[str,
                 raise RoundError(f"{name}: entry {entry!r} unpacks to over {MAX_FILE_BYTES // 2**20} MB, the limit for one file")
             budget[0] -= len(body)
             if budget[0] < 0:
-                raise RoundError(f"{name}: unpacks to over {MAX_ROUND_BYTES // 2**20} MB in all, the limit for one round")
+                raise RoundError(f"{name}: unpacks to over the limit for one round")
             yield entry, body
 
 
@@ -150,10 +150,10 @@ def _is_zip(body: bytes, name: str = "") -> bool:
     return body[:4] == b"PK\x03\x04" and sniff_bytes(body, Path(name).suffix) == "zip"
 
 
-def collect(path: Path) -> list[Unit]:
+def collect(path: Path, max_bytes: int = MAX_ROUND_BYTES) -> list[Unit]:
     """The answers in a folder or zip: a folder or zip inside the round is one answer (a request's
     correspondence); each loose file is a unit of its own (grouped later by force and reference)."""
-    budget = [MAX_ROUND_BYTES]
+    budget = [max_bytes]
     entries: list[tuple[str, bytes]] = []
     if path.is_file():
         body = path.read_bytes()
@@ -170,7 +170,7 @@ def collect(path: Path) -> list[Unit]:
                 continue
             budget[0] -= p.stat().st_size
             if budget[0] < 0:
-                raise RoundError(f"{path}: holds over {MAX_ROUND_BYTES // 2**20} MB, the limit for one round")
+                raise RoundError(f"{path}: holds over {max_bytes // 2**20} MB, the limit for one round")
             entries.append((p.relative_to(path).as_posix(), p.read_bytes()))
             if len(entries) > MAX_ROUND_FILES:
                 raise RoundError(f"{path}: holds over {MAX_ROUND_FILES:,} files, the limit for one round")
@@ -310,14 +310,14 @@ def _reference(lines: list[str], file_names: list[str]) -> Found:
 def _date(lines: list[str]) -> Found:
     for i, line in enumerate(lines[:30]):
         for d, text in _dates_in(line):
-            if max(MIN_DATE, date(2017, 4, 3)) <= d <= min(MAX_DATE, date.today()):
+            if max(MIN_DATE, OFFENCE_START) <= d <= min(MAX_DATE, date.today()):  # an answer is dated after the offence began
                 return Found(d, f"'{text}' (line {i + 1})")
         for m in _DATE_SLASH.finditer(line):
             try:
                 d = date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
             except ValueError:
                 continue
-            if date(2017, 4, 3) <= d <= min(MAX_DATE, date.today()):
+            if max(MIN_DATE, OFFENCE_START) <= d <= min(MAX_DATE, date.today()):
                 return Found(d, f"'{m.group(0)}' (line {i + 1})")
     return Found(None, "no date found near the top of the letter")
 
@@ -508,6 +508,13 @@ def terminal_ask(stdin: TextIO, out: TextIO) -> Ask:
             near = ref.nearest_area_names(text)
             print(f"  not a force{': nearest ' + ', '.join(near) if near else ''}", file=out)
     return ask
+
+
+def recognise_all(units: list[Unit]) -> list[Answer]:
+    """Recognise every unit and group loose files of one answer (no writing, no asking)."""
+    names = ForceNames()
+    with reading():
+        return _group([recognise(u, names) for u in units])
 
 
 def run_round(path: Path, into: Path, ask: Ask | None = None, err: TextIO | None = sys.stderr,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from core.facts import TRIAGE
 from dashboard import auth, data, loaders, queries, ui
 
 ui.page("Add returns", "Upload the answers forces sent (PDF, Word, Excel, OpenDocument, CSV, a saved web page, or a zip of a "
@@ -40,8 +41,10 @@ if staged is None:
             "Return files", accept_multiple_files=True,
             help=f"Up to {intake.MAX_FILE_BYTES // 2**20} MB a file, {intake.MAX_UPLOAD_BYTES // 2**20} MB an upload, "
                  f"{intake.MAX_ZIP_ENTRIES} files in a zip, {intake.MAX_SESSION_BYTES // 2**20} MB a session.")
-        force = st.selectbox("Force", ["", *names], format_func=lambda c: names.get(c, "Read from the filled templates"),
-                             help="The request kit's templates name their force and period; other files need the force here.")
+        force = st.selectbox("Force", ["", *names], format_func=lambda c: names.get(c, "Recognise from the files"),
+                             help="Leave the force and the reference empty to recognise each answer's force, reference, date and "
+                                  "period from its own letterhead, signature and text (a whole round at once); what is unclear "
+                                  "is asked next. The request kit's templates name their force and period.")
         c1, c2 = st.columns(2)
         reference = c1.text_input("FOI reference", placeholder="e.g. 10905-25", max_chars=intake.MAX_TEXT)
         received = c2.date_input("Date received", value=date.today(), format="YYYY-MM-DD")
@@ -55,8 +58,12 @@ if staged is None:
         uploads = [intake.Upload(f.name, f.getvalue()) for f in files or []]
         used = int(st.session_state.get("session_bytes", 0))
         try:
-            session = intake.stage(uploads, intake.Details(names.get(force, ""), reference, start, end, received, url, suppression),
-                                   raw.parent, session_bytes=used)
+            if not force and not reference.strip():
+                with st.spinner("Recognising each answer's force from its files..."):
+                    session = intake.stage_round(uploads, raw.parent, session_bytes=used)
+            else:
+                session = intake.stage(uploads, intake.Details(names.get(force, ""), reference, start, end, received, url,
+                                                               suppression), raw.parent, session_bytes=used)
         except intake.UploadRejected as exc:
             ui.error(f"Not added: {exc}")
         else:
@@ -66,6 +73,27 @@ if staged is None:
             st.rerun()
 else:
     session = Path(staged)
+    pending = intake.pending_answers(session)
+    unsettled = [p for p in pending if not p.get("settled")]
+    if unsettled:
+        st.subheader("Which force sent these?")
+        st.write("The force of these answers could not be recognised with confidence; it is never guessed. Choose it, or "
+                 "leave it blank to leave the answer out.")
+        with st.form("pending"):
+            chosen = {}
+            for p in unsettled:
+                if p["triage"] == "not an answer":
+                    st.markdown(f"**{ui.plain(p['name'])}**: not an answer (a covering e-mail or an acknowledgement); left out")
+                    continue
+                st.markdown(f"**{ui.plain(p['name'])}** · {ui.plain(p['why'])}")
+                st.text("\n".join(p["first_lines"]) or "(no text)")
+                chosen[p["id"]] = st.selectbox(f"Force for {p['name']}", ["", *names], key=f"pending_{p['id']}",
+                                               format_func=lambda c: names.get(c, "Leave it out"))
+            if st.form_submit_button("Continue"):
+                intake.settle_pending(session, {k: names.get(v, "") for k, v in chosen.items()}, auth.actor())
+                st.session_state.pop("previewed", None)
+                st.rerun()
+        st.stop()
     if st.session_state.get("previewed") != staged:
         with st.spinner("Reading the files (in a separate process, stopped if it takes too long)..."):
             figures, issues = intake.preview(session)
@@ -75,6 +103,11 @@ else:
     readings = intake.preview_readings(session)
     n_files = len(readings)
     st.subheader(f"Preview: {len(figures)} figures from {n_files} file(s)")
+    if pending or len(intake.staged_sources(session)) > 1:
+        triage = queries.triage(intake.staged_sources(session), issues, pending)
+        counts = triage["status"].value_counts()
+        st.markdown("**Triage**: " + ", ".join(f"{counts.get(t, 0)} {t}" for t in TRIAGE))
+        ui.table(triage)
     errors = issues[issues["severity"] == "error"] if len(issues) else issues
     review = issues[issues["severity"] == "review"] if len(issues) else issues
     if len(errors):

@@ -99,3 +99,44 @@ def test_markup_in_a_return_is_shown_as_text_and_flagged(browser: Browser, scrat
     assert not dialogs, "markup from a return ran in the page"
     assert page.locator("img[src=x]").count() == 0
     assert raw_sources(root) == before  # a preview stores nothing
+
+
+def test_a_round_zip_with_no_force_chosen_is_recognised_asked_and_triaged(browser: Browser, scratch_app: tuple[str, Path]) -> None:
+    """Issue 19: a zip of generated answers from several forces, named anything (PDF, Word, xlsx, a
+    correspondence download, an acknowledgement, a workbook naming no force), no force chosen:
+    every force recognised right or asked, the triage list right."""
+    import yaml
+
+    from ingest.vocabulary.reference import reference
+    from synthetic.round import round_zip
+
+    url, root = scratch_app
+    data, expected = round_zip(20)
+    page = open_add(browser, url)
+    page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(
+        files=[{"name": "round.zip", "mimeType": "application/zip", "buffer": data}])
+    page.wait_for_timeout(500)
+    page.get_by_role("button", name="Preview").click()  # no force, no reference: recognise from the files
+    expect(page.get_by_text("Which force sent these?")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("no force is named in the files").first).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("Acknowledgement.txt").first).to_be_visible(timeout=TIMEOUT)
+    # the staged sources so far: each force as expected (the one unclear answer is not among them)
+    [session] = list((root / ".staging").iterdir())
+    codes = {}
+    for yml in session.glob("*/source.yml"):
+        meta = yaml.safe_load(yml.read_text(encoding="utf-8"))
+        for original in meta["recognised"]["files"].values():
+            codes[original] = reference().find_area(meta["force"]).code  # type: ignore[union-attr]
+    for unit, code in expected.items():
+        if code not in (None, "not an answer") and not unit.endswith(".zip"):
+            assert codes[unit] == code, unit
+    box = page.get_by_role("combobox", name="Force for Data.xlsx", exact=True)
+    box.click()
+    page.keyboard.type("Kent")
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_text("Triage:", exact=False)).to_be_visible(timeout=TIMEOUT * 2)
+    answers = len(expected) - 1  # the acknowledgement is not one
+    expect(page.get_by_text(f"{answers} read, 0 needs review, 0 failed, 1 not an answer, 0 needs a force")).to_be_visible(
+        timeout=TIMEOUT)
+    assert len(list(session.glob("*/source.yml"))) == answers

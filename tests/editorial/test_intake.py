@@ -264,3 +264,20 @@ def test_a_file_the_preview_stopped_is_kept_but_never_read_again(data_root: Path
     out = pd.read_csv(data_root / "processed" / "issues.csv", dtype=str, keep_default_na=False)
     assert any("kept as received, not read" in m for m in out.loc[out["source_file"] == "page.html", "message"])
     assert set(pd.read_csv(data_root / "processed" / "figures.csv", dtype=str)["value"]) == {"30", "9", "39"}
+
+
+def test_a_round_with_no_force_is_recognised_and_the_unclear_asked(data_root: Path) -> None:
+    from synthetic.round import round_zip
+
+    data, expected = round_zip(20)
+    session = intake.stage_round([Upload("round.zip", data)], data_root)
+    pending = intake.pending_answers(session)
+    assert sorted((p["name"], p["triage"]) for p in pending) == [("Acknowledgement.txt", "not an answer"), ("Data.xlsx", "needs a force")]
+    assert len(staged_sources(session)) == len(expected) - 2
+    with pytest.raises(NotAllowed):
+        intake.settle_pending(session, {p["id"]: "Kent" for p in pending}, READER)
+    intake.settle_pending(session, {p["id"]: "Kent" for p in pending}, EDITOR)
+    assert len(staged_sources(session)) == len(expected) - 1  # the acknowledgement stays out
+    assert all(p.get("settled") for p in intake.pending_answers(session))
+    [kent_data] = [s for s in staged_sources(session) if "Data.xlsx" in (s / "source.yml").read_text(encoding="utf-8")]
+    assert "chosen by editor@example.org" in (kent_data / "source.yml").read_text(encoding="utf-8")
