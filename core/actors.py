@@ -58,3 +58,22 @@ def audit_log(raw_dir: Path) -> pd.DataFrame:
             df[c] = ""
     df["sources"] = df["sources"].map(lambda v: ", ".join(v) if isinstance(v, list) else ("" if v is None or v != v else str(v)))
     return df.astype(object).fillna("")
+
+
+def append_audit(raw_dir: Path, by: str, role: str, action: str, **details: object) -> None:
+    """Append one line to the audit log (never rewritten; a line is whole or absent)."""
+    import fcntl
+    import json
+    from datetime import UTC, datetime
+
+    path = audit_path(raw_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    entry = {"at": datetime.now(UTC).isoformat(timespec="seconds"), "by": by, "role": role, "action": action, **details}
+    line = (json.dumps(entry, ensure_ascii=False, default=str) + "\n").encode("utf-8")
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        os.write(fd, line)
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -49,7 +49,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from core.actors import Actor, audit_log, audit_path
+from core.actors import Actor, append_audit, audit_log
 from core.schema import empty_figures
 from editorial.kit import template_details, template_suppression
 from ingest.issues import IssueLog
@@ -485,18 +485,7 @@ def _lock(raw_dir: Path) -> Iterator[None]:
 
 def audit(raw_dir: Path, actor: Actor, action: str, **details: Any) -> None:
     """Append one line to the audit log (never rewritten; a line is whole or absent)."""
-    path = audit_path(raw_dir)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    entry = {"at": datetime.now(UTC).isoformat(timespec="seconds"), "by": actor.email, "role": actor.role,
-             "action": action, **details}
-    line = (json.dumps(entry, ensure_ascii=False, default=str) + "\n").encode("utf-8")
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        os.write(fd, line)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    append_audit(raw_dir, actor.email, actor.role, action, **details)
 
 
 def _require_editor(actor: Actor | None, raw_dir: Path, action: str, what: str) -> Actor:

@@ -2,6 +2,7 @@
 `python -m ingest inspect FILE`: the tables of labelled cells a file holds (stage 1).
 `python -m ingest kit ...`: the request kit for a new round.
 `python -m ingest round DIR_OR_ZIP [--into RAW_DIR]`: a round of answers named anything -> source folders.
+`python -m ingest review SOURCE_DIR [--table T ...]`: the doubtful tables of a source; a decision about one.
 
 Exit status: 0 all sources ingested; 1 some sources failed (the rest are written, the
 failures are in issues.csv and on stderr); 2 usage error; 3 all read, but some need review
@@ -39,6 +40,14 @@ def main(argv: list[str] | None = None) -> int:
         from editorial.kit import main as kit_main
 
         return kit_main(args_list[1:])
+    if args_list[:1] == ["review"]:
+        from ingest.review import main as review_main
+
+        try:
+            return review_main(args_list[1:])
+        except Exception as exc:  # last resort: one clear line, never a traceback
+            print(f"python -m ingest review: internal error ({type(exc).__name__}: {str(exc)[:300]})", file=sys.stderr)
+            return 1
     if args_list[:1] == ["round"]:
         from ingest.round import main as round_main
 

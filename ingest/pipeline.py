@@ -161,7 +161,7 @@ def _read_file(path: Path, source: Source, rel: str, local: IssueLog) -> tuple[l
     if doc.fmt in ("transcription", "public_record"):
         typed = normaliser.figures(doc.figures, doc.notes, rel, doc.fmt)
         return typed, detail, {doc.fmt} if typed else set()
-    interp = interpret(doc, normaliser.ref, source.period, source.adapter)
+    interp = interpret(doc, normaliser.ref, source.period, source.adapter, [d for d in source.decisions if d.file == rel])
     detail.interpretation = interp
     for v in interp.verdicts:
         if v.review:

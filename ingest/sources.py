@@ -27,6 +27,7 @@ KNOWN_KEYS = {
     "not_read",  # files kept as received but never read: the preview stopped them (file: reason)
     "correspondence",  # files kept as received that are not answers: a covering e-mail, an acknowledgement
     "recognised",  # how `ingest round` recognised the force, reference, date and period (provenance)
+    "decisions",  # what people decided about how its tables read (ingest/decisions.py), replayed on every rebuild
     "files", "collected_by",  # a collection's own description (the public record)
 }
 # files in a source folder that are not returns
@@ -58,6 +59,7 @@ class Source:
     raw: dict[str, Any] = field(default_factory=dict)
     not_read: dict[str, str] = field(default_factory=dict)  # file (relative) -> why it is kept but never read
     correspondence: list[str] = field(default_factory=list)  # files kept that are not answers (a covering e-mail)
+    decisions: list[Any] = field(default_factory=list)  # ingest.decisions.Decision: how people settled its tables
 
     @property
     def added_by(self) -> str:
@@ -145,6 +147,12 @@ def load_source(folder: Path) -> Source:
     correspondence = data.get("correspondence") or []
     if not isinstance(correspondence, list) or not all(isinstance(k, str) for k in correspondence):
         raise SourceError(f"'correspondence:' in {SOURCE_FILE} must be a list of file names")
+    from ingest.decisions import DecisionError, parse
+
+    try:
+        decisions = parse(data.get("decisions"))
+    except DecisionError as exc:
+        raise SourceError(f"{SOURCE_FILE}: {exc}") from None
     reference_text = data.get("reference") or data.get("title")
     if not reference_text:
         raise SourceError(f"{SOURCE_FILE} needs 'reference:' (the FOI reference or the publication's title)")
@@ -165,6 +173,7 @@ def load_source(folder: Path) -> Source:
         raw=data,
         not_read={k: str(v) for k, v in not_read.items()},
         correspondence=list(correspondence),
+        decisions=decisions,
     )
 
 

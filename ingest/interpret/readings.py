@@ -24,6 +24,7 @@ from datetime import date
 
 from core.markers import DASHES
 from core.text import MARKUP, looks_like_formula
+from ingest.decisions import SKIPPING_OFFENCES, Decision, label_means, same_label
 from ingest.read.base import Document, Label, ProseLine, RawFigure, ReaderNote, is_blank
 from ingest.tables.layout import Table, dash_zeros, find_tables, is_value, label_text
 from ingest.vocabulary.labels import (
@@ -523,8 +524,74 @@ def dash_zero_cells(tables: list[Table], prose: list[ProseLine]) -> dict[str, se
     return zeros
 
 
-def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, adapter: str | None = None) -> Interpretation:
-    """Every table's best reading and the statements in the prose, as raw figures."""
+def _decided(v: Verdict, t: Table, mine: list[Decision], ref: Reference, period: tuple[date, date] | None, zeros: set[str],
+             notes: list[ReaderNote]) -> Verdict:
+    """The table as a person decided it reads (ingest/decisions.py): a doubt settled, not asked again."""
+    said = "; ".join(d.describe() for d in mine)
+    candidates = [x for x in [v.best, *v.others] if x is not None]
+    for d in mine:
+        notes.append(ReaderNote("decision_applied", t.name, f"table '{t.name}': {d.describe()}"))
+    if any(d.kind == "skip" or (d.kind == "offence" and d.fields["offence"] in SKIPPING_OFFENCES) for d in mine):
+        return Verdict(t, None, candidates, not_read=f"as decided: {said}")
+    best = v.best
+    for d in mine:
+        if d.kind == "reading":
+            found = next((x for x in candidates if x.name == d.fields["reading"]), None)
+            if found is None:
+                notes.append(ReaderNote("decision_unmatched", t.name, f"table '{t.name}' has no reading named "
+                                        f"{d.fields['reading']!r} (it has: {', '.join(x.name for x in candidates) or 'none'}); not applied"))
+            else:
+                best = found
+        elif d.kind == "header_rows":
+            nh, nl = int(d.fields["header_rows"]), int(d.fields["label_columns"])
+            best = Reading("crosstab", t, _crosstab(t, nh, nl, zeros), f"{nh} header rows, {nl} label columns, decided")
+            _score_crosstab(best, ref, period)
+    if best is None:
+        return Verdict(t, None, candidates, not_read=v.not_read)
+    means = label_means(mine, t.name)
+    meanings = [d for d in mine if d.kind == "label" and "=" in str(d.fields["means"])]
+    kept = []
+    for f in best.figures:
+        labels: list[Label] = []
+        drop = False
+        for lab in f.labels:
+            role = next((m for k, m in means.items() if same_label(k, lab.text)), None)
+            if role == "header":  # a heading's name ("Victim Gender"), not a category
+                continue
+            if role in ("derived", "note"):
+                drop = True
+                break
+            meaning = next((d for d in meanings if same_label(str(d.fields["label"]), lab.text)), None)
+            if meaning is not None:  # learned_labels.csv holds it too; here in case that file does not
+                dim, _, value = str(meaning.fields["means"]).partition("=")
+                if not match_dimension(ref, dim, lab.text):
+                    lab = Label(lab.axis, value, dim)
+            labels.append(lab)
+        if drop:
+            continue
+        f.labels = labels
+        for d in mine:
+            if d.kind == "offence":
+                f.labels.append(Label(f"{t.name}.decided", str(d.fields["offence"]), "offence"))
+            elif d.kind == "period" and not any(lab.dim == "period" or match_dimension(ref, "period", lab.text) for lab in f.labels):
+                f.labels.append(Label(f"{t.name}.decided", f"{d.fields['period_start']} to {d.fields['period_end']}", "period"))
+            elif d.kind == "figure" and f.location == d.fields["location"]:
+                f.read_as, f.corrected = d.fields["value"], True
+        f.decided = said
+        kept.append(f)
+    best.figures = kept
+    for d in mine:
+        if d.kind == "figure" and not any(f.location == d.fields["location"] for f in kept):
+            notes.append(ReaderNote("decision_unmatched", t.name, f"table '{t.name}' has no figure at {d.fields['location']}; "
+                                    "the correction was not applied"))
+    return Verdict(t, best, [x for x in candidates if x is not best])
+
+
+def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, adapter: str | None = None,
+              decisions: list[Decision] | None = None) -> Interpretation:
+    """Every table's best reading and the statements in the prose, as raw figures; where a person
+    decided how a table reads (`decisions`, this file's), as they decided."""
+    decisions = decisions or []
     tables, table_prose, skipped = find_tables(doc.grids)
     notes = list(doc.notes)
     for name in skipped:
@@ -537,6 +604,9 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
     axis_dims: dict[str, str | None] = {}
     for t in tables:
         v = choose(t, ref, period, zeros_by_table[t.name], adapter)
+        mine = [d for d in decisions if d.table == t.name]
+        if mine:
+            v = _decided(v, t, mine, ref, period, zeros_by_table[t.name], notes)
         verdicts.append(v)
         if v.best is None:
             notes.append(ReaderNote("table_not_read", t.name, f"table '{t.title[:80]}' not read: {v.not_read}"))
@@ -549,6 +619,11 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
             f.reading = kind
         figures.extend(v.best.figures)
         axis_dims.update(v.best.dims)
+    names = {t.name for t in tables}
+    for d in decisions:
+        if d.table not in names:
+            notes.append(ReaderNote("decision_unmatched", d.table, f"a decision names table '{d.table}', which the file no longer "
+                                    f"has (tables: {', '.join(sorted(names)) or 'none'}): not applied ({d.describe()})"))
     # a total: a figure whose labels are roles ("Total", "Number of offences"), periods or areas only
     have_total = any(all(match_role(ref, lab.text) in ("total", "value") or match_dimension(ref, "period", lab.text)
                          or match_dimension(ref, "area", lab.text) for lab in f.labels) for f in figures if not f.aggregate)

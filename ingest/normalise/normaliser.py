@@ -379,6 +379,10 @@ class Normaliser:
         raw_text = "" if raw is None else (str(int(raw)) if isinstance(raw, float) and raw.is_integer() else str(raw)).strip()
         if f.aggregate:
             return Value("reported", 1.0, 1.0, 1.0, False, raw_text)
+        if f.read_as is not None and f.corrected:
+            pv = parse_value(f.read_as)
+            self._issue("figure_corrected", f"printed {raw_text!r}, corrected to {f.read_as} by a person: {f.decided}", file, loc, raw_text)
+            return self._bounded(Value(pv.status, pv.value, pv.low, pv.high, pv.is_percent, raw_text))
         if f.read_as is not None:
             pv = parse_value(f.read_as)
             self._issue("dash_read_as_zero", f"{raw_text!r} read as {f.read_as}: {f.note or 'the return says so'}", file, loc, raw_text,
@@ -471,7 +475,7 @@ class Normaliser:
             "published": src.received,
             "reference": src.reference,
             "publisher": src.publisher,
-            "note": f.note,
+            "note": "; ".join(x for x in (f.note, f.decided) if x),
             "reader": reader,
             "review": f.review,
             "added_by": src.added_by,

@@ -100,6 +100,8 @@ class RawFigure:
     read_as: object = None  # the value a reading gives a marker ('-' shown by the totals to be 0)
     reading: str = ""  # the reading that gave it: crosstab, timewide, records, statement, transcription
     document: dict[str, object] | None = None  # per-figure source document (public record)
+    decided: str = ""  # the decisions a person took about its table (ingest/decisions.py): shown in its note
+    corrected: bool = False  # its value was corrected by a person (read_as holds it; value_raw stays as printed)
 
 
 @dataclass

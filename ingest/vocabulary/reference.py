@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import csv
 import difflib
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 REFERENCE_DIR = Path(__file__).resolve().parents[2] / "data" / "reference"
+
+
+def learned_labels_path() -> Path:
+    """Label meanings people settled (ingest/decisions.py); SCWC_LEARNED_LABELS moves it (tests)."""
+    return Path(os.environ.get("SCWC_LEARNED_LABELS") or REFERENCE_DIR / "learned_labels.csv")
 
 
 def _read(name: str) -> list[dict[str, str]]:
@@ -92,6 +98,26 @@ class Reference:
         self.genders = {label_key(r["label"]): r["gender"] for r in _read("gender_labels.csv")}
         self.roles = {label_key(r["label"]): r["role"] for r in _read("label_roles.csv")}
         self.record_columns = {record_key(r["header"]): r["role"] for r in _read("record_columns.csv")}
+        self._learn()
+
+    def _learn(self) -> None:
+        """Label meanings people settled in a review (learned_labels.csv, with who added each):
+        every later answer with that label reads it without review. A meaning names a category the
+        vocabulary already has (it is never a new category)."""
+        path = learned_labels_path()
+        if not path.exists():
+            return
+        groups = {p.name: p.group for p in self.platforms.values()}
+        with open(path, newline="", encoding="utf-8") as fh:
+            learned = list(csv.DictReader(fh))
+        for r in learned:
+            key, value = label_key(r["label"]), r["value"]
+            if r["dimension"] == "gender" and value in set(self.genders.values()):
+                self.genders.setdefault(key, value)
+            elif r["dimension"] == "platform" and value in groups:
+                self.platforms.setdefault(key, Platform(value, groups[value]))
+            elif r["dimension"] == "age" and label_key(value) in self.age_labels:
+                self.age_labels.setdefault(key, self.age_labels[label_key(value)])
 
     # --- areas --------------------------------------------------------------------------
     def find_area(self, text: str) -> Area | None:
