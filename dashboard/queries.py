@@ -590,3 +590,14 @@ def triage(sources: list[Path], issues: pd.DataFrame, pending: list[dict[str, An
     for p in pending:
         rows.append({"answer": str(p["name"]), "status": "not an answer" if p["triage"] == "not an answer" else "needs a force"})
     return pd.DataFrame(rows, columns=["answer", "status"])
+
+
+def role_grid(rows: list[list[str]], roles: list[list[str]], colours: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A table's cells as printed, and beside it the CSS that colours each cell by its role (the
+    review desk): same shape, columns named `col 1`, `col 2`..."""
+    grid = pd.DataFrame(rows).fillna("")
+    grid.columns = [f"col {j + 1}" for j in range(grid.shape[1])]
+    css = pd.DataFrame(roles).reindex(index=grid.index, columns=range(grid.shape[1])).fillna("")
+    css = css.map(lambda r: f"background-color: {colours[r]}" if r in colours else "")
+    css.columns = grid.columns
+    return grid, css

@@ -29,8 +29,9 @@ PAGES: list[tuple[str, str]] = [
     ("pages/10_Add_returns.py", "Add returns"),
     ("pages/11_Round_tracker.py", "Round tracker"),
     ("pages/12_Request_kit.py", "Request kit"),
+    ("pages/13_Review_desk.py", "Review desk"),
 ]
-EDITOR_PAGES = {"pages/10_Add_returns.py"}  # in the menu for editors only (the page checks again)
+EDITOR_PAGES = {"pages/10_Add_returns.py", "pages/13_Review_desk.py"}  # in the menu for editors only (the page checks again)
 # column names as people read them (tables never show a slug or a code where a word will do)
 COLUMN_WORDS = {
     "area_name": "Area", "period_label": "Period", "value": "Figure", "status": "Status", "figure": "Figure", "breakdown": "Breakdown",

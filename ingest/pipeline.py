@@ -131,9 +131,13 @@ def _read_file_in_worker(path: Path, source: Source, rel: str, details: bool) ->
     except Exception as exc:  # a reader bug must not sink the other files of the source
         local.add("source_unreadable", source.source_id, f"could not be read ({type(exc).__name__}: {str(exc)[:300]})", rel)
         return [], local.rows, FileDetail(rel), set()
-    if not rows and not any(r["severity"] == "error" for r in local.rows):
+    interp = detail.interpretation
+    decided_out = interp is not None and interp.verdicts and all(v.not_read.startswith("as decided") for v in interp.verdicts)
+    if not rows and decided_out:  # a person decided every table is about something else: no figures is the answer
+        local.add("decision_applied", source.source_id, "no figures: every table of the file was decided to be about something "
+                  "else (see the decisions)", rel)
+    elif not rows and not any(r["severity"] == "error" for r in local.rows):
         what = "no figures found" + (f" (read as {detail.document.fmt})" if detail.document else "")
-        interp = detail.interpretation
         if interp is not None and not interp.tables and not interp.prose:
             what += ": the file holds no table and no text"
         elif interp is not None and interp.tables:

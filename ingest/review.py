@@ -21,6 +21,8 @@ from typing import Any, TextIO
 
 from ingest.decisions import Decision, DecisionError, make, record
 
+DOUBTFUL = ("needs review", "not read", "labels not recognised")
+
 
 @dataclass
 class Doubt:
@@ -35,6 +37,7 @@ class Doubt:
     readings: list[tuple[str, float]] = field(default_factory=list)
     unknown_labels: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)  # the table's cells as printed (the first rows)
+    roles: list[list[str]] = field(default_factory=list)  # each cell's role: header, label, figure, total, skipped, ""
     figures: list[dict[str, Any]] = field(default_factory=list)  # what the chosen reading gives
 
 
@@ -48,7 +51,7 @@ def tables_of(folder: Path) -> tuple[list[Doubt], list[dict[str, str]]]:
     rows, summary = ingest_source(folder, log, err=None, details=True)
     unknown: dict[tuple[str, str], list[str]] = {}
     for r in log.rows:
-        if r["issue_type"] == "unknown_label":
+        if r["issue_type"] in ("unknown_label", "platform_unmapped"):
             unknown.setdefault((r["source_file"], r["location"]), []).append(r["value"])
     out = []
     for detail in summary.files:
@@ -58,19 +61,45 @@ def tables_of(folder: Path) -> tuple[list[Doubt], list[dict[str, str]]]:
         for v in interp.verdicts:
             t = v.table
             decided = any(f.decided for f in (v.best.figures if v.best else [])) or v.not_read.startswith("as decided")
-            status = "decided" if decided else ("not read" if v.best is None else ("needs review" if v.review else "read"))
             labels = sorted({x for (file, loc), vals in unknown.items() if file == detail.file for x in vals
                              if v.best is not None and any(f.location == loc for f in v.best.figures)})
+            status = "decided" if decided else ("not read" if v.best is None else ("needs review" if v.review else
+                                                                                  "labels not recognised" if labels else "read"))
             out.append(Doubt(
                 detail.file, t.name, t.title, status, v.review or v.not_read or t.review,
                 v.best.name if v.best else "",
                 [(x.name, round(x.score, 3)) for x in [v.best, *v.others] if x is not None],
                 labels,
                 [[("" if c.value is None else str(c.value)) for c in r] for r in t.rows[:40]],
+                _roles(t, v.best.figures if v.best else []),
                 [r for r in rows if r["source_file"] == detail.file and any(f.location == r["source_location"]
                                                                             for f in (v.best.figures if v.best else []))],
             ))
     return out, log.rows
+
+
+def _roles(t: Any, figures: list[Any]) -> list[list[str]]:
+    """What each cell of the table is in the chosen reading: header, label, figure, total (a figure
+    whose labels are all totals), skipped (a cell with something in it that gave no figure), ""."""
+    from ingest.vocabulary.labels import is_total_label
+
+    where = {f.location: f for f in figures}
+    out = []
+    for ri, row in enumerate(t.rows[:40]):
+        roles = []
+        for ci, c in enumerate(row):
+            f = where.get(c.location)
+            if f is not None:
+                roles.append("total" if f.labels and all(is_total_label(lab.text) for lab in f.labels if lab.dim is None)
+                             and any(is_total_label(lab.text) for lab in f.labels) else "figure")
+            elif ri < t.n_header:
+                roles.append("header")
+            elif ci < t.n_label:
+                roles.append("label")
+            else:
+                roles.append("" if c.value in (None, "") else "skipped")
+        out.append(roles)
+    return out
 
 
 def decide(folder: Path, args: argparse.Namespace) -> Decision:
@@ -98,7 +127,7 @@ def decide(folder: Path, args: argparse.Namespace) -> Decision:
 
 
 def print_tables(doubts: list[Doubt], out: TextIO, everything: bool = False) -> None:
-    shown = [d for d in doubts if everything or d.status in ("needs review", "not read")]
+    shown = [d for d in doubts if everything or d.status in DOUBTFUL]
     if not shown:
         print("nothing to settle: every table reads without doubt" + (" (or as decided)" if doubts else ""), file=out)
     for d in shown:

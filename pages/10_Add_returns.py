@@ -116,6 +116,7 @@ else:
     if len(review):
         ui.caveat(f"Needs review: {len(review)} reading(s) are doubtful. Check the figures below against the file before adding; "
                   "each doubtful table shows the reading chosen beside the next best.")
+        st.page_link("pages/13_Review_desk.py", label="Settle them in the Review desk (kept with the return, never asked again)")
     changed = queries.replacements(figures, loaders.figures())
     if not changed.empty:
         ui.caveat(f"{len(changed)} figure(s) here differ from figures already published; if added, each is shown as a revision "

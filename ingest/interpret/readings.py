@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from core.facts import THE_OFFENCE
 from core.markers import DASHES
 from core.text import MARKUP, looks_like_formula
 from ingest.decisions import SKIPPING_OFFENCES, Decision, label_means, same_label
@@ -604,6 +605,10 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
     axis_dims: dict[str, str | None] = {}
     for t in tables:
         v = choose(t, ref, period, zeros_by_table[t.name], adapter)
+        named = ref.offences_named(t.title)
+        if v.best is not None and named and THE_OFFENCE not in named:  # its own title says what it counts (issue 18)
+            v.review = (v.review + "; " if v.review else "") + (
+                f"the table's title names another offence ({', '.join(named)}), not s.15A: say what offence it counts")
         mine = [d for d in decisions if d.table == t.name]
         if mine:
             v = _decided(v, t, mine, ref, period, zeros_by_table[t.name], notes)
@@ -618,7 +623,12 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
             f.review = v.review or t.review or doc.review
             f.reading = kind
         figures.extend(v.best.figures)
-        axis_dims.update(v.best.dims)
+        # in a cross-tab, a heading of single years of age (13, 14, 15) is each one age, never folded into a band (the
+        # records' reading of an age): three columns of one band were three values of one figure (issue 18)
+        for axis, dim in v.best.dims.items():
+            texts = {lab.text.strip() for f in v.best.figures for lab in f.labels if lab.axis == axis}
+            single = dim == "age_years" and v.best.kind == "crosstab" and texts and all(x.isdigit() and int(x) <= 25 for x in texts)
+            axis_dims[axis] = "age" if single else dim
     names = {t.name for t in tables}
     for d in decisions:
         if d.table not in names:

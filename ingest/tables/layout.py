@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 from core.markers import DASHES
 from ingest.read.base import Cell, NamedGrid, ProseLine, is_blank
-from ingest.vocabulary.labels import is_total_label
+from ingest.vocabulary.labels import is_category_label, is_total_label
 from ingest.vocabulary.values import parse_value
 
 MAX_LABEL_COLUMNS = 2
@@ -234,6 +234,18 @@ def _text_table(body: list[list[Cell]]) -> bool:
     return len(common) >= 2 and filled.count(common) >= 0.6 * len(body)
 
 
+def _empty_body_row(row: list[Cell], above: list[list[Cell]]) -> bool:
+    """A last row holding only its label ("Unknown Age" with every cell blank) is a row of the table
+    whose figures were left blank, not a note below it: its one cell is in the label column the rows
+    above use, and it is a category the vocabulary knows (a note is a sentence)."""
+    cell = _non_blank(row)[0]
+    if row.index(cell) != 0 or not above:
+        return False
+    if not any(not is_blank(r[0].value) and len(_non_blank(r)) > 1 for r in above):
+        return False
+    return is_category_label(label_text(cell.value))
+
+
 def split_tables(g: NamedGrid) -> tuple[list[Table], list[ProseLine]]:
     """Runs of non-blank rows; inside each: title lines, header rows, body rows, notes.
     Returns the tables and the lines of text around them (titles, notes, statements)."""
@@ -260,7 +272,7 @@ def split_tables(g: NamedGrid) -> tuple[list[Table], list[ProseLine]]:
                 j += 1
             body = part[j:]
             k = len(body)
-            while k > 0 and len(_non_blank(body[k - 1])) == 1:
+            while k > 0 and len(_non_blank(body[k - 1])) == 1 and not _empty_body_row(body[k - 1], body[:k - 1]):
                 k -= 1
             notes = [ProseLine(_non_blank(r)[0].location, label_text(_non_blank(r)[0].value)) for r in body[k:]]
             prose.extend(notes)

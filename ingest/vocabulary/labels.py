@@ -145,3 +145,13 @@ def infer_axis_dimension(ref: Reference, labels: list[str]) -> str | None:
         if score > best_score:
             best, best_score = dim, score
     return best
+
+
+def is_category_label(text: str) -> bool:
+    """A short label the vocabulary knows as a category or a total ("Unknown Age", "Female", "Total"):
+    a row holding only such a label is a row of the table with its figures blank, not a line of text."""
+    t = (text or "").strip()
+    if not t or len(t) > 40 or t.endswith((".", ":")):
+        return False
+    ref = reference()
+    return is_total_label(t) or any(match_dimension(ref, d, t) for d in ("age", "gender", "platform"))

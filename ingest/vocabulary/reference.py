@@ -98,7 +98,12 @@ class Reference:
         self.genders = {label_key(r["label"]): r["gender"] for r in _read("gender_labels.csv")}
         self.roles = {label_key(r["label"]): r["role"] for r in _read("label_roles.csv")}
         self.record_columns = {record_key(r["header"]): r["role"] for r in _read("record_columns.csv")}
+        self.offence_mentions = [(re.compile(r["pattern"], re.I), r["offence_named"]) for r in _read("offence_mentions.csv")]
         self._learn()
+
+    def offences_named(self, text: str) -> list[str]:
+        """The offences a title names (offence_mentions.csv): 'scwc' for s.15A, else the offence's name."""
+        return [named for pattern, named in self.offence_mentions if pattern.search(text or "")]
 
     def _learn(self) -> None:
         """Label meanings people settled in a review (learned_labels.csv, with who added each):

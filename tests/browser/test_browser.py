@@ -26,7 +26,7 @@ PAGES = {
     "": "Online grooming of children: police figures", "Overview": "Overview", "Forces": "Forces",
     "Force_profile": "Force profile", "Regions": "Regions", "Age_and_gender": "Age and gender", "Platforms": "Platforms",
     "Compare": "Compare", "Sources_and_coverage": "Sources and coverage", "Data_and_export": "Data and export",
-    "Add_returns": "Add returns", "Round_tracker": "Round tracker", "Request_kit": "Request kit",
+    "Add_returns": "Add returns", "Round_tracker": "Round tracker", "Request_kit": "Request kit", "Review_desk": "Review desk",
 }
 # pages with filters for a reader (the Round tracker has none until a round is recorded: a reader sees no made-up round)
 FILTERED = ["Forces", "Force_profile", "Regions", "Age_and_gender", "Platforms", "Compare", "Sources_and_coverage",

@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from synthetic.layouts import (
@@ -47,6 +47,7 @@ def _roundtrip(seed: int, layout: Layout) -> tuple[dict, dict, set[str], list[di
 @pytest.mark.parametrize("fmt", FORMATS)
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(min_value=0, max_value=2**32 - 1))
+@example(seed=115165)  # found by the fuzzer: an html table whose last row ("Unknown Age") had every figure blank was read as a note
 def test_every_layout_reads_back_exactly(fmt: str, seed: int) -> None:
     layout = random_layout(random.Random(seed), fmt)
     got, want, severities, issues = _roundtrip(seed, layout)
