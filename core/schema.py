@@ -122,6 +122,7 @@ ISSUE_TYPES: Final = {
     "decision_applied": ("info", "ours", 'a person decided how a table reads (its reading, header rows, a label\'s meaning, its offence or period, to skip it, or one figure): kept in source.yml `decisions:` with who and why, applied on every rebuild'),
     "decision_unmatched": ("warning", "ours", 'a decision in source.yml names a table or reading the file no longer has (the file was replaced?): it was not applied; decide again with `ingest review`'),
     "figure_corrected": ("info", "ours", 'a person corrected one figure (`decisions:` in source.yml, with who and why); the printed value is kept in value_raw'),
+    "hidden_content": ("warning", "publisher", 'a hidden sheet, or filled cells in hidden rows or columns of a workbook, not read: what the force shows is the answer (hidden figures are often superseded)'),
     "hidden_text": ("review", "publisher", 'text a reader of the page cannot see (under a filled box of its own colour, as a redaction; or drawn invisibly, as an OCR layer over an image) was left out: it is not a figure; check the page'),
     "text_cut": ("review", "publisher", 'a cell or line held over 32,767 characters (Excel\'s own limit for a cell) and was cut there: the file may be damaged or built to slow a reader'),
     "duplicate_source_id": ("error", "ours", "two source folders with one id (the folder name) in one run: the second is left out, never merged with the first"),
@@ -171,7 +172,7 @@ ISSUE_TYPES: Final = {
     "html_active_content": ("warning", "publisher", 'a page carried scripts, frames, forms or event handlers: dropped unread, and flagged so a person knows the page had them'),
     "xml_entities_ignored": ("warning", "publisher", 'a workbook whose XML declares entities (an XXE attack): not resolved, and flagged'),
     "markup_like_text": ("warning", "publisher", 'a label with a tag, a markdown link or image, or a script address: kept as plain text, never rendered, and flagged'),
-    "formula_not_evaluated": ("info", "publisher", 'a spreadsheet formula with no saved value: read as an empty cell, never computed'),
+    "formula_not_evaluated": ("review", "publisher", 'a spreadsheet formula with no saved value (a file written by a program that does not compute them): its figure, often a total, is left out and the source needs review; never read as empty'),
     "scanned_pdf": ("error", "publisher", 'a PDF with no text layer (a scan) and no OCR installed: nothing can be read'),
     "source_failed": ("error", "ours", 'the source could not be ingested at all (a fault of ours); its figures are left out and the other sources are not affected'),
 }

@@ -644,4 +644,7 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
     if doc.review:
         for f in figures:
             f.review = f.review or doc.review
+    if doc.unevaluated:  # formulas a program wrote without computing them (issue 18): never "not provided"
+        for f in figures:
+            f.unevaluated = f.location in doc.unevaluated
     return Interpretation(figures, verdicts, notes, tables, prose, axis_dims)

@@ -379,6 +379,11 @@ class Normaliser:
         raw_text = "" if raw is None else (str(int(raw)) if isinstance(raw, float) and raw.is_integer() else str(raw)).strip()
         if f.aggregate:
             return Value("reported", 1.0, 1.0, 1.0, False, raw_text)
+        if f.unevaluated and (raw is None or (isinstance(raw, str) and not raw.strip())):
+            self._issue("formula_not_evaluated", "the cell holds a formula the file was saved without computing (written by a "
+                        "program, not a spreadsheet): its figure is left out, not read as empty; open the file in a spreadsheet "
+                        "program, save it, and add it again", file, loc)
+            raise Skip
         if f.read_as is not None and f.corrected:
             pv = parse_value(f.read_as)
             self._issue("figure_corrected", f"printed {raw_text!r}, corrected to {f.read_as} by a person: {f.decided}", file, loc, raw_text)

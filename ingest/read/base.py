@@ -102,6 +102,7 @@ class RawFigure:
     document: dict[str, object] | None = None  # per-figure source document (public record)
     decided: str = ""  # the decisions a person took about its table (ingest/decisions.py): shown in its note
     corrected: bool = False  # its value was corrected by a person (read_as holds it; value_raw stays as printed)
+    unevaluated: bool = False  # a workbook formula with no saved value: never computed, never "not provided"
 
 
 @dataclass
@@ -114,6 +115,7 @@ class Document:
     notes: list[ReaderNote] = field(default_factory=list)
     figures: list[RawFigure] = field(default_factory=list)  # formats that are figures already
     review: str = ""  # why the whole file's reading is doubtful (OCR)
+    unevaluated: set[str] = field(default_factory=set)  # cells holding a formula with no saved value
 
     def cell_count(self) -> int:
         return sum(1 for g in self.grids for row in g.grid for c in row if not is_blank(c.value))

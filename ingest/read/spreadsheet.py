@@ -80,7 +80,7 @@ def _excel_date(serial: float, date1904: bool) -> datetime | None:
     return base + timedelta(days=serial)
 
 
-def _sheet_paths(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
+def _sheet_paths(zf: zipfile.ZipFile) -> list[tuple[str, str, str]]:
     wb = _xml(zf, "xl/workbook.xml")
     rels = _xml(zf, "xl/_rels/workbook.xml.rels") if "xl/_rels/workbook.xml.rels" in zf.namelist() else None
     targets = {}
@@ -99,7 +99,7 @@ def _sheet_paths(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
         if part in parts:  # a part is read once: 2,000 entries pointing at one part took minutes (issue 21)
             continue
         parts.add(part)
-        out.append((s.get("name") or f"Sheet{i + 1}", part))
+        out.append((s.get("name") or f"Sheet{i + 1}", part, s.get("state") or "visible"))
     return out
 
 
@@ -175,19 +175,22 @@ def _cell_value(c: Any, kind: str | None, shared: list[str], date_styles: set[in
 
 
 def _read_sheet_xml(zf: zipfile.ZipFile, path: str, shared: list[str], date_styles: set[int], date1904: bool,
-                    budget: int) -> tuple[dict[tuple[int, int], object], list[tuple[int, int, int, int]], int]:
-    """-> ({(row, col): value} of the cells that hold something, merged ranges, formulas without a value)."""
+                    budget: int) -> tuple[dict[tuple[int, int], object], list[tuple[int, int, int, int]], set[tuple[int, int]], int]:
+    """-> ({(row, col): value} of the cells that hold something, merged ranges, formulas without a
+    value, filled cells in hidden rows or columns (not read))."""
     from lxml import etree
 
     cells: dict[tuple[int, int], object] = {}
     merged: list[tuple[int, int, int, int]] = []
-    unevaluated = 0
+    unevaluated: set[tuple[int, int]] = set()
+    hidden = 0
+    hidden_cols: set[int] = set()
     limit = min(MAX_CELLS_PER_SHEET, budget)
     with zf.open(path) as raw:
         stream = _Capped(raw, MAX_SHEET_XML_BYTES, path)
         rows_seen = 0
         last_col: dict[int, int] = {}
-        for _, el in etree.iterparse(stream, events=("end",), tag=(f"{NS}c", f"{NS}row", f"{NS}mergeCell"),
+        for _, el in etree.iterparse(stream, events=("end",), tag=(f"{NS}c", f"{NS}row", f"{NS}mergeCell", f"{NS}col"),
                                      resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False):
             tag = el.tag
             if tag == f"{NS}c":
@@ -203,9 +206,15 @@ def _read_sheet_xml(zf: zipfile.ZipFile, path: str, shared: list[str], date_styl
                     r = int(pr) - 1 if pr.isdigit() else rows_seen
                     c = last_col.get(r, -1) + 1
                 last_col[r] = c
+                row_el = el.getparent()
+                if c in hidden_cols or (row_el is not None and row_el.get("hidden") in ("1", "true")):
+                    if len(el):
+                        hidden += 1
+                    el.clear()
+                    continue
                 value = _cell_value(el, el.get("t"), shared, date_styles, date1904)
                 if value is None and el.find(f"{NS}f") is not None:
-                    unevaluated += 1
+                    unevaluated.add((r, c))
                 if value is not None and not (isinstance(value, str) and not value.strip()):
                     cells[(r, c)] = value
                     if len(cells) > limit:
@@ -218,6 +227,10 @@ def _read_sheet_xml(zf: zipfile.ZipFile, path: str, shared: list[str], date_styl
                 el.clear()
                 while el.getprevious() is not None:  # rows read are dropped from the tree as it is parsed
                     del el.getparent()[0]
+            elif tag == f"{NS}col":
+                if el.get("hidden") in ("1", "true") and (el.get("min") or "").isdigit() and (el.get("max") or "").isdigit():
+                    hidden_cols.update(range(int(el.get("min")) - 1, min(int(el.get("max")), 16_384)))
+                el.clear()
             else:
                 parts = (el.get("ref") or "").split(":")
                 ms = [_REF.match(p) for p in parts]
@@ -225,7 +238,7 @@ def _read_sheet_xml(zf: zipfile.ZipFile, path: str, shared: list[str], date_styl
                     a, b = ms[0], ms[1]
                     merged.append((int(a.group(2)) - 1, col_index(a.group(1)), int(b.group(2)) - 1, col_index(b.group(1))))
                 el.clear()
-    return cells, merged, unevaluated
+    return cells, merged, unevaluated, hidden
 
 
 def _squeeze(indexes: set[int]) -> dict[int, int]:
@@ -289,7 +302,7 @@ def read_xlsx(path: Path) -> Document:
         except Exception as exc:  # a corrupt part: lxml and zipfile raise many kinds
             raise ReaderError(f"not a readable xlsx workbook ({type(exc).__name__}: {exc})") from None
         budget = MAX_CELLS_PER_FILE
-        for name, part in sheets:
+        for name, part, state in sheets:
             if part not in zf.namelist():
                 doc.notes.append(ReaderNote("sheet_ignored", name, f"sheet '{name}' has no cells in the file"))
                 continue
@@ -299,15 +312,24 @@ def read_xlsx(path: Path) -> Document:
                 doc.notes.append(ReaderNote("xml_entities_ignored", name, f"sheet '{name}' declares XML entities (a way to make a reader "
                                             "fetch files or expand text); they were not resolved"))
             try:
-                cells, merged, unevaluated = _read_sheet_xml(zf, part, shared, date_styles, date1904, budget)
+                cells, merged, unevaluated, hidden = _read_sheet_xml(zf, part, shared, date_styles, date1904, budget)
             except ReaderError as exc:
                 raise ReaderError(f"sheet '{name}': {exc}", name, exc.issue_type) from None
             except Exception as exc:
                 raise ReaderError(f"sheet '{name}' is not readable ({type(exc).__name__}: {exc})", name) from None
             budget -= len(cells)
+            if state in ("hidden", "veryHidden"):  # what is visible is the answer (issue 18: superseded figures hidden)
+                numbers = sum(1 for v in cells.values() if isinstance(v, (int, float)))
+                doc.notes.append(ReaderNote("hidden_content", name, f"sheet '{name}' is hidden in the workbook and holds {numbers} "
+                                            "number(s): not read (what the force shows is the answer); open it if the visible "
+                                            "sheets seem to lack figures") if numbers else
+                                 ReaderNote("sheet_ignored", name, f"sheet '{name}' is hidden and holds no figures (lists for a form)"))
+                continue
+            if hidden:
+                doc.notes.append(ReaderNote("hidden_content", name, f"{hidden} filled cell(s) in hidden rows or columns of '{name}' "
+                                            "were not read (what the force shows is the answer; hidden figures are often superseded)"))
             if unevaluated:
-                doc.notes.append(ReaderNote("formula_not_evaluated", name,
-                                            f"{unevaluated} formula cell(s) in '{name}' have no saved value; read as empty, never computed"))
+                doc.unevaluated |= {f"{name}!{col_letter(c)}{r + 1}" for r, c in unevaluated}
             doc.grids.append(NamedGrid(name, sparse_grid(name, cells, merged)))
     return doc
 

@@ -7,11 +7,15 @@ handful of patterns for age bands that no list can hold ("0-5", "13 and under", 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from core.schema import STANDARD_AGE_BANDS
 from ingest.vocabulary.periods import parse_period
 from ingest.vocabulary.reference import Reference, label_key, reference
+
+T = TypeVar("T")
 
 DIMENSIONS = ("gender", "age", "platform", "period", "area")
 
@@ -35,6 +39,10 @@ _AGE_ONE = re.compile(r"^(?:aged\s+|age\s+)?(\d{1,2})(?:\s*(?:years?|yrs?)(?:\s*
 
 
 def match_age(ref: Reference, text: str) -> AgeBand | None:
+    return _either(text, lambda t: _match_age(ref, t))
+
+
+def _match_age(ref: Reference, text: str) -> AgeBand | None:
     key = label_key(text)
     if key in ref.age_labels:
         band, lo, hi = ref.age_labels[key]
@@ -70,8 +78,24 @@ def band_for_age(years: float) -> AgeBand:
     return AgeBand("16+", 16, None)
 
 
+_BILINGUAL = re.compile(r"\s+/\s+|\s*\|\s*")
+
+
+def _either(text: str, match: Callable[[str], T | None]) -> T | None:
+    """A label printed in two languages ("Benyw / Female", "Cyfanswm | Total": Welsh forces) means
+    what its parts mean when the parts that are known agree."""
+    found = match(text)
+    if found is not None:
+        return found
+    parts = _BILINGUAL.split(str(text))
+    if len(parts) != 2:
+        return None
+    known = [m for m in (match(p) for p in parts) if m is not None]
+    return known[0] if known and all(k == known[0] for k in known) else None
+
+
 def match_gender(ref: Reference, text: str) -> str | None:
-    return ref.genders.get(label_key(text))
+    return _either(text, lambda t: ref.genders.get(label_key(t)))
 
 
 def match_platform(ref: Reference, text: str) -> tuple[str, str] | None:
@@ -81,6 +105,10 @@ def match_platform(ref: Reference, text: str) -> tuple[str, str] | None:
 
 def match_role(ref: Reference, text: str) -> str | None:
     """total / value / youngest_age / percent, for labels that are not a category."""
+    return _either(text, lambda t: _match_role(ref, t))
+
+
+def _match_role(ref: Reference, text: str) -> str | None:
     key = label_key(text)
     role = ref.roles.get(key)
     if role:

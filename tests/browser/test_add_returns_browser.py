@@ -121,7 +121,7 @@ def test_a_round_zip_with_no_force_chosen_is_recognised_asked_and_triaged(browse
     expect(page.get_by_text("no force is named in the files").first).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_text("Acknowledgement.txt").first).to_be_visible(timeout=TIMEOUT)
     # the staged sources so far: each force as expected (the one unclear answer is not among them)
-    [session] = list((root / ".staging").iterdir())
+    [session] = [s for s in (root / ".staging").iterdir() if (s / "pending.json").exists()]  # this upload's (others may wait)
     codes = {}
     for yml in session.glob("*/source.yml"):
         meta = yaml.safe_load(yml.read_text(encoding="utf-8"))

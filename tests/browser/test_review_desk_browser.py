@@ -36,20 +36,29 @@ def desk_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Pa
         yield url, root
 
 
+def settled(page: Page) -> None:
+    """The app has finished its run (while it runs, an old element can stand beside its new one)."""
+    page.wait_for_function("!document.querySelector('[data-testid=stStatusWidget]')", timeout=TIMEOUT)
+    page.wait_for_function("!document.querySelector('[data-stale=true]')", timeout=TIMEOUT)
+
+
 def table(page: Page, file: str) -> Locator:
-    """The table's panel, once the page has settled (a rerun can show the old panel beside the new one for a moment)."""
+    """The table's panel, once the page has settled."""
+    settled(page)
     panel = page.locator("[data-testid=stExpander]", has_text=f"{file} · table")
     expect(panel).to_have_count(1, timeout=TIMEOUT)
     return panel
 
 
 def choose(box: Locator, page: Page, text: str) -> None:
+    settled(page)
     box.click()
     page.keyboard.type(text)
     page.keyboard.press("Enter")
 
 
 def apply(page: Page, panel: Locator, why: str, file: str) -> None:
+    settled(page)
     panel.get_by_label("Why (kept with the decision)").fill(why)
     panel.get_by_label("Why (kept with the decision)").press("Enter")
     panel.get_by_role("button", name="Apply").click()
