@@ -12,10 +12,12 @@ RUN useradd --create-home --uid 10001 scwc
 WORKDIR /app
 COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
+# data/processed is never copied (.dockerignore): the image builds its own, as the app user, so a later
+# rebuild by an editor in a running container can replace what this one wrote
 COPY --chown=scwc:scwc . .
+USER scwc
 RUN python -m ingest data/raw --out data/processed -q || [ $? -eq 3 ]
 
-USER scwc
 ENV SCWC_DATA_DIR=/app/data/processed SCWC_RAW_DIR=/app/data/raw BROWSER_PATH=/usr/bin/chromium
 EXPOSE 8501
 HEALTHCHECK CMD python -c "import urllib.request,sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health').read() != b'ok')"

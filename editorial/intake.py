@@ -553,29 +553,104 @@ def accept(session: Path, raw_dir: Path, processed_dir: Path, actor: Actor | Non
     targets: list[Path] = []
     stopped = _stopped_in_preview(session)
     with _lock(raw_dir):
+        recover(raw_dir, processed_dir)  # an accept a stopped server left unfinished is undone first, never published by this one
         for folder in sources:
+            target = raw_dir / folder.name
+            while target.exists() or target in targets:
+                target = raw_dir / f"{folder.name}-{uuid.uuid4().hex[:4]}"
+            targets.append(target)
+        journal = _journal(raw_dir, {"by": actor.email, "at": stamp, "session": str(session),
+                                     "moves": [[str(f), str(t)] for f, t in zip(sources, targets, strict=True)]})
+        for folder, target in zip(sources, targets, strict=True):
             meta = yaml.safe_load((folder / "source.yml").read_text(encoding="utf-8")) or {}
             meta.update(accepted_by=actor.email, accepted_at=stamp)
             if stopped.get(folder.name):  # kept as received, never read again in the server (issue 21)
                 meta["not_read"] = {**(meta.get("not_read") or {}), **stopped[folder.name]}
             (folder / "source.yml").write_text(yaml.safe_dump(meta, sort_keys=False, allow_unicode=True), encoding="utf-8")
-            target = raw_dir / folder.name
-            while target.exists():
-                target = raw_dir / f"{folder.name}-{uuid.uuid4().hex[:4]}"
             os.replace(folder, target)
-            targets.append(target)
         try:
             rebuild(raw_dir, processed_dir)
         except BaseException as exc:
             for folder, target in zip(sources, targets, strict=True):
-                os.replace(target, folder)
+                if target.exists():
+                    os.replace(target, folder)
             audit(raw_dir, actor, "rolled_back", sources=[t.name for t in targets], reason=f"{type(exc).__name__}: {str(exc)[:200]}")
+            journal.unlink(missing_ok=True)
             raise AcceptFailed(f"the table could not be rebuilt with these returns ({type(exc).__name__}); nothing was "
                                "added and the published figures are unchanged") from exc
+        audit(raw_dir, actor, "accepted", sources=[t.name for t in targets], bytes=adding,
+              files=sorted(p.name for t in targets for p in t.iterdir() if p.name != "source.yml"))
+        journal.unlink(missing_ok=True)  # the result is in the audit log: the accept is whole
         discard(session)
-    audit(raw_dir, actor, "accepted", sources=[t.name for t in targets], bytes=adding,
-          files=sorted(p.name for t in targets for p in t.iterdir() if p.name != "source.yml"))
     return targets
+
+
+JOURNAL = ".intake-journal"  # beside data/raw: one file per accept under way
+
+
+def _journal(raw_dir: Path, entry: dict[str, Any]) -> Path:
+    """The accept's intent, written whole (and synced) before anything moves."""
+    folder = raw_dir.parent / JOURNAL
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{int(time.time())}-{uuid.uuid4().hex[:8]}.json"
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        json.dump(entry, fh)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    return path
+
+
+def unfinished(raw_dir: Path) -> bool:
+    return any((raw_dir.parent / JOURNAL).glob("*.json")) if (raw_dir.parent / JOURNAL).is_dir() else False
+
+
+def recover_now(raw_dir: Path, processed_dir: Path) -> list[str]:
+    """`recover` under the intake's lock (for a page opening)."""
+    with _lock(raw_dir):
+        return recover(raw_dir, processed_dir)
+
+
+def recover(raw_dir: Path, processed_dir: Path) -> list[str]:
+    """Undo every accept a stopped server left unfinished (its journal is still there): its returns
+    go back to their staging session (or, when that is gone, to data/withdrawn/), the table is
+    rebuilt without them, and the audit log says so. Called under the intake lock, on every
+    accept and when the Add returns page opens. Returns the sources moved back."""
+    folder = raw_dir.parent / JOURNAL
+    if not folder.is_dir():
+        return []
+    undone: list[str] = []
+    for path in sorted(folder.glob("*.json")):
+        try:
+            entry = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            entry = {"moves": []}
+        names = sorted(Path(dst).name for _, dst in entry.get("moves", []))
+        log = audit_log(raw_dir)
+        if names and not log.empty and ", ".join(names) in {", ".join(sorted(str(r).split(", ")))
+                                                            for r in log.loc[log["action"] == "accepted", "sources"]}:
+            path.unlink(missing_ok=True)  # stopped after its audit line: the accept was whole
+            continue
+        moved = []
+        for src, dst in entry.get("moves", []):
+            target, origin = Path(dst), Path(src)
+            if not target.exists() or not target.resolve().is_relative_to(raw_dir.resolve()):
+                continue
+            back = origin if origin.parent.is_dir() else raw_dir.parent / WITHDRAWN / f"{target.name}-interrupted"
+            back.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(target, back)
+            moved.append(target.name)
+        if moved:
+            rebuild(raw_dir, processed_dir)
+        append_audit(raw_dir, str(entry.get("by", "unknown")), "editor", "rolled_back", sources=moved,
+                     reason="an accept was interrupted before it finished (the server stopped); none of it is published: "
+                            "add the returns again")
+        path.unlink(missing_ok=True)
+        undone += moved
+    for tmp in folder.glob("*.tmp"):  # an intent cut off while being written: nothing had moved
+        tmp.unlink(missing_ok=True)
+    return undone
 
 
 def withdrawable(raw_dir: Path) -> list[dict[str, str]]:

@@ -28,6 +28,10 @@ from editorial import intake  # noqa: E402
 
 raw = data.raw_dir()
 intake.sweep_staging(raw.parent)  # abandoned previews go after intake.STAGING_TTL
+if intake.unfinished(raw):  # an accept a stopped server left half done: undone and logged, before anything else
+    undone = intake.recover_now(raw, data.data_dir())
+    ui.notice(f"An earlier addition was interrupted before it finished; it was undone and nothing of it is published: "
+              f"{', '.join(undone) or 'nothing had moved yet'}. Add those returns again.")
 forces = loaders.forces()
 names = dict(zip(forces["area_code"], forces["area_name"], strict=True))
 staged = st.session_state.get("staged")

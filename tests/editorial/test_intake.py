@@ -281,3 +281,30 @@ def test_a_round_with_no_force_is_recognised_and_the_unclear_asked(data_root: Pa
     assert all(p.get("settled") for p in intake.pending_answers(session))
     [kent_data] = [s for s in staged_sources(session) if "Data.xlsx" in (s / "source.yml").read_text(encoding="utf-8")]
     assert "chosen by editor@example.org" in (kent_data / "source.yml").read_text(encoding="utf-8")
+
+
+def test_an_accept_killed_midway_is_undone_and_logged_not_published_by_the_next(data_root: Path) -> None:
+    """Issue 21: a kill mid-accept left a return in data/raw, unpublished and not in the audit log,
+    and the next unrelated accept published it under its own audit line."""
+    import json as _json
+
+    raw, processed = data_root / "raw", data_root / "processed"
+    first = stage([Upload("a.csv", CSV)], DETAILS, data_root)
+    preview(first)
+    # what a kill after the move and before the rebuild leaves: the intent journal, the source in raw
+    [src] = staged_sources(first)
+    (data_root / intake.JOURNAL).mkdir()
+    (data_root / intake.JOURNAL / "1-dead.json").write_text(_json.dumps(
+        {"by": EDITOR.email, "at": "2026-01-01T00:00:00+00:00", "session": str(first), "moves": [[str(src), str(raw / src.name)]]}))
+    os.replace(src, raw / src.name)
+    second = stage([Upload("b.csv", CSV.replace(b"30", b"31"))], Details("Kent", "FOI 2/25", date(2024, 4, 1), date(2025, 3, 31)),
+                   data_root)
+    [target] = accept(second, raw, processed, EDITOR)
+    assert [p.name for p in raw.iterdir()] == [target.name]  # the interrupted one is not in data/raw
+    assert (first / src.name).is_dir()  # back in its session, to be added again
+    out = pd.read_csv(processed / "figures.csv", dtype=str, keep_default_na=False)
+    assert set(out["source_id"]) == {target.name}
+    log = audit_log(raw)
+    assert list(log["action"]) == ["rolled_back", "accepted"]
+    assert log.iloc[0]["sources"] == src.name and log.iloc[1]["sources"] == target.name
+    assert not list((data_root / intake.JOURNAL).glob("*.json"))
