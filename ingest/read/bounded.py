@@ -76,7 +76,7 @@ def _over_memory(memory: int) -> str:
 
 
 def _over_time(seconds: float) -> str:
-    return (f"reading it took longer than {seconds:.0f} s, the limit for one file, and was stopped; the file may be built "
+    return (f"reading it took longer than {seconds:g} s, the limit for one file, and was stopped; the file may be built "
             "to exhaust a reader: open it yourself, and ask the force for a plain copy")
 
 
