@@ -156,6 +156,16 @@ def series_chart(df: pd.DataFrame, title: str, source: str, coverage: str = "", 
     return style(fig, title, subtitle(source, coverage), legend=df[colour].nunique() > 1)
 
 
+def mark_points(fig: go.Figure, xs: list[str], ys: list[float], labels: list[str]) -> None:
+    """Ring the points of a series that are not like for like (a year covering other forces), each
+    with a short word above it, so a dip is never read as a fall unannounced."""
+    if not xs:
+        return
+    fig.add_trace(go.Scatter(x=xs, y=ys, mode="markers+text", text=labels, textposition="top center", showlegend=False,
+                             marker={"symbol": "circle-open", "size": 16, "color": "#b22222", "line": {"width": 2}},
+                             textfont={"color": "#b22222", "size": 11}, hoverinfo="skip"))
+
+
 def _axis_no(i: int) -> str:
     """Plotly names the first axis 'xaxis' ('x'), the others 'xaxis2' ('x2')..."""
     return "" if i == 1 else str(i)

@@ -601,3 +601,28 @@ def role_grid(rows: list[list[str]], roles: list[list[str]], colours: dict[str, 
     css = css.map(lambda r: f"background-color: {colours[r]}" if r in colours else "")
     css.columns = grid.columns
     return grid, css
+
+
+def region_coverage(years: pd.DataFrame, totals_fy: pd.DataFrame, members: dict[str, str]) -> pd.DataFrame:
+    """For each year of a region's series, what its printed total can be checked against: how many
+    of its member forces have a figure of their own that year, their sum, and a note where the
+    total does not cover the same forces as other years, or disagrees with its forces' own figures
+    (South East 2021/22 without Hampshire; Wales 2023/24 printed 554, its forces summing to 564)."""
+    rows = []
+    mine = totals_fy[totals_fy["area_code"].isin(list(members)) & totals_fy["fy"] & (totals_fy["status"] == "reported")]
+    for _, r in years.sort_values("period_start").iterrows():
+        held = mine[mine["period"] == r["period"]] if "period" in mine else mine.iloc[0:0]
+        names = sorted(members[c] for c in set(held["area_code"]))
+        missing = sorted(set(members.values()) - set(names))
+        total = float(held["value"].sum()) if len(held) else None
+        note = ""
+        value = float(r["value"])
+        if missing and total is not None and abs(total - value) < 0.5:
+            note = f"covers {len(names)} of {len(members)} forces (no {', '.join(missing)}): not comparable with a year of all of them"
+        elif not missing and total is not None and abs(total - value) >= 0.5:
+            note = f"printed {value:,.0f}; its {len(members)} forces' own figures sum to {total:,.0f}"
+        elif missing and names:
+            note = f"its forces' own figures held for {len(names)} of {len(members)}: what the total covers is not known"
+        rows.append({"period_label": r["period_label"], "value": value, "forces_held": len(names), "forces": len(members),
+                     "sum_of_forces": total, "coverage_note": note})
+    return pd.DataFrame(rows, columns=["period_label", "value", "forces_held", "forces", "sum_of_forces", "coverage_note"])

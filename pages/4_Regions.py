@@ -30,11 +30,22 @@ years = queries.yearly(rows)
 if years.empty:
     ui.empty(f"No financial-year totals published for {name}; its forces' own figures are ranked below.")
 else:
+    cover = queries.region_coverage(years, t, {c: n for c, n in zip(areas["area_code"], areas["area_name"], strict=True)
+                                                if c in set(member_codes)})
+    marked = cover[cover["coverage_note"].str.startswith(("covers", "printed"))]
     fig = charts.series_chart(years, f"How many offences did police in {name} record each year?", "NSPCC releases as published",
-                              f"{name}: {', '.join(member_names) or definition}")
+                              f"{name}: {', '.join(member_names) or definition}"
+                              + ("; marked years cover other forces or disagree with them (see below)" if len(marked) else ""))
+    charts.mark_points(fig, marked["period_label"].tolist(), marked["value"].tolist(),
+                       ["not all forces" if n.startswith("covers") else "≠ its forces" for n in marked["coverage_note"]])
     ui.chart(fig, years[["period_label", "value", "note", "originator", "publisher", "source_url"]],
              f"{name}: " + ", ".join(f"{r['period_label']} {r['value']:,.0f}" for _, r in years.sort_values("period_start").iterrows()),
              key="region_series", filename=f"region-{chosen}")
+if not years.empty and (cover["coverage_note"] != "").any():
+    ui.caveat("Not like for like: " + "; ".join(f"{r['period_label']}: {r['coverage_note']}" for _, r in cover.iterrows()
+                                                 if r["coverage_note"]))
+    ui.table(cover.rename(columns={"forces_held": "Forces with their own figure", "forces": "Forces in the region",
+                                   "sum_of_forces": "Their own figures summed", "coverage_note": "Note"}))
 other = rows[~rows["fy"]]
 if not other.empty:
     st.markdown("**Other periods** (part years and cumulative spans; not comparable with the yearly series):")
