@@ -41,10 +41,22 @@ TEMPLATE: dict[str, Any] = {"layout": {
 pio.templates.default = None  # a figure made anywhere in the app never loads plotly's templates
 
 
-def config(filename: str) -> dict[str, Any]:
-    """st.plotly_chart's config: the toolbar's PNG is the whole figure (title, source, coverage)."""
+PNG_WIDTH = 1100
+
+
+def png_height(fig: go.Figure | None) -> int:
+    """A chart's image is as tall as the chart is drawn: the title's place and the plot's top margin
+    are set for that height, so a taller image put a two-bar ranking over its title (issue 20)."""
+    height = getattr(getattr(fig, "layout", None), "height", None)
+    return int(height) if height else 650
+
+
+def config(filename: str, fig: go.Figure | None = None) -> dict[str, Any]:
+    """st.plotly_chart's config: the toolbar's PNG is the whole figure (title, source, coverage),
+    at the figure's own height."""
     return {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
-            "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2, "width": 1100, "height": 650}}
+            "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2, "width": PNG_WIDTH,
+                                     "height": png_height(fig)}}
 
 
 # Titles wrap at a set number of characters (SVG text never wraps by itself): wide for a
@@ -350,6 +362,6 @@ def alt_text(kind: str, df: pd.DataFrame, value: str = "value", label: str = "ar
     return f"{kind} of {len(d)} figures; highest is {top[label]} with {top[value]:,.0f}."
 
 
-def to_png(fig: go.Figure, width: int = 1100, height: int = 650) -> bytes:
-    """Static PNG through kaleido (uses the system chromium)."""
-    return fig.to_image(format="png", width=width, height=height)
+def to_png(fig: go.Figure, width: int = PNG_WIDTH, height: int | None = None) -> bytes:
+    """Static PNG through kaleido (uses the system chromium), at the figure's own height."""
+    return fig.to_image(format="png", width=width, height=height or png_height(fig))

@@ -215,7 +215,7 @@ def chart(fig: go.Figure, table_rows: pd.DataFrame, alt: str, key: str, pick: bo
     an area or a bar returns its location (map) or its key (bars: ranked_bars(key=...)). `narrow`:
     drawn in a column, not the page's width (titles wrap shorter, as on a phone)."""
     charts.fit(fig, narrow=narrow or on_phone())
-    event = st.plotly_chart(fig, key=key, config=charts.config(filename), on_select="rerun" if pick else "ignore",
+    event = st.plotly_chart(fig, key=key, config=charts.config(filename, fig), on_select="rerun" if pick else "ignore",
                             selection_mode="points", use_container_width=True)
     st.caption(f"Chart description: {plain(alt)}")
     with st.expander("Table view of this chart"):

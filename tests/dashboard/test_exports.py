@@ -108,3 +108,26 @@ def test_xlsx_release_counts_are_numbers(kent: pd.DataFrame) -> None:
     header = [c.value for c in ws[1]]
     counts = [row[header.index("figures")] for row in ws.iter_rows(min_row=2)]
     assert counts and all(c.data_type == "n" for c in counts)
+
+
+@pytest.mark.parametrize("bars", [1, 2, 5, 40])
+def test_a_charts_image_keeps_its_title_clear_of_the_plot_at_any_bar_count(bars: int) -> None:
+    """Issue 20: with few bars, the PNG (drawn 650 px tall whatever the chart's height) put the bars
+    over the title, source and coverage lines. The image is as tall as the chart; the title's
+    lines end above the plot's top at that height."""
+    import io
+
+    rows = pd.DataFrame({"area_name": [f"Force {i}" for i in range(bars)], "value": list(range(bars, 0, -1))})
+    fig = charts.ranked_bars(rows, "value", "area_name", "Which forces recorded the most offences in the region, 2023/24?",
+                             "police FOI returns as published", f"{bars} of 5 forces; no figure: Force X, Force Y, Force Z")
+    height = charts.png_height(fig)
+    assert height == fig.layout.height and charts.config("x", fig)["toImageButtonOptions"]["height"] == height
+    title_lines = fig.layout.title.text.count("<br>") + 1
+    sub_lines = fig.layout.title.subtitle.text.count("<br>") + 1
+    title_top = (1 - fig.layout.title.y) * height  # px from the image's top, at the image's height
+    assert title_top + 21 * title_lines + 8 + 15 * sub_lines <= fig.layout.margin.t
+    if shutil.which("chromium"):
+        from PIL import Image
+
+        image = Image.open(io.BytesIO(charts.to_png(fig)))
+        assert image.size == (charts.PNG_WIDTH, height)
