@@ -626,3 +626,27 @@ def region_coverage(years: pd.DataFrame, totals_fy: pd.DataFrame, members: dict[
         rows.append({"period_label": r["period_label"], "value": value, "forces_held": len(names), "forces": len(members),
                      "sum_of_forces": total, "coverage_note": note})
     return pd.DataFrame(rows, columns=["period_label", "value", "forces_held", "forces", "sum_of_forces", "coverage_note"])
+
+
+def rate_series(totals_fy: pd.DataFrame, population: pd.DataFrame, force: str, members: list[str], national: str,
+                names: dict[str, str]) -> pd.DataFrame:
+    """Offences per 100,000 people, by financial year: the force; its region's forces that have a
+    figure that year, summed over their own population (so a year with fewer forces reporting is
+    still a like-for-like rate, and says how many); and England and Wales. One scale: rates compare
+    levels across areas of any size."""
+    pop = population.set_index("area_code")["population"]
+    d = totals_fy[totals_fy["fy"] & (totals_fy["status"] == "reported")]
+    rows = []
+    for _, r in d[d["area_code"] == force].iterrows():
+        if force in pop:
+            rows.append({"series": names.get(force, force), "period_label": r["period_label"], "period_start": r["period_start"],
+                         "value": round(r["value"] / pop[force] * 100_000, 2), "forces": 1})
+    region = d[d["area_code"].isin(members) & d["area_code"].isin(list(pop.index))]
+    for (label, start), g in region.groupby(["period_label", "period_start"]):
+        rows.append({"series": f"{names.get('region', 'its region')}: forces reporting", "period_label": label, "period_start": start,
+                     "value": round(g["value"].sum() / pop[g["area_code"]].sum() * 100_000, 2), "forces": g["area_code"].nunique()})
+    for _, r in d[d["area_code"] == national].iterrows():
+        if national in pop:
+            rows.append({"series": names.get(national, "England and Wales"), "period_label": r["period_label"],
+                         "period_start": r["period_start"], "value": round(r["value"] / pop[national] * 100_000, 2), "forces": 0})
+    return pd.DataFrame(rows, columns=["series", "period_label", "period_start", "value", "forces"])

@@ -43,6 +43,23 @@ if not panels[0][1].empty:
              key="profile_series", filename=f"profile-{force}")
 else:
     ui.empty(f"No financial-year totals for {name} for this offence; its other figures are below.")
+
+if offence == "scwc":
+    members = [c for c, r in zip(forces["area_code"], forces["region_code"], strict=True) if r == region]
+    rates = queries.rate_series(queries.totals(df, offence), loaders.population(), force, members, ENGLAND_AND_WALES,
+                                {force: name, "region": region_name, ENGLAND_AND_WALES: "England and Wales"})
+    if not rates.empty and (rates["series"] == name).any():
+        st.subheader(f"Rates: {name} beside its region and England and Wales")
+        fewer = rates[(rates["series"].str.endswith("forces reporting")) & (rates["forces"] < len(members))]
+        fig = charts.series_chart(rates, f"How many offences per 100,000 people did {name} record, against its region and "
+                                  "England and Wales?", "police FOI returns and NSPCC releases; ONS mid-2018 population (all ages)",
+                                  f"every year divided by the mid-2018 population; the region is its forces that reported each "
+                                  f"year (of {len(members)})" + (f", fewer in {', '.join(fewer['period_label'])}" if len(fewer) else ""),
+                                  colour="series", y_title="Offences per 100,000 people")
+        ui.chart(fig, rates[["series", "period_label", "value", "forces"]],
+                 "; ".join(f"{s}: " + ", ".join(f"{r['period_label']} {r['value']:.1f}" for _, r in g.sort_values("period_start").iterrows())
+                           for s, g in rates.groupby("series", sort=False)),
+                 key="profile_rates", filename=f"profile-{force}-rates")
 st.subheader("Every figure for this force")
 shown, earlier = queries.resolve(mine)
 if not earlier.empty:

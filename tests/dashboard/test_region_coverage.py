@@ -26,3 +26,16 @@ def test_each_case_gets_its_note() -> None:
     assert notes["2022"].startswith("covers 2 of 3 forces (no Force C)")
     assert notes["2023"] == "printed 60; its 3 forces' own figures sum to 61"
     assert notes["2024"].startswith("its forces' own figures held for 1 of 3")
+
+
+def test_rates_put_a_force_beside_its_regions_reporting_forces_and_the_nation() -> None:
+    from dashboard.queries import rate_series
+
+    totals = _rows({("A", "2021"): 10, ("B", "2021"): 30, ("A", "2022"): 20, ("N", "2021"): 400})
+    population = pd.DataFrame({"area_code": ["A", "B", "C", "N"], "population": [100_000, 200_000, 300_000, 4_000_000]})
+    rates = rate_series(totals, population, "A", ["A", "B", "C"], "N", {"A": "Force A", "region": "Region R", "N": "Nation"})
+    got = {(r.series, r.period_label): (r.value, r.forces) for r in rates.itertuples()}
+    assert got[("Force A", "2021")] == (10.0, 1)
+    assert got[("Region R: forces reporting", "2021")] == (round(40 / 300_000 * 100_000, 2), 2)  # A and B over their own people
+    assert got[("Region R: forces reporting", "2022")] == (20.0, 1)  # one force reported: still a rate, and says so
+    assert got[("Nation", "2021")] == (10.0, 0)
