@@ -31,6 +31,7 @@ from ingest.tables.layout import Table, dash_zeros, find_tables, is_value, label
 from ingest.vocabulary.labels import (
     DIMENSIONS,
     infer_axis_dimension,
+    is_derived_label,
     is_total_label,
     match_dimension,
     match_gender,
@@ -126,10 +127,14 @@ def _crosstab(table: Table, n_header: int, n_label: int, zeros: set[str]) -> lis
         row_lab = rows[ri]
         if n_label and not any(row_lab):
             continue
+        if any(is_derived_label(x) for x in row_lab if x):
+            continue  # a row computed from the others (a change, a rate): named in interpret's notes
         for c in range(n_label, table.width):
             cell = r[c]
             col_lab = cols[c - n_label]
             if is_blank(cell.value) and not any(col_lab):
+                continue
+            if any(is_derived_label(x) for x in col_lab if x):
                 continue
             labels = [Label(f"{table.name}.rows{k}", row_lab[k]) for k in range(n_label) if row_lab[k]]
             labels += [Label(f"{table.name}.cols{k}", col_lab[k]) for k in range(len(col_lab)) if col_lab[k]]
@@ -286,7 +291,7 @@ def _score_crosstab(reading: Reading, ref: Reference, period: tuple[date, date] 
             problems.append(f"{len(headless)} figure(s) under no column heading, e.g. {headless[0].value!r} at {headless[0].location}")
     # figures printed in the table that the reading leaves unread (neither a figure nor a label)
     used = {f.location for f in cells} | _label_locations(reading)
-    values = [c for r in reading.table.rows for c in r if is_value(c.value)]
+    values = [c for r in reading.table.rows for c in r if is_value(c.value) and c.location not in _derived_cells(reading.table)]
     unread = [c for c in values if c.location not in used]
     if unread:
         problems.append(f"{len(unread)} figure(s) in the table left unread, e.g. {unread[0].value!r} at {unread[0].location}")
@@ -296,6 +301,18 @@ def _score_crosstab(reading: Reading, ref: Reference, period: tuple[date, date] 
         (0.9 if bare_years else 1.0) * (0.5 if clashes else 1.0) * coverage
     if not cells:
         reading.score = 0.0
+
+
+def _derived_cells(table: Table) -> set[str]:
+    """Cells of the columns and rows computed from the others: not figures a reading must read."""
+    cols, rows = table.column_labels(), table.row_labels()
+    out = set()
+    for ri, r in enumerate(table.rows[table.n_header:]):
+        row_derived = any(is_derived_label(x) for x in rows[ri] if x)
+        for c in range(table.n_label, min(len(r), table.width)):
+            if row_derived or any(is_derived_label(x) for x in cols[c - table.n_label] if x):
+                out.add(r[c].location)
+    return out
 
 
 def _shape(reading: Reading) -> tuple[int, int]:
@@ -326,6 +343,9 @@ def _reconcile(table: Table, variant: str, by_axis: dict[str, set[str]], dims: d
     body = table.rows[nh:]
     total_rows = [i for i, labels in enumerate(rows) if any(is_total_label(x) for x in labels)]
     total_cols = [c for c in range(nl, table.width) if any(is_total_label(x) for x in cols[c - nl])]
+    # computed columns and rows (a change, a rate) are neither parts nor totals
+    derived_cols = {c for c in range(nl, table.width) if any(is_derived_label(x) for x in cols[c - nl] if x)}
+    derived_rows = {i for i, labels in enumerate(rows) if any(is_derived_label(x) for x in labels if x)}
     out: list[str] = []
     checks = 0
 
@@ -362,14 +382,14 @@ def _reconcile(table: Table, variant: str, by_axis: dict[str, set[str]], dims: d
 
     for tr in total_rows:
         for c in range(nl, table.width):
-            if c not in total_cols:
-                check(body[tr][c].value, [body[r][c].value for r in range(len(body)) if r not in total_rows],
+            if c not in total_cols and c not in derived_cols:
+                check(body[tr][c].value, [body[r][c].value for r in range(len(body)) if r not in total_rows and r not in derived_rows],
                       f"column '{' / '.join(cols[c - nl])}'")
     for tc in total_cols:
         for r in range(len(body)):
-            if r not in total_rows:
-                check(body[r][tc].value, [body[r][c].value for c in range(nl, table.width) if c not in total_cols],
-                      f"row '{' / '.join(rows[r])}'")
+            if r not in total_rows and r not in derived_rows:
+                check(body[r][tc].value, [body[r][c].value for c in range(nl, table.width) if c not in total_cols and
+                                          c not in derived_cols], f"row '{' / '.join(rows[r])}'")
     # the corner: the grand total against the row totals and against the column totals
     for tr in total_rows:
         for tc in total_cols:
@@ -604,6 +624,10 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
     verdicts: list[Verdict] = []
     axis_dims: dict[str, str | None] = {}
     for t in tables:
+        derived = sorted({x for labs in t.column_labels() + t.row_labels() for x in labs if x and is_derived_label(x)})
+        if derived:
+            notes.append(ReaderNote("derived_skipped", t.name, f"table '{t.title[:60]}': column(s) or row(s) computed from the "
+                                    f"others, not read: {', '.join(repr(x) for x in derived[:5])}"))
         v = choose(t, ref, period, zeros_by_table[t.name], adapter)
         named = ref.offences_named(t.title)
         if v.best is not None and named and THE_OFFENCE not in named:  # its own title says what it counts (issue 18)

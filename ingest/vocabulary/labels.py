@@ -138,7 +138,7 @@ def match_dimension(ref: Reference, dim: str, text: str) -> bool:
     if dim == "platform":
         return match_platform(ref, text) is not None
     if dim == "period":
-        return parse_period(text) is not None
+        return parse_period(text) is not None and not is_derived_label(text)
     if dim == "area":
         return ref.find_area(text) is not None
     return False
@@ -183,3 +183,14 @@ def is_category_label(text: str) -> bool:
         return False
     ref = reference()
     return is_total_label(t) or any(match_dimension(ref, d, t) for d in ("age", "gender", "platform"))
+
+
+_DERIVED = re.compile(r"(%|\bper\s*cent\b|\bpercentage\b)\s*(change|difference|increase|decrease)|\b(change|difference|increase|"
+                      r"decrease)\b.*\b(between|from|on|since|vs|compared)\b|^(numeric|numerical|actual|net)?\s*(change|difference)\s*(\(.*\))?$|"
+                      r"\brate per\b|\bper (1,?000|10,?000|100,?000)\b", re.I)
+
+
+def is_derived_label(text: str) -> bool:
+    """A column or row computed from others ("% change", "Numeric change between 2015 and 2016",
+    "Rate per 100,000"): never a period, a category or a figure to read (issue 18)."""
+    return bool(_DERIVED.search(str(text or "")))
