@@ -28,6 +28,13 @@ def _key(row: Row, extra: tuple[str, ...] = ()) -> tuple[Any, ...]:
     return tuple(row.get(c) for c in FIGURE_KEY + extra)
 
 
+def _parts_of_one_platform(a: Row, b: Row) -> bool:
+    """Two reported counts of one platform, from one file, printed under different names."""
+    return (a.get("breakdown") == b.get("breakdown") == "platform" and a["status"] == b["status"] == "reported"
+            and a.get("measure") == b.get("measure") == "count" and a["source_file"] == b["source_file"]
+            and a.get("label_raw") != b.get("label_raw") and a.get("platform") not in ("", "Other"))
+
+
 def drop_duplicates(rows: list[Row], source_id: str, issues: IssueLog) -> list[Row]:
     """Linear in the number of figures (a file of repeated rows is not quadratic)."""
     first: dict[tuple[Any, ...], Row] = {}
@@ -63,6 +70,18 @@ def drop_duplicates(rows: list[Row], source_id: str, issues: IssueLog) -> list[R
                     issues.add("figure_repeated", row.get("source_id") or source_id,
                                f"given again, with the same value, at {first_at}; kept once",
                                row["source_file"], row["source_location"], row["value_raw"])
+            elif _parts_of_one_platform(f, row):
+                # one platform written several ways in one table ("Snapchat", "Snap chat", "SnapChat (app)"; issue 18):
+                # the parts are summed into one figure, and the sum is named
+                issues.add("platform_parts_summed", row.get("source_id") or source_id,
+                           f"{row['platform']} is printed as {f['label_raw']!r} ({f['value_raw']}) and as {row['label_raw']!r} "
+                           f"({row['value_raw']}): one platform, its parts summed", row["source_file"], row["source_location"],
+                           row["value_raw"])
+                f.update(value=f["value"] + row["value"], value_low=f["value_low"] + row["value_low"],
+                         value_high=f["value_high"] + row["value_high"], label_raw=f"{f['label_raw']} + {row['label_raw']}",
+                         value_raw=f"{f['value_raw']} + {row['value_raw']}",
+                         source_location=f"{f['source_location']} + {row['source_location']}", derived=True,
+                         note="; ".join(x for x in (f.get("note"), "the sum of one platform's parts printed under several names") if x))
             else:
                 # two values for one figure in one source is never 'ok' (issue 18: a letter whose tables of the same
                 # shape were about different offences): the first is kept, marked, and the source needs review

@@ -1,0 +1,23 @@
+"""One platform printed under several names in one table (issue 18), and a pivot-table export
+((blank) categories, a Grand Total): one platform, its parts summed and named. Invented figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.issues import IssueLog
+from ingest.pipeline import ingest_source
+from tests.conftest import make_source
+
+
+def test_one_platform_under_several_names_is_summed_and_named(tmp_path: Path) -> None:
+    table = "Platform,Offences\r\nSnapchat,10\r\nSnap chat,3\r\nInstagram,4\r\n(blank),2\r\nGrand Total,19\r\n"
+    folder = make_source(tmp_path, "s", {"pivot.csv": table})
+    log = IssueLog()
+    rows, _ = ingest_source(folder, log)
+    by = {(r["breakdown"], r["platform"]): r for r in rows}
+    snap = by[("platform", "Snapchat")]
+    assert snap["value"] == 13.0 and snap["label_raw"] == "Snapchat | Offences + Snap chat | Offences" and snap["derived"]
+    assert by[("platform", "unknown")]["value"] == 2.0 and by[("total", "")]["value"] == 19.0
+    assert any(r["issue_type"] == "platform_parts_summed" for r in log.rows)
+    assert not [r for r in log.rows if r["severity"] in ("error", "review")]
