@@ -122,6 +122,7 @@ class Interpretation:
 def _crosstab(table: Table, n_header: int, n_label: int, zeros: set[str]) -> list[RawFigure]:
     cols = table.column_labels(n_header, n_label)
     rows = table.row_labels(n_header, n_label)
+    derived_col = [any(is_derived_label(x) for x in col if x) for col in cols]
     figures: list[RawFigure] = []
     for ri, r in enumerate(table.rows[n_header:]):
         row_lab = rows[ri]
@@ -134,7 +135,7 @@ def _crosstab(table: Table, n_header: int, n_label: int, zeros: set[str]) -> lis
             col_lab = cols[c - n_label]
             if is_blank(cell.value) and not any(col_lab):
                 continue
-            if any(is_derived_label(x) for x in col_lab if x):
+            if derived_col[c - n_label]:
                 continue
             labels = [Label(f"{table.name}.rows{k}", row_lab[k]) for k in range(n_label) if row_lab[k]]
             labels += [Label(f"{table.name}.cols{k}", col_lab[k]) for k in range(len(col_lab)) if col_lab[k]]
@@ -209,6 +210,63 @@ def _records(table: Table, ref: Reference) -> tuple[list[RawFigure], int] | None
             out.append(RawFigure(1, plat.location, base + [Label(f"{axis}.platform", text, "platform_multi")], aggregate=True,
                                  derived=True, block=table.title))
     return out, n
+
+
+# --- long ("tidy") tables: one line per combination, a count column -------------------------------
+
+_COUNT_HEADER = re.compile(r"^(count|counts|number|no\.?|value|total|offences|crimes|n|frequency|freq)$|^(number|no\.?|count) of\b",
+                           re.I)
+_ALL = re.compile(r"^(all|all \w+|any|total|all categories)$", re.I)
+
+
+def _tidy(table: Table, ref: Reference) -> list[RawFigure] | None:
+    """A long table (issue 18): a header row, columns of categories (a period, an age, a gender, a
+    platform), and one count column; each line one figure. 'All' in a category column means the
+    total over it (that label is left off). Never a record-level extract whose lines are counted."""
+    if len(table.rows) < 4 or not 3 <= table.width <= 8:  # two or more category columns and a count, a few columns wide
+        return None
+    header = [label_text(c.value).strip() for c in table.rows[0]]
+    counts = [i for i, h in enumerate(header) if h and _COUNT_HEADER.search(h)]  # ("Age", "Gender" are value roles too)
+    if len(counts) != 1:
+        return None
+    vc = counts[0]
+    body = [r for r in table.rows[1:] if not all(is_blank(c.value) for c in r)]
+    if not body or not all(vc < len(r) and (is_value(r[vc].value) or is_blank(r[vc].value)) for r in body):
+        return None
+    dims: dict[int, str] = {}
+    for i in range(len(header)):
+        if i == vc:
+            continue
+        texts = sorted({label_text(r[i].value) for r in body if i < len(r) and not is_blank(r[i].value)
+                        and not _ALL.match(label_text(r[i].value))})
+        dim = infer_axis_dimension(ref, texts) if texts and len(texts) <= 200 else None
+        if dim is None:
+            return None  # a column that is no category: not a long table this reading knows
+        dims[i] = dim
+    if len(dims) < 2:
+        return None  # one column of categories and a count is a plain table (the cross-tab reading)
+    repeated = any(len({label_text(r[i].value) for r in body if i < len(r)}) < len(body) for i in dims)
+    if not repeated:
+        return None  # long tables repeat their categories down the lines
+    out = []
+    for r in body:
+        labels = [Label(f"{table.name}#long.{i}", label_text(r[i].value), dim) for i, dim in dims.items()
+                  if i < len(r) and not is_blank(r[i].value) and not _ALL.match(label_text(r[i].value))]
+        out.append(RawFigure(r[vc].value, r[vc].location, labels, block=table.title))
+    return out
+
+
+def _score_tidy(reading: Reading, ref: Reference) -> None:
+    """Every category recognised and no two lines for one combination: a strong reading."""
+    known = [lab for f in reading.figures for lab in f.labels]
+    recognised = sum(1 for lab in known if lab.dim and match_dimension(ref, lab.dim, lab.text))
+    keys = Counter(tuple(sorted((lab.dim or "", lab.text) for lab in f.labels)) for f in reading.figures)
+    repeats = sum(n - 1 for n in keys.values() if n > 1)
+    reading.problems = ([f"{len(known) - recognised} label(s) not recognised"] if recognised < len(known) else []) + (
+        [f"{repeats} line(s) repeat a combination"] if repeats else [])
+    reading.score = (recognised / len(known) if known else 1.0) * (0.5 if repeats else 1.0)
+    reading.kept = len(reading.figures)
+    reading.dims = {lab.axis: lab.dim for f in reading.figures for lab in f.labels}
 
 
 # --- evidence ---------------------------------------------------------------------------------------
@@ -291,7 +349,8 @@ def _score_crosstab(reading: Reading, ref: Reference, period: tuple[date, date] 
             problems.append(f"{len(headless)} figure(s) under no column heading, e.g. {headless[0].value!r} at {headless[0].location}")
     # figures printed in the table that the reading leaves unread (neither a figure nor a label)
     used = {f.location for f in cells} | _label_locations(reading)
-    values = [c for r in reading.table.rows for c in r if is_value(c.value) and c.location not in _derived_cells(reading.table)]
+    derived = _derived_cells(reading.table)
+    values = [c for r in reading.table.rows for c in r if is_value(c.value) and c.location not in derived]
     unread = [c for c in values if c.location not in used]
     if unread:
         problems.append(f"{len(unread)} figure(s) in the table left unread, e.g. {unread[0].value!r} at {unread[0].location}")
@@ -306,11 +365,15 @@ def _score_crosstab(reading: Reading, ref: Reference, period: tuple[date, date] 
 def _derived_cells(table: Table) -> set[str]:
     """Cells of the columns and rows computed from the others: not figures a reading must read."""
     cols, rows = table.column_labels(), table.row_labels()
+    width = table.width
+    derived_cols = {c for c in range(table.n_label, width) if any(is_derived_label(x) for x in cols[c - table.n_label] if x)}
     out = set()
     for ri, r in enumerate(table.rows[table.n_header:]):
         row_derived = any(is_derived_label(x) for x in rows[ri] if x)
-        for c in range(table.n_label, min(len(r), table.width)):
-            if row_derived or any(is_derived_label(x) for x in cols[c - table.n_label] if x):
+        if not row_derived and not derived_cols:
+            continue
+        for c in range(table.n_label, min(len(r), width)):
+            if row_derived or c in derived_cols:
                 out.add(r[c].location)
     return out
 
@@ -481,7 +544,13 @@ def readings(table: Table, ref: Reference, period: tuple[date, date] | None, zer
             r = Reading("crosstab", table, _crosstab(table, nh, nl, zeros), variant)
             _score_crosstab(r, ref, period)
             out.append(r)
-    rec = _records(table, ref) if adapter in (None, "records", "html") else None
+    long = _tidy(table, ref) if adapter in (None, "crosstab", "html") else None
+    if long is not None:
+        r = Reading("long", table, long, "one line per combination, a count column")
+        _score_tidy(r, ref)
+        out.append(r)
+    # a table with a count on every line is not a list of records to be counted
+    rec = _records(table, ref) if adapter in (None, "records", "html") and long is None else None
     if rec is not None:
         figures, n = rec
         r = Reading("records", table, figures, f"{n} records")
