@@ -214,8 +214,8 @@ def _records(table: Table, ref: Reference) -> tuple[list[RawFigure], int] | None
 
 # --- long ("tidy") tables: one line per combination, a count column -------------------------------
 
-_COUNT_HEADER = re.compile(r"^(count|counts|number|no\.?|value|total|offences|crimes|n|frequency|freq)$|^(number|no\.?|count) of\b",
-                           re.I)
+# never "Total": a wide table's Total column is its cross-tab total (police workforce Table_7, real-tables)
+_COUNT_HEADER = re.compile(r"^(count|counts|number|no\.?|value|offences|crimes|n|frequency|freq)$|^(number|no\.?|count) of\b", re.I)
 _ALL = re.compile(r"^(all|all \w+|any|total|all categories)$", re.I)
 
 
@@ -237,8 +237,10 @@ def _tidy(table: Table, ref: Reference) -> list[RawFigure] | None:
     for i in range(len(header)):
         if i == vc:
             continue
-        texts = sorted({label_text(r[i].value) for r in body if i < len(r) and not is_blank(r[i].value)
-                        and not _ALL.match(label_text(r[i].value))})
+        cells = [r[i].value for r in body if i < len(r) and not is_blank(r[i].value)]
+        if sum(1 for v in cells if is_value(v)) * 2 > len(cells):
+            return None  # a column of figures: a wide table, not a column of categories
+        texts = sorted({label_text(v) for v in cells if not _ALL.match(label_text(v))})
         dim = infer_axis_dimension(ref, texts) if texts and len(texts) <= 200 else None
         if dim is None:
             return None  # a column that is no category: not a long table this reading knows
