@@ -71,19 +71,21 @@ def tables_of(folder: Path) -> tuple[list[Doubt], list[dict[str, str]]]:
                 [(x.name, round(x.score, 3)) for x in [v.best, *v.others] if x is not None],
                 labels,
                 [[("" if c.value is None else str(c.value)) for c in r] for r in t.rows[:40]],
-                _roles(t, v.best.figures if v.best else []),
+                _roles(t, v.best),
                 [r for r in rows if r["source_file"] == detail.file and any(f.location == r["source_location"]
                                                                             for f in (v.best.figures if v.best else []))],
             ))
     return out, log.rows
 
 
-def _roles(t: Any, figures: list[Any]) -> list[list[str]]:
+def _roles(t: Any, best: Any) -> list[list[str]]:
     """What each cell of the table is in the chosen reading: header, label, figure, total (a figure
     whose labels are all totals), skipped (a cell with something in it that gave no figure), ""."""
+    from ingest.interpret.readings import shape
     from ingest.vocabulary.labels import is_total_label
 
-    where = {f.location: f for f in figures}
+    where = {f.location: f for f in (best.figures if best is not None else [])}
+    n_header, n_label = shape(best) if best is not None and best.kind == "crosstab" else (t.n_header, t.n_label)
     out = []
     for ri, row in enumerate(t.rows[:40]):
         roles = []
@@ -92,9 +94,9 @@ def _roles(t: Any, figures: list[Any]) -> list[list[str]]:
             if f is not None:
                 roles.append("total" if f.labels and all(is_total_label(lab.text) for lab in f.labels if lab.dim is None)
                              and any(is_total_label(lab.text) for lab in f.labels) else "figure")
-            elif ri < t.n_header:
+            elif ri < n_header:
                 roles.append("header")
-            elif ci < t.n_label:
+            elif ci < n_label:
                 roles.append("label")
             else:
                 roles.append("" if c.value in (None, "") else "skipped")

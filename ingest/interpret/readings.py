@@ -343,7 +343,7 @@ def _score_crosstab(reading: Reading, ref: Reference, period: tuple[date, date] 
     if clashes:
         problems.append(f"{clashes} cell(s) get the same labels as another cell with a different value")
     # a figure under no column heading, in a table whose other columns have headings
-    nh, nl = _shape(reading)
+    nh, nl = shape(reading)
     if nh:
         cols = reading.table.column_labels(nh, nl)
         headless = [c for r in reading.table.rows[nh:] for i, c in enumerate(r[nl:]) if is_value(c.value) and not any(cols[i])]
@@ -380,8 +380,14 @@ def _derived_cells(table: Table) -> set[str]:
     return out
 
 
-def _shape(reading: Reading) -> tuple[int, int]:
-    """(header rows, label columns) of a cross-tab reading."""
+_DECIDED_SHAPE = re.compile(r"^(\d+) header rows, (\d+) label columns, decided$")
+
+
+def shape(reading: Reading) -> tuple[int, int]:
+    """(header rows, label columns) of a cross-tab reading (a layout's guess, a variant, or a person's decision)."""
+    decided = _DECIDED_SHAPE.match(reading.variant)
+    if decided:
+        return int(decided.group(1)), int(decided.group(2))
     for h, l_, v in _header_variants(reading.table):
         if v == reading.variant:
             return h, l_
@@ -390,7 +396,7 @@ def _shape(reading: Reading) -> tuple[int, int]:
 
 def _label_locations(reading: Reading) -> set[str]:
     """Header and row-label cells the reading uses as labels."""
-    nh, nl = _shape(reading)
+    nh, nl = shape(reading)
     rows = reading.table.rows
     return {c.location for r in rows[:nh] for c in r} | {c.location for r in rows[nh:] for c in r[:nl]}
 
