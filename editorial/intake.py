@@ -176,13 +176,24 @@ def _zip_entries(upload: Upload, budget: int) -> Iterator[Upload]:
             yield Upload(name.replace("\\", "/").split("/")[-1], data)
 
 
-def expand(uploads: list[Upload]) -> list[Upload]:
-    """Check every file (and every zip entry) and return the files to stage."""
+def _check_session(uploads: list[Upload], session_bytes: int) -> None:
+    size = sum(len(u.data) for u in uploads)
+    if session_bytes + size > MAX_SESSION_BYTES:
+        raise UploadRejected(f"this session has uploaded {(session_bytes + size) / 2**20:.0f} MB, over the "
+                             f"{MAX_SESSION_BYTES // 2**20} MB limit for one session; nothing was added")
+
+
+def _check_upload(uploads: list[Upload]) -> None:
     if not uploads:
         raise UploadRejected("no file was uploaded")
     total = sum(len(u.data) for u in uploads)
     if total > MAX_UPLOAD_BYTES:
         raise UploadRejected(f"the upload is {total / 2**20:.0f} MB, over the {MAX_UPLOAD_BYTES // 2**20} MB limit; nothing was added")
+
+
+def expand(uploads: list[Upload]) -> list[Upload]:
+    """Check every file (and every zip entry) and return the files to stage."""
+    _check_upload(uploads)
     files: list[Upload] = []
     budget = MAX_UNPACKED_BYTES
     for u in uploads:
@@ -267,14 +278,8 @@ def stage_round(uploads: list[Upload], data_root: Path, session_bytes: int = 0) 
 
     from ingest.round import RoundError, collect, recognise_all, write_source
 
-    size = sum(len(u.data) for u in uploads)
-    if session_bytes + size > MAX_SESSION_BYTES:
-        raise UploadRejected(f"this session has uploaded {(session_bytes + size) / 2**20:.0f} MB, over the "
-                             f"{MAX_SESSION_BYTES // 2**20} MB limit for one session; nothing was added")
-    if not uploads:
-        raise UploadRejected("no file was uploaded")
-    if size > MAX_UPLOAD_BYTES:
-        raise UploadRejected(f"the upload is {size / 2**20:.0f} MB, over the {MAX_UPLOAD_BYTES // 2**20} MB limit; nothing was added")
+    _check_session(uploads, session_bytes)
+    _check_upload(uploads)
     session = _inside(data_root / STAGING / f"{int(time.time())}-{uuid.uuid4().hex}", data_root)
     inbox = session / "inbox"
     inbox.mkdir(parents=True)
@@ -368,10 +373,7 @@ def stage(uploads: list[Upload], details: Details, data_root: Path, session_byte
                       details.period_end, details.received, clean_url(details.url), clean_text(details.suppression, "suppression rule"))
     if not details.reference:
         raise UploadRejected("give the FOI reference (or the title of the answer)")
-    size = sum(len(u.data) for u in uploads)
-    if session_bytes + size > MAX_SESSION_BYTES:
-        raise UploadRejected(f"this session has uploaded {(session_bytes + size) / 2**20:.0f} MB, over the "
-                             f"{MAX_SESSION_BYTES // 2**20} MB limit for one session; nothing was added")
+    _check_session(uploads, session_bytes)
     files = expand(uploads)
     templates: list[tuple[Upload, tuple[Area, date, date]]] = []
     others: list[Upload] = []

@@ -34,35 +34,21 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+# `python -m ingest COMMAND ...`: each a module with `main(argv) -> exit status`
+SUBCOMMANDS = {"kit": "editorial.kit", "inspect": "ingest.inspect", "round": "ingest.round", "review": "ingest.review"}
+
+
 def main(argv: list[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if args_list[:1] == ["kit"]:
-        from editorial.kit import main as kit_main
+    command = args_list[0] if args_list else ""
+    if command in SUBCOMMANDS:
+        import importlib
 
-        return kit_main(args_list[1:])
-    if args_list[:1] == ["review"]:
-        from ingest.review import main as review_main
-
+        sub_main = importlib.import_module(SUBCOMMANDS[command]).main
         try:
-            return review_main(args_list[1:])
+            return int(sub_main(args_list[1:]))
         except Exception as exc:  # last resort: one clear line, never a traceback
-            print(f"python -m ingest review: internal error ({type(exc).__name__}: {str(exc)[:300]})", file=sys.stderr)
-            return 1
-    if args_list[:1] == ["round"]:
-        from ingest.round import main as round_main
-
-        try:
-            return round_main(args_list[1:])
-        except Exception as exc:  # last resort: one clear line, never a traceback
-            print(f"python -m ingest round: internal error ({type(exc).__name__}: {str(exc)[:300]})", file=sys.stderr)
-            return 1
-    if args_list[:1] == ["inspect"]:
-        from ingest.inspect import main as inspect_main
-
-        try:
-            return inspect_main(args_list[1:])
-        except Exception as exc:  # last resort: one clear line, never a traceback
-            print(f"python -m ingest inspect: internal error ({type(exc).__name__}: {str(exc)[:300]})", file=sys.stderr)
+            print(f"python -m ingest {command}: internal error ({type(exc).__name__}: {str(exc)[:300]})", file=sys.stderr)
             return 1
     parser = build_parser()
     args = parser.parse_args(args_list)

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.browser.scratch import scratch_data, scratch_env
 from tools.app_server import CHROMIUM, CHROMIUM_ARGS, streamlit_server
 
 
@@ -42,10 +42,6 @@ def app_url() -> Iterator[str]:
 @pytest.fixture(scope="module")
 def scratch_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """The app on a scratch copy of one synthetic source, for tests that add returns."""
-    from editorial.intake import rebuild
-
-    root = tmp_path_factory.mktemp("scratch")
-    shutil.copytree(ROOT / "tests" / "fixtures" / "sources" / "crosstab_xlsx", root / "raw" / "crosstab_xlsx")
-    rebuild(root / "raw", root / "processed")
-    with streamlit_server({"SCWC_RAW_DIR": str(root / "raw"), "SCWC_DATA_DIR": str(root / "processed"), "SCWC_MODE": "local"}) as url:
+    root = scratch_data(tmp_path_factory, "scratch")
+    with streamlit_server(scratch_env(root)) as url:
         yield url, root

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, expect
 
-from tests.conftest import FIXTURES
+from tests.browser.scratch import scratch_data, scratch_env
 from tests.ingest.read.test_scans import scanned_letter
 from tools.app_server import streamlit_server
 
@@ -23,13 +23,8 @@ TIMEOUT = 60_000
 @pytest.fixture(scope="module")
 def tight_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """The app with a bound of 0.5 s a file: a scan to read by OCR is over it."""
-    from editorial.intake import rebuild
-
-    root = tmp_path_factory.mktemp("tight")
-    shutil.copytree(FIXTURES / "sources" / "crosstab_xlsx", root / "raw" / "crosstab_xlsx")
-    rebuild(root / "raw", root / "processed")
-    env = {"SCWC_RAW_DIR": str(root / "raw"), "SCWC_DATA_DIR": str(root / "processed"), "SCWC_MODE": "local",
-           "SCWC_FILE_SECONDS": "0.5", "SCWC_AUDIT_LOG": str(root / "audit.jsonl")}
+    root = scratch_data(tmp_path_factory, "tight")
+    env = scratch_env(root, SCWC_FILE_SECONDS="0.5", SCWC_AUDIT_LOG=str(root / "audit.jsonl"))
     with streamlit_server(env) as url:
         yield url, root
 

@@ -3,7 +3,6 @@ header rows, another offence, another reading) without typing a figure; a rebuil
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,7 +14,8 @@ import yaml
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from synthetic.doubts import write_doubtful_source
-from tests.conftest import FIXTURES, ROOT
+from tests.browser.scratch import scratch_data, scratch_env
+from tests.conftest import ROOT
 from tools.app_server import streamlit_server
 
 pytestmark = pytest.mark.browser
@@ -24,14 +24,8 @@ TIMEOUT = 45_000
 
 @pytest.fixture(scope="module")
 def desk_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    from editorial.intake import rebuild
-
-    root = tmp_path_factory.mktemp("desk")
-    shutil.copytree(FIXTURES / "sources" / "crosstab_xlsx", root / "raw" / "crosstab_xlsx")
-    write_doubtful_source(root / "raw")
-    rebuild(root / "raw", root / "processed")
-    env = {"SCWC_RAW_DIR": str(root / "raw"), "SCWC_DATA_DIR": str(root / "processed"), "SCWC_MODE": "local",
-           "SCWC_LEARNED_LABELS": str(root / "learned.csv"), "SCWC_AUDIT_LOG": str(root / "audit.jsonl")}
+    root = scratch_data(tmp_path_factory, "desk", write_doubtful_source)
+    env = scratch_env(root, SCWC_LEARNED_LABELS=str(root / "learned.csv"), SCWC_AUDIT_LOG=str(root / "audit.jsonl"))
     with streamlit_server(env) as url:
         yield url, root
 
