@@ -35,7 +35,6 @@ import stat
 import subprocess
 import sys
 import time
-import unicodedata
 import uuid
 import zipfile
 import zlib
@@ -51,6 +50,8 @@ import yaml
 
 from core.actors import Actor, append_audit, audit_log
 from core.schema import empty_figures
+from core.text import safe_file_name as safe_name
+from core.text import slug
 from editorial.kit import template_details, template_suppression
 from ingest.issues import IssueLog
 from ingest.output.write import write_outputs
@@ -105,19 +106,6 @@ class Details:
 
 
 # --- names and text ---------------------------------------------------------------------------
-
-def safe_name(name: str) -> str:
-    """A file name reduced to ASCII letters, digits, `.`, `-`, `_` (accents dropped, other
-    scripts replaced), its extension kept."""
-    base = re.split(r"[\\/]", str(name))[-1]
-    stem, dot, ext = base.rpartition(".")
-    if not dot:
-        stem, ext = base, ""
-    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii")
-    ascii_stem = re.sub(r"[^A-Za-z0-9._-]+", "_", ascii_stem).lstrip("._").rstrip(".") or "file"
-    ext = re.sub(r"[^A-Za-z0-9]+", "", ext)[:5].lower()
-    return f"{ascii_stem[:80]}.{ext}" if ext else ascii_stem[:90]
-
 
 def clean_text(value: str, what: str) -> str:
     """A typed field: one line, printable, bounded. It is stored and shown as text, never markup."""
@@ -231,9 +219,7 @@ def _inside(path: Path, root: Path) -> Path:
 def _source_id(force: str, reference_text: str) -> str:
     """A folder name from the force and the reference, every character kept in order ('FOI 9/25' is
     not a path: safe_name would keep only what follows its slash)."""
-    text = unicodedata.normalize("NFKD", f"{force} {reference_text}").encode("ascii", "ignore").decode("ascii")
-    base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-") or "return"
-    return f"{base}-{uuid.uuid4().hex[:8]}"
+    return f"{slug(f'{force} {reference_text}')}-{uuid.uuid4().hex[:8]}"
 
 
 def _write_source(session: Path, data_root: Path, files: list[Upload], force: Area, period: tuple[date, date],

@@ -32,7 +32,6 @@ import shutil
 import stat
 import sys
 import tempfile
-import unicodedata
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -45,6 +44,7 @@ import yaml
 
 from core.facts import OFFENCE_START, TRIAGE
 from core.schema import MAX_DATE, MIN_DATE
+from core.text import safe_file_name, slug
 from ingest.read.base import MAX_FILE_BYTES, Document, ReaderError
 from ingest.read.bounded import call_bounded, reading
 from ingest.sources import NOT_RETURNS, SOURCE_FILE
@@ -394,20 +394,8 @@ def recognise(unit: Unit, names: ForceNames) -> Answer:
 
 # --- writing sources ------------------------------------------------------------------------------------
 
-def _slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-") or "return"
-
-
 def _safe_file_name(name: str) -> str:
-    base = name.replace("\\", "/").split("/")[-1]
-    stem, dot, ext = base.rpartition(".")
-    if not dot:
-        stem, ext = base, ""
-    stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii")
-    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", stem).strip("._")[:80] or "file"
-    ext = re.sub(r"[^A-Za-z0-9]+", "", ext)[:5].lower()
-    name = f"{stem}.{ext}" if ext else stem
+    name = safe_file_name(name)
     return "received-" + name if name in NOT_RETURNS else name
 
 
@@ -427,7 +415,7 @@ def write_source(answer: Answer, into: Path) -> Path:
     """The answer as an ordinary source folder in `into` (atomically: written beside, then renamed).
     The same files again give the same folder, left as it is."""
     assert answer.force is not None
-    folder = into / f"{_slug(answer.force.name + ' ' + str(answer.reference.value))}-{digest(answer.unit)}"
+    folder = into / f"{slug(answer.force.name + ' ' + str(answer.reference.value))}-{digest(answer.unit)}"
     if folder.exists():
         return folder
     tmp = into / f".{folder.name}.partial"
