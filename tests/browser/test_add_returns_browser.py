@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.browser.widgets import choose
+
 pytestmark = pytest.mark.browser
 TIMEOUT = 45_000
 _Y = date.today().year
@@ -31,10 +33,7 @@ def upload(page: Page, name: str, data: bytes, mime: str = "text/csv", reference
     page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(
         files=[{"name": name, "mimeType": mime, "buffer": data}])
     page.wait_for_timeout(500)
-    box = page.get_by_role("combobox", name="Force", exact=True)
-    box.click()
-    page.keyboard.type("Kent")
-    page.keyboard.press("Enter")
+    choose(page, page.get_by_role("combobox", name="Force", exact=True), "Kent")
     page.get_by_label("FOI reference").fill(reference)
     # the period is left at the form's default: the last financial year (see DEFAULT_PERIOD)
     page.get_by_role("button", name="Preview").click()
@@ -130,10 +129,7 @@ def test_a_round_zip_with_no_force_chosen_is_recognised_asked_and_triaged(browse
     for unit, code in expected.items():
         if code not in (None, "not an answer") and not unit.endswith(".zip"):
             assert codes[unit] == code, unit
-    box = page.get_by_role("combobox", name="Force for Data.xlsx", exact=True)
-    box.click()
-    page.keyboard.type("Kent")
-    page.keyboard.press("Enter")
+    choose(page, page.get_by_role("combobox", name="Force for Data.xlsx", exact=True), "Kent")
     page.get_by_role("button", name="Continue").click()
     expect(page.get_by_text("Triage:", exact=False)).to_be_visible(timeout=TIMEOUT * 2)
     answers = len(expected) - 1  # the acknowledgement is not one

@@ -13,6 +13,7 @@ import yaml
 from playwright.sync_api import Browser, expect
 
 from tests.browser.scratch import scratch_data, scratch_env
+from tests.browser.widgets import choose
 from tests.ingest.read.test_scans import scanned_letter
 from tools.app_server import streamlit_server
 
@@ -39,9 +40,7 @@ def test_a_stopped_file_is_kept_not_read_and_the_server_stays_up(browser: Browse
     page.wait_for_selector("[data-testid=stFileUploader] input[type=file]", state="attached", timeout=TIMEOUT)
     page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(tmp_path / "scan.pdf"))
     page.wait_for_timeout(500)
-    page.get_by_role("combobox", name="Force", exact=True).click()
-    page.keyboard.type("Kent")
-    page.keyboard.press("Enter")
+    choose(page, page.get_by_role("combobox", name="Force", exact=True), "Kent")
     page.get_by_label("FOI reference").fill("FOI 7/25")
     page.get_by_role("button", name="Preview").click()
     expect(page.get_by_text("longer than 0.5 s", exact=False).first).to_be_attached(timeout=TIMEOUT)

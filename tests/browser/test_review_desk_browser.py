@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from synthetic.doubts import write_doubtful_source
 from tests.browser.scratch import scratch_data, scratch_env
+from tests.browser.widgets import choose, settled
 from tests.conftest import ROOT
 from tools.app_server import streamlit_server
 
@@ -30,25 +31,12 @@ def desk_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Pa
         yield url, root
 
 
-def settled(page: Page) -> None:
-    """The app has finished its run (while it runs, an old element can stand beside its new one)."""
-    page.wait_for_function("!document.querySelector('[data-testid=stStatusWidget]')", timeout=TIMEOUT)
-    page.wait_for_function("!document.querySelector('[data-stale=true]')", timeout=TIMEOUT)
-
-
 def table(page: Page, file: str) -> Locator:
     """The table's panel, once the page has settled."""
     settled(page)
     panel = page.locator("[data-testid=stExpander]", has_text=f"{file} · table")
     expect(panel).to_have_count(1, timeout=TIMEOUT)
     return panel
-
-
-def choose(box: Locator, page: Page, text: str) -> None:
-    settled(page)
-    box.click()
-    page.keyboard.type(text)
-    page.keyboard.press("Enter")
 
 
 def apply(page: Page, panel: Locator, why: str, file: str) -> None:
@@ -69,8 +57,8 @@ def test_each_kind_of_doubt_is_settled_and_a_rebuild_keeps_it(browser: Browser, 
 
     panel = table(page, "p.csv")  # a label's meaning
     panel.get_by_text("Say what a label means").click()
-    choose(panel.get_by_role("combobox", name="It means"), page, "a platform")
-    choose(panel.get_by_role("combobox", name="Category"), page, "Instagram")
+    choose(page, panel.get_by_role("combobox", name="It means"), "a platform")
+    choose(page, panel.get_by_role("combobox", name="Category"), "Instagram")
     apply(page, panel, "a misspelt Instagram", "p.csv")
 
     panel = table(page, "b.csv")  # header rows: the ages across are headings
@@ -81,14 +69,14 @@ def test_each_kind_of_doubt_is_settled_and_a_rebuild_keeps_it(browser: Browser, 
 
     panel = table(page, "m.csv")  # another offence
     panel.get_by_text("Say what offence the table counts").click()
-    choose(panel.get_by_role("combobox", name="Offence"), page, "another offence")
+    choose(page, panel.get_by_role("combobox", name="Offence"), "another offence")
     panel.get_by_label("Which offence").fill("s.15 meeting a child following sexual grooming")
     panel.get_by_label("Which offence").press("Enter")
     apply(page, panel, "its title says s.15", "m.csv")
 
     panel = table(page, "a.csv")  # another reading: the cross-tab, not a list of records
     panel.get_by_text("Read it another way").click()
-    choose(panel.get_by_role("combobox", name="Reading"), page, "crosstab (first row")
+    choose(page, panel.get_by_role("combobox", name="Reading"), "crosstab (first row")
     apply(page, panel, "a table of ages by gender, not records", "a.csv")
 
     expect(page.get_by_text("0 table(s) to settle")).to_be_visible(timeout=TIMEOUT)
