@@ -48,7 +48,7 @@ from core.text import safe_file_name, slug
 from ingest.read.base import MAX_FILE_BYTES, Document, ReaderError
 from ingest.read.bounded import call_bounded, reading
 from ingest.sources import NOT_RETURNS, SOURCE_FILE
-from ingest.vocabulary.periods import MONTHS, financial_year
+from ingest.vocabulary.periods import FY_IN_TEXT, MONTHS, financial_year
 from ingest.vocabulary.reference import Area, name_key, reference
 
 MAX_ROUND_FILES = 2_000
@@ -71,7 +71,6 @@ _REF_FOI = re.compile(r"\b(FOIA?[\s\-_/]*(?:no\.?\s*)?\d{1,6}(?:[\-/_]\d{2,6})?)
 _DATE_WORDS = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?,?\s+(\d{4})\b",
                          re.I)
 _DATE_SLASH = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
-_FY = re.compile(r"\b(20[12]\d)\s*(?:/|-|–|to)\s*(20[12]\d|\d{2})\b")
 
 
 @dataclass
@@ -341,7 +340,7 @@ def _period(lines: list[str]) -> Found:
     years: list[int] = []
     where = ""
     for i, line in enumerate(lines):
-        for m in _FY.finditer(line):
+        for m in FY_IN_TEXT.finditer(line):
             first, last = int(m.group(1)), m.group(2)
             if (int(last) if len(last) == 4 else 2000 + int(last)) == first + 1:
                 years.append(first)

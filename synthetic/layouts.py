@@ -31,7 +31,7 @@ PERIOD = (date(2023, 4, 1), date(2024, 3, 31))
 STAR = "*"
 
 FORMATS = ("xlsx", "xls", "ods", "csv", "html", "pdf_ruled", "pdf_plain", "docx")
-CONTENTS = ("age_gender", "platforms", "years", "months", "single_ages")
+CONTENTS = ("age_gender", "platforms", "years", "months", "single_ages", "month_halves")
 
 
 @dataclass
@@ -44,6 +44,7 @@ class Truth:
     years: dict[str, int]
     months: list[int]
     ages: dict[int, int]  # single year of age -> count
+    months_before: list[int] = field(default_factory=list)  # the year before's months (a monthly table in two halves)
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def random_truth(rng: random.Random) -> Truth:
     years = {label: rng.randint(40, 400) for _, label in YEARS}
     years[YEARS[-1][1]] = sum(cells.values())  # the year asked about: the same offences as the age x gender table
     return Truth(cells, starred, empty, platforms, pstar, years, [rng.randint(0, 40) for _ in range(12)],
-                 {a: rng.randint(0, 30) for a in range(10, 16)})
+                 {a: rng.randint(0, 30) for a in range(10, 16)}, [rng.randint(0, 40) for _ in range(12)])
 
 
 # --- the tables, as rows of cells ----------------------------------------------------------------
@@ -169,6 +170,22 @@ def months_table(truth: Truth, layout: Layout) -> Rows:
     return [["Month"] + heads, ["Offences"] + list(truth.months)]
 
 
+HALF_YEARS = (2022, 2023)  # a monthly table printed in two halves, one financial year each
+
+
+def month_half(truth: Truth, layout: Layout, year: int) -> Rows:
+    """One year of a monthly table with its own Total. Months are date cells, "Apr-22" text, or
+    bare names ("April") that only the half's title ("..., 2022/23") puts in a year."""
+    values = truth.months_before if year == HALF_YEARS[0] else truth.months
+    rows: Rows = [["Month", "Number of offences"]]
+    for i, n in enumerate(values):
+        d = _month_date(i).replace(year=year + (i + 3) // 12)
+        label: Any = d if layout.month_headers == "dates" and layout.fmt in ("xlsx", "xls", "ods") else \
+            f"{d:%b}-{d:%y}" if layout.month_headers == "dates" else f"{d:%B}"
+        rows.append([label, n])
+    return rows + [["Total", sum(values)]]
+
+
 def ages_table(truth: Truth, layout: Layout) -> Rows:
     return [[None] + list(truth.ages), ["Offences"] + list(truth.ages.values())]
 
@@ -181,6 +198,9 @@ TITLES = {"age_gender": "Question 2: victims by age and gender", "platforms": "Q
 def blocks(truth: Truth, layout: Layout) -> list[tuple[str, Rows]]:
     out = []
     for c in layout.content:
+        if c == "month_halves":
+            out += [(f"Offences by month, {y}/{(y + 1) % 100:02d}", month_half(truth, layout, y)) for y in HALF_YEARS]
+            continue
         rows = {"age_gender": lambda: age_gender_table(truth, layout)[0], "platforms": lambda: platform_table(truth, layout),
                 "years": lambda: years_table(truth, layout), "months": lambda: months_table(truth, layout),
                 "single_ages": lambda: ages_table(truth, layout)}[c]()
@@ -461,7 +481,11 @@ def valid(layout: Layout) -> bool:
     """Layouts a force could send and a reader can be asked to read."""
     if layout.arrangement == "sheets" and layout.fmt not in ("xlsx", "xls", "ods"):
         return False  # only workbooks have sheets
-    if layout.arrangement == "side_by_side" and (len(layout.content) < 2 or layout.fmt not in ("xlsx", "xls", "ods", "csv")):
+    halves = "month_halves" in layout.content
+    if halves and (len(layout.content) > 1 or layout.transposed or layout.refuse_platforms or layout.totals != "printed"):
+        return False  # its own table, not turned round, its Total printed
+    if layout.arrangement == "side_by_side" and ((len(layout.content) < 2 and not halves) or
+                                                 layout.fmt not in ("xlsx", "xls", "ods", "csv")):
         return False  # tables side by side: a spreadsheet shape
     if layout.arrangement == "side_by_side" and ("months" in layout.content or layout.refuse_platforms):
         return False  # a refusal is a sentence, not a table beside another
@@ -547,6 +571,17 @@ def expected(truth: Truth, layout: Layout) -> dict[Key, Value]:
             d = _month_date(i)
             end = date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
             out[("total", "", "", "", d.isoformat(), end.isoformat())] = ("reported", float(n), float(n), float(n))
+    if "month_halves" in layout.content:
+        import calendar
+
+        for year in HALF_YEARS:
+            values = truth.months_before if year == HALF_YEARS[0] else truth.months
+            for i, n in enumerate(values):
+                d = _month_date(i).replace(year=year + (i + 3) // 12)
+                end = date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
+                out[("total", "", "", "", d.isoformat(), end.isoformat())] = ("reported", float(n), float(n), float(n))
+            t = float(sum(values))
+            out[("total", "", "", "", f"{year}-04-01", f"{year + 1}-03-31")] = ("reported", t, t, t)
     if "single_ages" in layout.content:
         for a, n in truth.ages.items():
             out[("age", str(a), "", "", p0, p1)] = ("reported", float(n), float(n), float(n))
@@ -569,7 +604,7 @@ def read_back(folder: Path) -> tuple[dict[Key, Value], list[dict[str, str]]]:
 
 # --- the space of layouts -----------------------------------------------------------------------
 
-CONTENT_SETS = [("age_gender",), ("age_gender", "platforms"), ("platforms",), ("years",), ("months",), ("single_ages",),
+CONTENT_SETS = [("age_gender",), ("age_gender", "platforms"), ("platforms",), ("years",), ("months",), ("single_ages",), ("month_halves",),
                 ("age_gender", "platforms", "years"), ("years", "platforms")]
 
 

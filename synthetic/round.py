@@ -45,8 +45,12 @@ def _letter(force: str, ref: str, fmt: str, rng: random.Random) -> bytes:
         return path.read_bytes()
 
 
-def _anonymous(rng: random.Random, fmt: str = "xlsx") -> bytes:
+def _anonymous(rng: random.Random, fmt: str = "xlsx", years: bool = False) -> bytes:
+    """A bare table: no letterhead, no reference, no date (`years`: its years across are all that
+    says what period it covers)."""
     layout = dataclasses.replace(random_layout(rng, fmt), letterhead=0, mutation="")
+    if years:
+        layout = dataclasses.replace(layout, content=("age_gender", "platforms", "years"))
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"answer.{SUFFIX[fmt]}"
         WRITERS[fmt](sheet_rows(random_truth(rng), layout), path, layout)
@@ -82,7 +86,7 @@ def round_zip(n: int = 45, seed: int = 7) -> tuple[bytes, dict[str, str | None]]
                 continue
             if i == 19:
                 name = "Data.xlsx"
-                zf.writestr(name, _anonymous(rng))
+                zf.writestr(name, _anonymous(rng, years=True))
                 expected[name] = None
                 continue
             fmt = LETTER_FORMATS[i % len(LETTER_FORMATS)]

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from core.facts import THE_OFFENCE
 from core.markers import DASHES
 from core.text import MARKUP, looks_like_formula
 from ingest.decisions import SKIPPING_OFFENCES, Decision, label_means, same_label
-from ingest.read.base import Document, Label, ProseLine, RawFigure, ReaderNote, is_blank
+from ingest.read.base import Cell, Document, Label, ProseLine, RawFigure, ReaderNote, is_blank
 from ingest.tables.layout import Table, dash_zeros, find_tables, is_value, label_text
 from ingest.vocabulary.labels import (
     DIMENSIONS,
@@ -39,7 +39,7 @@ from ingest.vocabulary.labels import (
     match_role,
     split_platforms,
 )
-from ingest.vocabulary.periods import parse_period
+from ingest.vocabulary.periods import MONTHS, parse_period, periods_named
 from ingest.vocabulary.reference import Reference, record_key
 from ingest.vocabulary.values import parse_age_years, parse_value
 
@@ -685,6 +685,87 @@ def _decided(v: Verdict, t: Table, mine: list[Decision], ref: Reference, period:
     return Verdict(t, best, [x for x in candidates if x is not best])
 
 
+def _month_of(v: object) -> int | None:
+    return MONTHS.get(v.strip().rstrip(".").casefold()) if isinstance(v, str) else None
+
+
+def months_in_titled_year(table: Table, ref: Reference) -> tuple[Table, tuple[date, date]] | None:
+    """A table of bare month names ("April" ... "March") under a title naming one year ("2022/23",
+    "2023") reads each month in that year: the table with those labels dated ("April 2022"), or None.
+    Months with no year are no period; the title says which (a monthly return in two halves, one
+    year each)."""
+    titled = [p for p in periods_named(table.title) if 27 <= (p[1] - p[0]).days <= 366]
+    if len(titled) != 1:
+        return None
+    start, end = titled[0]
+
+    def dated(cell: Cell) -> Cell:
+        month = _month_of(cell.value)
+        if month is None:
+            return cell
+        year = start.year if date(start.year, month, 1) >= date(start.year, start.month, 1) else start.year + 1
+        if date(year, month, 1) > end:
+            return cell
+        return Cell(f"{str(cell.value).strip()} {year}", cell.location)
+
+    def months(cells: list[Cell]) -> bool:
+        texts = [c.value for c in cells if not is_blank(c.value)]
+        named = [t for t in texts if _month_of(t) is not None]
+        return len(named) >= 3 and all(_month_of(t) is not None or match_role(ref, str(t)) == "total" for t in texts)
+
+    rows = [list(r) for r in table.rows]
+    changed = False
+    for c in range(table.n_label):
+        if months([r[c] for r in table.body if c < len(r)]):
+            for r in rows[table.n_header:]:
+                r[c] = dated(r[c])
+            changed = True
+    for h in range(table.n_header):
+        if months(rows[h][table.n_label:]):
+            rows[h] = [dated(x) if i >= table.n_label else x for i, x in enumerate(rows[h])]
+            changed = True
+    return (replace(table, rows=rows), (start, end)) if changed else None
+
+
+def _table_periods(reading: Reading, table: Table, ref: Reference, notes: list[ReaderNote]) -> None:
+    """Periods a table says for itself, over the period the request asked:
+
+    - a total across a row or column of periods covers those periods (a monthly table's Total is
+      its months, not the two years the request asked: a return printed two halves side by side,
+      one year each, with a total under each);
+    - a figure with no period of its own takes the one period its title names ("... / 2023/24")."""
+    figures = [f for f in reading.figures if not f.aggregate]
+
+    def dim_of(lab: Label) -> str | None:
+        return lab.dim or reading.dims.get(lab.axis)
+
+    spans: dict[str, list[tuple[date, date]]] = {}
+    for f in figures:
+        for lab in f.labels:
+            if dim_of(lab) == "period" and (p := parse_period(lab.text)) is not None:
+                spans.setdefault(lab.axis, []).append(p)
+    titled = [p for p in periods_named(table.title) if (p[1] - p[0]).days >= 27]
+    spanned = 0
+    for f in figures:
+        if any(dim_of(lab) == "period" and parse_period(lab.text) is not None for lab in f.labels):
+            continue
+        totals = [lab for lab in f.labels if lab.axis in spans and match_role(ref, lab.text) == "total"]
+        if totals:
+            periods = spans[totals[0].axis]
+            start, end = min(p[0] for p in periods), max(p[1] for p in periods)
+            f.labels.append(Label(f"{totals[0].axis}.span", f"{start} to {end}", "period"))
+            spanned += 1
+        elif len(titled) == 1:
+            start, end = titled[0]
+            f.labels.append(Label(f"{table.name}.title", f"{start} to {end}", "period"))
+    if spanned:
+        notes.append(ReaderNote("period_from_table", table.name, f"table '{table.title[:60]}': {spanned} total(s) across "
+                                "periods read as the span of the periods they add up, not the period asked"))
+    if len(titled) == 1 and any(lab.axis.endswith(".title") for f in figures for lab in f.labels):
+        notes.append(ReaderNote("period_from_table", table.name, f"table '{table.title[:60]}': figures with no period of "
+                                f"their own read as {titled[0][0]} to {titled[0][1]}, the period its title names"))
+
+
 def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, adapter: str | None = None,
               decisions: list[Decision] | None = None) -> Interpretation:
     """Every table's best reading and the statements in the prose, as raw figures; where a person
@@ -705,6 +786,11 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
         if derived:
             notes.append(ReaderNote("derived_skipped", t.name, f"table '{t.title[:60]}': column(s) or row(s) computed from the "
                                     f"others, not read: {', '.join(repr(x) for x in derived[:5])}"))
+        dated = months_in_titled_year(t, ref)
+        if dated is not None:
+            t, (start, end) = dated
+            notes.append(ReaderNote("period_from_table", t.name, f"table '{t.title[:60]}': months printed with no year read "
+                                    f"in the one year its title names ({start} to {end})"))
         v = choose(t, ref, period, zeros_by_table[t.name], adapter)
         named = ref.offences_named(t.title)
         if v.best is not None and named and THE_OFFENCE not in named:  # its own title says what it counts (issue 18)
@@ -720,6 +806,7 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
         kind = "timewide" if v.best.kind == "crosstab" and v.best.period_across else v.best.kind
         if adapter in ("crosstab", "timewide", "records"):
             kind = adapter
+        _table_periods(v.best, t, ref, notes)
         for f in v.best.figures:
             f.review = v.review or t.review or doc.review
             f.reading = kind

@@ -25,6 +25,7 @@ from ingest.read.text import decode_text
 
 ACTIVE = ("script", "style", "noscript", "iframe", "frame", "object", "embed", "form", "template", "link", "meta", "base")
 CHROME = ("nav", "header", "footer", "aside")
+TITLE_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def _cell_text(el: object) -> str:
@@ -103,7 +104,11 @@ def read(path: Path) -> Document:
         el.drop_tree()
     for ti, table in enumerate(root.xpath("//table"), start=1):
         caption = table.xpath("./caption")
-        doc.grids.append(NamedGrid(f"table {ti}", _table_grid(table, ti), _cell_text(caption[0]) if caption else ""))
+        # no caption: the heading or paragraph just above titles the table, as in a Word letter ("Offences by
+        # month, 2022/23" over a table of bare month names is what puts them in a year)
+        above = table.xpath(f"preceding::*[{' or '.join(f'self::{t}' for t in TITLE_TAGS)}][1]")
+        title = _cell_text(caption[0]) if caption else _cell_text(above[0]) if above else ""
+        doc.grids.append(NamedGrid(f"table {ti}", _table_grid(table, ti), title[:300]))
         table.drop_tree()
     for pi, p in enumerate(root.xpath("//p|//li|//h1|//h2|//h3|//h4|//div[not(*)]|//span[not(*)]"), start=1):
         t = _cell_text(p)

@@ -208,10 +208,13 @@ def _split_columns(run: list[list[Cell]]) -> list[list[list[Cell]]]:
         right_first = next((k for k in range(c + 1, width) if k not in blank_cols), None)
         if right_first is None or not any(right_first < len(r) for r in run):
             continue
-        col = [r[right_first].value for r in run if right_first < len(r)]
         left_has_values = any(is_value(r[k].value) for r in run for k in range(0, c) if k < len(r))
-        if left_has_values and any(isinstance(v, str) and not is_value(v) for v in col[1:]) and \
-                any(is_value(r[k].value) for r in run for k in range(right_first + 1, width) if k < len(r)):
+        # the right part labels its own rows: text in its first column beside its figures (a blank column
+        # between two groups of one table's columns is no cut: Missing persons 2019/20 puts one between
+        # Incidents and Individuals, whose first column holds figures)
+        labelled_rows = sum(1 for r in run if right_first < len(r) and isinstance(r[right_first].value, str)
+                            and not is_value(r[right_first].value) and any(is_value(x.value) for x in r[right_first + 1:]))
+        if left_has_values and labelled_rows >= 1:
             cuts.append(c)
     if not cuts:
         return [run]
@@ -246,6 +249,24 @@ def _empty_body_row(row: list[Cell], above: list[list[Cell]]) -> bool:
     return is_category_label(label_text(cell.value))
 
 
+# a workbook's navigation link, never a table's title (the Home Office's "Back to | Contents" over Table B2)
+NAVIGATION = re.compile(r"^\s*(back to|return to|go to)?\s*(the )?(contents|index|home|top|menu)( page)?\s*$", re.I)
+
+
+def _title_line(row: list[Cell], part: list[list[Cell]]) -> bool:
+    """A line above a table, not its header: one cell; or words in the first two columns only over a
+    table wider than that (a link pair "Back to | Contents" above a table of eleven columns)."""
+    cells = [(i, c) for i, c in enumerate(row) if not is_blank(c.value)]
+    if len(cells) == 1:
+        return True
+    texts = {label_text(c.value) for _, c in cells}
+    if cells[0][0] == 0 and len(texts) == 1 and isinstance(cells[0][1].value, str) and not is_value(cells[0][1].value):
+        return True  # a title merged across the sheet from its first column (its text spread over the merge)
+    if len(cells) != 2 or any(i > 1 or not isinstance(c.value, str) or is_value(c.value) for i, c in cells):
+        return False
+    return max(len(_non_blank(r)) for r in part) > 3
+
+
 def split_tables(g: NamedGrid) -> tuple[list[Table], list[ProseLine]]:
     """Runs of non-blank rows; inside each: title lines, header rows, body rows, notes.
     Returns the tables and the lines of text around them (titles, notes, statements)."""
@@ -262,13 +283,26 @@ def split_tables(g: NamedGrid) -> tuple[list[Table], list[ProseLine]]:
         while i < len(rows) and _non_blank(rows[i]):
             run.append(rows[i])
             i += 1
+        # title lines over the whole run title every table side by side below them
+        while run and len(_non_blank(run[0])) == 1:
+            cell = _non_blank(run[0])[0]
+            pending_title.append(label_text(cell.value))
+            prose.append(ProseLine(cell.location, label_text(cell.value)))
+            run = run[1:]
+        shared_title = list(pending_title)
         for part in _split_columns(run):
-            # leading single-cell rows are titles (letterhead, question text)
+            # a part of tables side by side starts from the titles over all of them, not from its left
+            # neighbour's (a monthly table printed in two halves, one year each, headed 2022/23 and 2023/24)
+            pending_title = list(shared_title)
+            while part and not _non_blank(part[0]):
+                part = part[1:]
+            # leading title lines (letterhead, question text, a "Back to | Contents" link) are titles
             j = 0
-            while j < len(part) and len(_non_blank(part[j])) == 1:
-                cell = _non_blank(part[j])[0]
-                pending_title.append(label_text(cell.value))
-                prose.append(ProseLine(cell.location, label_text(cell.value)))
+            while j < len(part) and _title_line(part[j], part):
+                text = " ".join(dict.fromkeys(label_text(c.value) for c in _non_blank(part[j])))
+                if not NAVIGATION.match(text):
+                    pending_title.append(text)
+                prose.append(ProseLine(_non_blank(part[j])[0].location, text))
                 j += 1
             body = part[j:]
             k = len(body)

@@ -80,6 +80,8 @@ def parse_date(text: str) -> date | None:
     return None
 
 
+# a financial year inside a sentence or a title ("in 2022/23", "2023-24", "2022 to 2023")
+FY_IN_TEXT = re.compile(r"\b(20[12]\d)\s*(?:/|-|–|to)\s*(20[12]\d|\d{2})\b")
 _FY = re.compile(r"^(?:fy\s*|financial year\s*)?(\d{4})\s*(?:/|-|–|to)\s*(\d{1,4})$", re.I)
 _FY_FROM = re.compile(r"^from\s+(\d{4})\s+to\s+(\d{4})$", re.I)
 _MONTH_YEAR = re.compile(rf"^{_MONTH}[\s\-']*(\d{{2}}|\d{{4}})$", re.I)
@@ -141,3 +143,21 @@ def parse_period(text: object) -> tuple[date, date] | None:
         return d, d
     return None
 
+
+
+def periods_named(text: str) -> list[tuple[date, date]]:
+    """The periods a title names, each once: a part between ` / ` that is a period as a whole
+    ("2023", "Apr 2022 to Mar 2023"), or financial years inside its words ("Offences 2022/23")."""
+    found: list[tuple[date, date]] = []
+    for part in str(text).split(" / "):
+        whole = parse_period(part)
+        if whole is not None:
+            if (whole[1] - whole[0]).days >= 27:  # a date line of a letterhead is no period
+                found.append(whole)
+            continue
+        for m in FY_IN_TEXT.finditer(part):
+            last = m.group(2)
+            first = int(m.group(1))
+            if (int(last) if len(last) == 4 else (first // 100) * 100 + int(last)) == first + 1:
+                found.append(financial_year(first))
+    return list(dict.fromkeys(found))

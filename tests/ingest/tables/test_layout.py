@@ -60,3 +60,41 @@ def test_a_dash_is_zero_only_where_the_totals_say_so() -> None:
     [t2], _, _ = find_tables([grid(does_not)])
     assert dash_zeros(t1) == {"Sheet1!B3"}
     assert dash_zeros(t2) == set()
+
+
+def test_tables_side_by_side_share_the_title_over_both_and_keep_their_own_headings() -> None:
+    """A monthly table in two halves, one year each: the right half's heading is its own, not lost
+    and not its left neighbour's (issue 18)."""
+    rows: list[list[object]] = [["Offences recorded by month", None, None, None, None],
+                                ["2022/23", None, None, "2023/24", None],
+                                ["Month", "Offences", None, "Month", "Offences"],
+                                ["Apr-22", 3, None, "Apr-23", 5], ["May-22", 4, None, "May-23", 2], ["Total", 7, None, "Total", 7]]
+    left, right = find_tables([grid(rows)])[0]
+    assert left.title == "Offences recorded by month / 2022/23" and right.title == "Offences recorded by month / 2023/24"
+    assert (left.n_header, right.n_header) == (1, 1) and right.column_labels() == [["Offences"]]
+    assert [label_text(r[0].value) for r in right.body] == ["Apr-23", "May-23", "Total"]
+
+
+def test_a_contents_link_and_a_merged_title_title_the_table_and_a_blank_column_inside_it_is_no_cut() -> None:
+    """The shape of the Home Office's missing persons Table B2 (real-tables): "Back to | Contents"
+    over a title merged across the sheet, two column groups parted by a blank column whose right
+    group begins with figures, not labels. One table; its title is the title, never the link."""
+    title = "Table B2: Number of missing incidents"
+    rows: list[list[object]] = [
+        ["Back to", "Contents", None, None, None, None, None, None],
+        [title, title, title, title, title, None, title, title],
+        [None, None, "Incidents", "Incidents", None, None, "Individuals", "Individuals"],
+        [None, None, "Children", "Adults", "Total", None, "Children", "Adults"],
+        [None, "Avon and Somerset", 3744, 2738, 6482, None, 1206, 2295],
+        [None, "Bedfordshire", 2405, 1148, 3553, None, 763, 902],
+    ]
+    [t], prose, _ = find_tables([grid(rows)])
+    assert t.title == title and t.n_header == 2
+    assert t.column_labels()[5] == ["Individuals", "Children"]
+    assert any(p.text == "Back to Contents" for p in prose)
+
+
+def test_a_merged_group_header_over_the_figures_stays_a_header() -> None:
+    rows: list[list[object]] = [[None, "Victim gender", "Victim gender"], ["Age", "Female", "Male"], ["12-15", 4, 2]]
+    [t], _, _ = find_tables([grid(rows)])
+    assert t.n_header == 2 and t.column_labels() == [["Female"], ["Male"]]

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from ingest.vocabulary.labels import match_age, match_gender, match_platform, split_platforms
-from ingest.vocabulary.periods import parse_date, parse_period
+from ingest.vocabulary.periods import parse_date, parse_period, periods_named
 from ingest.vocabulary.reference import reference
 from ingest.vocabulary.values import parse_value
 
@@ -126,6 +126,24 @@ def test_source_suppression_rule_sets_bounds() -> None:
 )
 def test_periods(text: str, start: date, end: date) -> None:
     assert parse_period(text) == (start, end)
+
+
+FY22, FY23 = (date(2022, 4, 1), date(2023, 3, 31)), (date(2023, 4, 1), date(2024, 3, 31))
+
+
+@pytest.mark.parametrize(
+    ("title", "periods"),
+    [
+        ("Offences by month / 2022/23", [FY22]), ("Offences by month, 2022/23", [FY22]), ("Year ending March: 2023-24", [FY23]),
+        ("Victims / 2023", [(date(2023, 1, 1), date(2023, 12, 31))]), ("2022/23 and 2023/24", [FY22, FY23]),
+        ("2022/23 / 2022/23", [FY22]),  # one period named twice is one
+        ("FOI 2023-1234 response", []),  # a reference number is no year
+        ("Letter of 14 May 2025 / Victims by gender", []),  # a letterhead's date line is no period
+        ("2021/23 figures", []), ("", []),
+    ],
+)
+def test_periods_a_title_names(title: str, periods: list[tuple[date, date]]) -> None:
+    assert periods_named(title) == periods
 
 
 @pytest.mark.parametrize("text", ["first year", "last year", "since 2017", "2021/23", "received on 25th September", ""])
