@@ -148,6 +148,7 @@ ISSUE_TYPES: Final = {
     "non_integer_count": ("warning", "publisher", 'a count that is not a whole number'),
     "sum_row_excludes_suppressed": ("warning", "publisher", "a printed total that leaves out the suppressed cells (Northamptonshire 10905-25's Sum row): kept with status understated and the bounds of the true figure"),
     "nonstandard_age_band": ("info", "publisher", "an age band other than the standard request's, kept as given"),
+    "number_in_words": ("info", "publisher", "a count written in a sentence for a period it names ('No offences were recorded in 2022/23', 'one offence in 2023/24') read as that period's total: 'no' is a true 0, stated by the return"),
     "number_with_mark": ("info", "publisher", "a figure with a footnote or revision mark set against it ('468¹', '2*', '20^**', '1,316 R'): the number read, the mark kept in value_raw"),
     "suppressed_value": ("info", "publisher", 'a marker read as a suppressed small number, with its bounds'),
     "withheld_value": ("info", "publisher", "an exemption, refusal or 'not held' read as its status"),

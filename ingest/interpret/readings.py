@@ -39,7 +39,7 @@ from ingest.vocabulary.labels import (
     match_role,
     split_platforms,
 )
-from ingest.vocabulary.periods import MONTHS, parse_period, periods_named
+from ingest.vocabulary.periods import MONTHS, parse_period, periods_in_sentence, periods_named
 from ingest.vocabulary.reference import Reference, record_key
 from ingest.vocabulary.values import parse_age_years, parse_value
 
@@ -52,6 +52,16 @@ TOTAL_SENTENCES = [
     re.compile(r"\b(\d[\d,]*) (?:offences|crimes) (?:were |have been |was |had been )?recorded\b", re.I),
     re.compile(r"\bTotal Count:? (\d[\d,]*)\b", re.I),  # Northamptonshire 10905-25
 ]
+# a count of offences written in a sentence, in figures or words ("No offences were recorded in 2022/23
+# and one offence in 2023/24": a nil return in words); never a section number ("s.15 offences")
+NUMBER_WORDS = {"no": 0, "nil": 0, "zero": 0, "one": 1, "a single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+COUNT_IN_SENTENCE = re.compile(
+    r"(?<![\w.§/])(?<!section )(?<!s\. )(?<!s )(?P<n>" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"|\d[\d,]*)"
+    r"\s+(?:(?:recorded|reported|such|further|crimes? of|offences? of)\s+)?(?:offences?|crimes?|incidents?|occurrences?)\b", re.I)
+# where one clause of a sentence ends and the next begins ("... in 2022/23 and one offence in 2023/24")
+CLAUSE_BREAK = re.compile(r";|\.\s|\b(?:and|but|while|whereas)\b", re.I)
+PERIOD_JOIN = re.compile(r"\s*(?:,|and|&|or|to)\s*", re.I)  # "in 2022/23 and 2023/24": two periods of one clause
 # a statement that a part of the request is refused, exempt or not held (not the request's own
 # wording about what to do if it were)
 # a whole request refused, exempt or not held (a letter with no figures at all)
@@ -501,11 +511,51 @@ def _score_records(reading: Reading, ref: Reference, n_records: int) -> None:
 
 # --- statements -------------------------------------------------------------------------------
 
-def _topic(text: str) -> str | None:
-    for breakdown, pattern in TOPICS:
-        if pattern.search(text):
-            return breakdown
-    return None
+def counts_by_period(text: str) -> list[tuple[str, int, tuple[date, date]]]:
+    """Each count a sentence gives for a period it names in the same clause: (the words, the number,
+    the period). A clause naming two periods, or none, gives nothing (never a guess)."""
+    periods = periods_in_sentence(text)
+    masked = list(text)
+    for a, b, _ in periods:  # "between 1 April 2022 and 31 March 2023" is one period, not two clauses
+        masked[a:b] = "x" * (b - a)
+    for (_, b, _), (a, _, _) in zip(periods, periods[1:], strict=False):
+        if PERIOD_JOIN.fullmatch(text[b:a]):
+            masked[b:a] = "x" * (a - b)
+    breaks = [m.start() for m in CLAUSE_BREAK.finditer("".join(masked))]
+    out = []
+    for m in COUNT_IN_SENTENCE.finditer(text):
+        start = max((b for b in breaks if b < m.start()), default=0)
+        end = min((b for b in breaks if b >= m.end()), default=len(text))
+        mine = [p for a, b, p in periods if a >= start and b <= end]
+        if len(mine) != 1 or PARTIAL.search(text[start:end]):
+            continue
+        n = m.group("n").casefold()
+        out.append((m.group(0), NUMBER_WORDS[n] if n in NUMBER_WORDS else int(n.replace(",", "")), mine[0]))
+    return out
+
+
+def counts_stated(prose: list[ProseLine], ref: Reference) -> list[RawFigure]:
+    """Counts a letter gives in words for periods it names (a nil return in words: "No offences were
+    recorded in 2022/23 ... one offence in 2023/24"), each a total of its own period; never from a
+    sentence naming another offence."""
+    out: list[RawFigure] = []
+    for line in prose:
+        named = ref.offences_named(line.text)
+        if named and THE_OFFENCE not in named:
+            continue
+        for words, n, (start, end) in counts_by_period(line.text):
+            out.append(RawFigure(words, line.location, [Label("sentence", "Total", "role"),
+                                                        Label("sentence", f"{start} to {end}", "period")],
+                                 read_as=n, note=f"stated: {line.text[:200]}", block="statement"))
+    return out
+
+
+def _topics(text: str) -> list[str]:
+    """Every breakdown a sentence names; age and gender together is one (age_gender), not three."""
+    found = [breakdown for breakdown, pattern in TOPICS if pattern.search(text)]
+    if "age_gender" in found:
+        found = [t for t in found if t not in ("age", "gender")]
+    return found
 
 
 def statements(prose: list[ProseLine], have_total: bool, have_figures: bool) -> list[RawFigure]:
@@ -526,16 +576,18 @@ def statements(prose: list[ProseLine], have_total: bool, have_figures: bool) -> 
             continue
         context = [line.location.split("!")[0] if "!" in line.location else "", line.text]
         context += [p.text for p in prose[max(0, i - 2):i]]
-        topic = next((t for t in (_topic(x) for x in context) if t), None)
-        if topic is None:
+        # each part a sentence names ("the age and gender of the victim, the platform used ... are withheld")
+        topics = _topics(line.text) or next((t for t in (_topics(x) for x in context) if t), [])
+        if not topics:
             if have_figures or not WHOLE_REQUEST.search(line.text):
                 continue  # boilerplate about exemptions, or an exemption of something else (names of places)
-            topic = "total"
-        if topic in seen:
-            continue
-        seen.add(topic)
-        out.append(RawFigure(line.text[:300], line.location, [Label("statement", topic, "breakdown")],
-                             note=f"stated: {line.text[:200]}", block="statement"))
+            topics = ["total"]
+        for topic in topics:
+            if topic in seen:
+                continue
+            seen.add(topic)
+            out.append(RawFigure(line.text[:300], line.location, [Label("statement", topic, "breakdown")],
+                                 note=f"stated: {line.text[:200]}", block="statement"))
     return out
 
 
@@ -825,6 +877,13 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
     # a total: a figure whose labels are roles ("Total", "Number of offences"), periods or areas only
     have_total = any(all(match_role(ref, lab.text) in ("total", "value") or match_dimension(ref, "period", lab.text)
                          or match_dimension(ref, "area", lab.text) for lab in f.labels) for f in figures if not f.aggregate)
+    if not have_total:
+        stated = counts_stated(prose, ref)
+        for f in stated:
+            f.review = doc.review
+            f.reading = "statement"
+        figures.extend(stated)
+        have_total = bool(stated)
     for f in statements(prose, have_total, bool(figures)):
         f.review = doc.review
         f.reading = "statement"

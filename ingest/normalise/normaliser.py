@@ -390,8 +390,11 @@ class Normaliser:
             return self._bounded(Value(pv.status, pv.value, pv.low, pv.high, pv.is_percent, raw_text))
         if f.read_as is not None:
             pv = parse_value(f.read_as)
-            self._issue("dash_read_as_zero", f"{raw_text!r} read as {f.read_as}: {f.note or 'the return says so'}", file, loc, raw_text,
-                        once=True)
+            if f.block == "statement":  # a count in words ("No offences were recorded in 2022/23")
+                self._issue("number_in_words", f"{raw_text!r} read as {f.read_as}: {f.note}", file, loc, raw_text)
+            else:
+                self._issue("dash_read_as_zero", f"{raw_text!r} read as {f.read_as}: {f.note or 'the return says so'}", file, loc,
+                            raw_text, once=True)
             return self._bounded(Value(pv.status, pv.value, pv.low, pv.high, pv.is_percent, raw_text))
         pv = parse_value(raw, self.source.suppression)
         status, low, high = pv.status, pv.low, pv.high

@@ -161,3 +161,49 @@ def periods_named(text: str) -> list[tuple[date, date]]:
             if (int(last) if len(last) == 4 else (first // 100) * 100 + int(last)) == first + 1:
                 found.append(financial_year(first))
     return list(dict.fromkeys(found))
+
+
+_DAY_MONTH = rf"(\d{{1,2}}){_ORD}\s+{_MONTH}"
+# "between 1 April 2022 and 31 March 2023", "1 January to 31 May 2024", "2024: 1 January to 31 May"
+_RANGE_IN_TEXT = re.compile(
+    rf"(?:(?P<y0>20\d\d)\s*[:,]\s*)?(?:between\s+|from\s+)?{_DAY_MONTH}(?:,?\s+(?P<y1>20\d\d))?\s*(?:to|and|until|-|–)\s*"
+    rf"(?:\(and including\)\s*)?(\d{{1,2}}){_ORD}\s+{_MONTH}(?:,?\s+(?P<y2>20\d\d))?", re.I)
+_CALENDAR_YEAR = re.compile(r"\b(?:calendar year|in|during|for|of)\s+(20[12]\d)\b(?!\s*(?:/|-|–|to)\s*\d)", re.I)
+
+
+@_safe
+def _range_match(m: re.Match[str]) -> tuple[date, date] | None:
+    year_end = m.group("y2") or m.group("y0")
+    year_start = m.group("y1") or year_end
+    if not year_end or not year_start:
+        return None  # a range with no year printed is never given one
+    start = date(int(year_start), MONTHS[m.group(3).lower()], int(m.group(2)))
+    end = date(int(year_end), MONTHS[m.group(6).lower()], int(m.group(5)))
+    return (start, end) if start <= end else None
+
+
+def periods_in_sentence(text: str) -> list[tuple[int, int, tuple[date, date]]]:
+    """Each period a sentence names, with where it stands (start, end of the words): date ranges
+    ("between 1 April 2022 and 31 March 2023", "2024: 1 January to 31 May"), financial years
+    ("in 2022/23") and calendar years ("in 2023", "calendar year 2021"). Never a year not printed."""
+    found: list[tuple[int, int, tuple[date, date]]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    for m in _RANGE_IN_TEXT.finditer(text):
+        period = _range_match(m)
+        if period is not None:
+            found.append((m.start(), m.end(), period))
+            taken.append((m.start(), m.end()))
+    for m in FY_IN_TEXT.finditer(text):
+        first, last = int(m.group(1)), m.group(2)
+        if free(m.start(), m.end()) and (int(last) if len(last) == 4 else (first // 100) * 100 + int(last)) == first + 1:
+            found.append((m.start(), m.end(), financial_year(first)))
+            taken.append((m.start(), m.end()))
+    for m in _CALENDAR_YEAR.finditer(text):
+        if free(m.start(1), m.end(1)):
+            y = int(m.group(1))
+            found.append((m.start(1), m.end(1), (date(y, 1, 1), date(y, 12, 31))))
+    return sorted(found)

@@ -1,0 +1,100 @@
+"""Counts a letter gives in sentences for the periods it names (issue 18: a nil return in words gave
+no 0 and 1, only one withheld row for the whole span). Tables of cases; invented figures."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ingest.interpret.readings import counts_by_period
+from ingest.issues import IssueLog
+from ingest.pipeline import ingest_source
+from tests.conftest import make_source
+
+FY22, FY23 = (date(2022, 4, 1), date(2023, 3, 31)), (date(2023, 4, 1), date(2024, 3, 31))
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("No offences were recorded in 2022/23 and one offence was recorded in 2023/24.", [(0, FY22), (1, FY23)]),
+    ("In 2022/23 there were no offences; in 2023/24, one offence.", [(0, FY22), (1, FY23)]),
+    ("There were 12 offences recorded between 1 April 2022 and 31 March 2023.", [(12, FY22)]),
+    ("2024: 1 January to 31 May, three crimes were recorded.", [(3, (date(2024, 1, 1), date(2024, 5, 31)))]),
+    ("In the calendar year 2023 there were 1,204 offences.", [(1204, (date(2023, 1, 1), date(2023, 12, 31)))]),
+    ("A single offence was recorded during 2023/24.", [(1, FY23)]),
+])
+def test_each_count_takes_the_period_of_its_own_clause(text: str, counts: list[tuple[int, tuple[date, date]]]) -> None:
+    assert [(n, p) for _, n, p in counts_by_period(text)] == counts
+
+
+@pytest.mark.parametrize("text", [
+    "No offences were recorded.",  # no period: the total sentence's reading, not this one
+    "Offences under s.15 were recorded in 2022/23.",  # a section number is no count
+    "There were 15 offences in 2022/23 and 2023/24 together.",  # two periods in one clause: no guess
+    "More than two offences were recorded in 2022/23.",  # a bound, not a count
+    "Your request of 3 May 2024 asked for offences in 2022/23.",  # no count at all
+])
+def test_no_count_is_guessed(text: str) -> None:
+    assert counts_by_period(text) == []
+
+
+def letter(paragraphs: list[str]) -> bytes:
+    import io
+
+    import docx
+
+    d = docx.Document()
+    for p in paragraphs:
+        d.add_paragraph(p)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+YML = 'force: Kent\nreference: "N"\nperiod_start: 2022-04-01\nperiod_end: 2024-03-31\n'
+
+
+def test_a_nil_return_in_words_gives_a_true_zero_a_one_and_its_details_withheld(tmp_path: Path) -> None:
+    body = letter(["Dear Requester,", "Thank you for your request about sexual communication with a child.",
+                   "No offences were recorded in 2022/23 and one offence was recorded in 2023/24.",
+                   "The details of the offence (the age and gender of the victim, the platform used) are withheld under "
+                   "section 40(2), as they could identify the person.", "Yours sincerely"])
+    folder = make_source(tmp_path, "s", {"letter.docx": body}, yml=YML)
+    log = IssueLog()
+    rows, _ = ingest_source(folder, log)
+    got = {(r["breakdown"], str(r["period_start"]), str(r["period_end"])): (r["status"], r["value"]) for r in rows}
+    assert got[("total", "2022-04-01", "2023-03-31")] == ("reported", 0.0)  # a true zero, stated
+    assert got[("total", "2023-04-01", "2024-03-31")] == ("reported", 1.0)
+    assert got[("age_gender", "2022-04-01", "2024-03-31")][0] == "withheld"
+    assert got[("platform", "2022-04-01", "2024-03-31")][0] == "withheld"
+    assert ("total", "2022-04-01", "2024-03-31") not in got  # never one row for the whole span
+    assert [r["issue_type"] for r in log.rows].count("number_in_words") == 2
+
+
+def test_a_count_in_a_sentence_about_another_offence_is_not_filed_as_s15a(tmp_path: Path) -> None:
+    body = letter(["Offences of meeting a child following sexual grooming (s.15): no offences were recorded in 2022/23.",
+                   "Sexual communication with a child: four offences were recorded in 2022/23."])
+    folder = make_source(tmp_path, "s", {"letter.docx": body}, yml=YML)
+    rows, _ = ingest_source(folder, IssueLog())
+    assert [(r["breakdown"], r["value"]) for r in rows] == [("total", 4.0)]
+
+
+def test_any_counts_joined_into_one_sentence_each_keep_their_own_year() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from ingest.interpret.readings import NUMBER_WORDS
+
+    words = {v: k for k, v in NUMBER_WORDS.items() if k not in ("nil", "zero", "a single")}
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(st.tuples(st.integers(0, 5000), st.sampled_from(range(2017, 2025)), st.booleans()), min_size=1, max_size=4,
+                    unique_by=lambda x: x[1]))
+    def check(parts: list[tuple[int, int, bool]]) -> None:
+        clauses = [f"{words[n] if spelt and n in words else f'{n:,}'} offences were recorded in {y}/{(y + 1) % 100:02d}"
+                   for n, y, spelt in parts]
+        text = "; ".join(clauses[:-1]) + (" and " if len(clauses) > 1 else "") + clauses[-1] + "."
+        assert [(n, p[0].year) for _, n, p in counts_by_period(text)] == [(n, y) for n, y, _ in parts]
+
+    check()
