@@ -41,7 +41,7 @@ from ingest.vocabulary.labels import (
 )
 from ingest.vocabulary.periods import MONTHS, parse_period, periods_in_sentence, periods_named
 from ingest.vocabulary.reference import Reference, record_key
-from ingest.vocabulary.values import parse_age_years, parse_value
+from ingest.vocabulary.values import MARKED_LABEL, NUMBER_WORDS, parse_age_years, parse_value
 
 STRONG = 0.999  # a reading scoring below this (anything lost or not reconciled) needs review
 CLOSE = 0.05  # a runner-up this close with other figures is a disagreement
@@ -54,14 +54,15 @@ TOTAL_SENTENCES = [
 ]
 # a count of offences written in a sentence, in figures or words ("No offences were recorded in 2022/23
 # and one offence in 2023/24": a nil return in words); never a section number ("s.15 offences")
-NUMBER_WORDS = {"no": 0, "nil": 0, "zero": 0, "one": 1, "a single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+COUNT_WORDS = {"no": 0, "nil": 0, "a single": 1, **NUMBER_WORDS}
 COUNT_IN_SENTENCE = re.compile(
-    r"(?<![\w.§/])(?<!section )(?<!s\. )(?<!s )(?P<n>" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"|\d[\d,]*)"
+    r"(?<![\w.§/])(?<!section )(?<!s\. )(?<!s )(?P<n>" + "|".join(sorted(COUNT_WORDS, key=len, reverse=True)) + r"|\d[\d,]*)"
     r"\s+(?:(?:recorded|reported|such|further|crimes? of|offences? of)\s+)?(?:offences?|crimes?|incidents?|occurrences?)\b", re.I)
 # where one clause of a sentence ends and the next begins ("... in 2022/23 and one offence in 2023/24")
 CLAUSE_BREAK = re.compile(r";|\.\s|\b(?:and|but|while|whereas)\b", re.I)
 PERIOD_JOIN = re.compile(r"\s*(?:,|and|&|or|to)\s*", re.I)  # "in 2022/23 and 2023/24": two periods of one clause
+# a letter saying its years are calendar years ("calendar year", "January to December"; a part year from 1 January)
+CALENDAR_SAID = re.compile(r"\bcalendar years?\b|\bJanuary to December\b", re.I)
 # a statement that a part of the request is refused, exempt or not held (not the request's own
 # wording about what to do if it were)
 # a whole request refused, exempt or not held (a letter with no figures at all)
@@ -286,7 +287,13 @@ def _score_tidy(reading: Reading, ref: Reference) -> None:
 _UNKNOWN_WORDS = {"unknown", "not known", "not recorded", "unrecorded", "n/k", "nk", "u", "blank", "not stated", ""}
 
 
-def _score_crosstab(reading: Reading, ref: Reference, period: tuple[date, date] | None) -> None:
+def _unmarked(text: str) -> str:
+    """A label without the footnote mark set against it ("2024*" -> "2024")."""
+    m = MARKED_LABEL.match(text.strip())
+    return m.group("label") if m else text.strip()
+
+
+def _score_crosstab(reading: Reading, ref: Reference, period: tuple[date, date] | None, calendar: bool = False) -> None:
     by_axis: dict[str, set[str]] = {}
     for f in reading.figures:
         for lab in f.labels:
@@ -322,13 +329,13 @@ def _score_crosstab(reading: Reading, ref: Reference, period: tuple[date, date] 
                         off_period += 1
     # bare years across (2019, 2020 ...): calendar or financial? read as calendar years, and said
     bare_years = sorted({text for axis, labels in by_axis.items() if dims[axis] == "period" for text in labels
-                         if re.fullmatch(r"(19|20)\d\d", text.strip())})
+                         if re.fullmatch(r"(19|20)\d\d", _unmarked(text))})
     kept = sum(1 for f in reading.figures if all(
         match_role(ref, lab.text) is not None or (dims.get(lab.axis) is not None and (
             dims[lab.axis] == "platform" or match_dimension(ref, dims[lab.axis] or "", lab.text))) for lab in f.labels))
     reading.kept = kept
     problems = []
-    if bare_years:
+    if bare_years and not calendar:
         problems.append(f"columns headed by bare years ({bare_years[0]} .. {bare_years[-1]}) without saying calendar or "
                         "financial year: read as calendar years")
     if lost_labels:
@@ -369,7 +376,7 @@ def _score_crosstab(reading: Reading, ref: Reference, period: tuple[date, date] 
     coverage = 1 - len(unread) / len(values) if values else 0.0
     reading.problems = problems
     reading.score = label_ratio * value_ratio * (0.6 if mismatches else 1.0) * (0.8 if off_period else 1.0) * \
-        (0.9 if bare_years else 1.0) * (0.5 if clashes else 1.0) * coverage
+        (0.9 if bare_years and not calendar else 1.0) * (0.5 if clashes else 1.0) * coverage
     if not cells:
         reading.score = 0.0
 
@@ -530,7 +537,7 @@ def counts_by_period(text: str) -> list[tuple[str, int, tuple[date, date]]]:
         if len(mine) != 1 or PARTIAL.search(text[start:end]):
             continue
         n = m.group("n").casefold()
-        out.append((m.group(0), NUMBER_WORDS[n] if n in NUMBER_WORDS else int(n.replace(",", "")), mine[0]))
+        out.append((m.group(0), COUNT_WORDS[n] if n in COUNT_WORDS else int(n.replace(",", "")), mine[0]))
     return out
 
 
@@ -596,13 +603,14 @@ def statements(prose: list[ProseLine], have_total: bool, have_figures: bool) -> 
 ADAPTERS = ("crosstab", "timewide", "records", "html", "transcription", "public_record")
 
 
-def readings(table: Table, ref: Reference, period: tuple[date, date] | None, zeros: set[str], adapter: str | None = None) -> list[Reading]:
+def readings(table: Table, ref: Reference, period: tuple[date, date] | None, zeros: set[str], adapter: str | None = None,
+             calendar: bool = False) -> list[Reading]:
     """Every plausible reading of the table, best first (`adapter:` in source.yml limits them)."""
     out: list[Reading] = []
     if adapter != "records":
         for nh, nl, variant in _header_variants(table):
             r = Reading("crosstab", table, _crosstab(table, nh, nl, zeros), variant)
-            _score_crosstab(r, ref, period)
+            _score_crosstab(r, ref, period, calendar)
             out.append(r)
     long = _tidy(table, ref) if adapter in (None, "crosstab", "html") else None
     if long is not None:
@@ -619,8 +627,11 @@ def readings(table: Table, ref: Reference, period: tuple[date, date] | None, zer
     return sorted(out, key=lambda x: -x.score)
 
 
-def choose(table: Table, ref: Reference, period: tuple[date, date] | None, zeros: set[str], adapter: str | None = None) -> Verdict:
-    candidates = readings(table, ref, period, zeros, adapter)
+def choose(table: Table, ref: Reference, period: tuple[date, date] | None, zeros: set[str], adapter: str | None = None,
+           calendar: bool = False) -> Verdict:
+    """The best reading of the table, and whether it needs review (`calendar`: the letter says its
+    years are calendar years, so bare years across are no doubt)."""
+    candidates = readings(table, ref, period, zeros, adapter, calendar)
     best = candidates[0] if candidates else None
     others = candidates[1:]
     if best is None or best.score == 0 or best.kept == 0 or not any(
@@ -779,9 +790,29 @@ def months_in_titled_year(table: Table, ref: Reference) -> tuple[Table, tuple[da
     return (replace(table, rows=rows), (start, end)) if changed else None
 
 
-def _table_periods(reading: Reading, table: Table, ref: Reference, notes: list[ReaderNote]) -> None:
+def part_periods(prose: list[ProseLine]) -> dict[tuple[date, date], tuple[date, date]]:
+    """Part years a letter states in words, by the whole year they are part of: "2024: 1 January to
+    31 May" makes a column headed 2024 (or 2024*) the five months, not the calendar year. A range
+    counts when it starts or ends with its year (calendar or financial) and is the only range the
+    letter gives inside that year."""
+    found: dict[tuple[date, date], set[tuple[date, date]]] = {}
+    for line in prose:
+        for _, _, (start, end) in periods_in_sentence(line.text):
+            years = [(date(start.year, 1, 1), date(start.year, 12, 31))]
+            fy = start.year if start.month >= 4 else start.year - 1
+            years.append((date(fy, 4, 1), date(fy + 1, 3, 31)))
+            for whole in years:
+                if whole[0] <= start <= end <= whole[1] and (start, end) != whole and (start == whole[0] or end == whole[1]):
+                    found.setdefault(whole, set()).add((start, end))
+    return {whole: next(iter(parts)) for whole, parts in found.items() if len(parts) == 1}
+
+
+def _table_periods(reading: Reading, table: Table, ref: Reference, notes: list[ReaderNote],
+                   parts: dict[tuple[date, date], tuple[date, date]]) -> None:
     """Periods a table says for itself, over the period the request asked:
 
+    - a period label the letter says is a part year ("2024*" with "* 2024: 1 January to 31 May")
+      is that part (`parts`, from part_periods);
     - a total across a row or column of periods covers those periods (a monthly table's Total is
       its months, not the two years the request asked: a return printed two halves side by side,
       one year each, with a total under each);
@@ -792,10 +823,18 @@ def _table_periods(reading: Reading, table: Table, ref: Reference, notes: list[R
         return lab.dim or reading.dims.get(lab.axis)
 
     spans: dict[str, list[tuple[date, date]]] = {}
+    shortened: set[str] = set()
     for f in figures:
-        for lab in f.labels:
+        for lab in list(f.labels):
             if dim_of(lab) == "period" and (p := parse_period(lab.text)) is not None:
+                if p in parts and not lab.axis.endswith(".part"):
+                    p = parts[p]
+                    f.labels.append(Label(f"{lab.axis}.part", f"{p[0]} to {p[1]}", "period"))  # the later label wins
+                    shortened.add(lab.text)
                 spans.setdefault(lab.axis, []).append(p)
+    if shortened:
+        notes.append(ReaderNote("period_from_table", table.name, f"table '{table.title[:60]}': {', '.join(sorted(shortened))} "
+                                "read as the part year the letter states, not the whole year"))
     titled = [p for p in periods_named(table.title) if (p[1] - p[0]).days >= 27]
     spanned = 0
     for f in figures:
@@ -830,6 +869,8 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
     prose = doc.prose + table_prose
     notes += hostile_text(tables, prose)
     zeros_by_table = dash_zero_cells(tables, prose)
+    parts = part_periods(prose)
+    calendar = any(CALENDAR_SAID.search(p.text) for p in prose) or any(whole[0].month == 1 for whole in parts)
     figures: list[RawFigure] = list(doc.figures)
     verdicts: list[Verdict] = []
     axis_dims: dict[str, str | None] = {}
@@ -843,7 +884,7 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
             t, (start, end) = dated
             notes.append(ReaderNote("period_from_table", t.name, f"table '{t.title[:60]}': months printed with no year read "
                                     f"in the one year its title names ({start} to {end})"))
-        v = choose(t, ref, period, zeros_by_table[t.name], adapter)
+        v = choose(t, ref, period, zeros_by_table[t.name], adapter, calendar or bool(CALENDAR_SAID.search(t.title)))
         named = ref.offences_named(t.title)
         if v.best is not None and named and THE_OFFENCE not in named:  # its own title says what it counts (issue 18)
             v.review = (v.review + "; " if v.review else "") + (
@@ -858,7 +899,7 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
         kind = "timewide" if v.best.kind == "crosstab" and v.best.period_across else v.best.kind
         if adapter in ("crosstab", "timewide", "records"):
             kind = adapter
-        _table_periods(v.best, t, ref, notes)
+        _table_periods(v.best, t, ref, notes, parts)
         for f in v.best.figures:
             f.review = v.review or t.review or doc.review
             f.reading = kind

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from core.markers import DASHES
 from ingest.read.base import Cell, NamedGrid, ProseLine, is_blank
 from ingest.vocabulary.labels import is_category_label, is_total_label
-from ingest.vocabulary.values import parse_value
+from ingest.vocabulary.values import MARKED_LABEL, parse_value
 
 MAX_LABEL_COLUMNS = 2
 # Sheets that hold guidance, not answers (the kit's Instructions and Lists sheets; covers).
@@ -154,6 +154,8 @@ class Table:
 
 def _year_of(v: object) -> int | None:
     text = label_text(v) if not isinstance(v, str) else v.strip()
+    marked = MARKED_LABEL.match(text)  # "2024*": a year with its footnote mark
+    text = marked.group("label") if marked else text
     return int(text) if re.fullmatch(r"20\d\d", text) else None
 
 

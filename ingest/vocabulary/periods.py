@@ -10,6 +10,8 @@ import calendar
 import re
 from datetime import date
 
+from ingest.vocabulary.values import MARKED_LABEL
+
 MONTHS = {
     name.lower(): i
     for i in range(1, 13)
@@ -113,6 +115,9 @@ def parse_period(text: object) -> tuple[date, date] | None:
     raw = " ".join(str(text).split()).strip(" .:")
     if not raw:
         return None
+    marked = MARKED_LABEL.match(raw)  # "2024*" with its footnote "2024: 1 January to 31 May" (interpret reads that)
+    if marked:
+        raw = marked.group("label")
     t = re.sub(r"^(between|from)\s+(?=\d|[a-z]+\s+\d)", "", raw, flags=re.I)
     m = _FY.match(raw) or _FY.match(t)
     if m:

@@ -29,8 +29,12 @@ class ParsedValue:
 _NUMBER = re.compile(r"^[+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 # a number with a mark set against it (issue 18: '468¹', '2*', '3^', '20^**', '1,316 R', '52 (r)', '7 [note 2]'):
 # the number is the figure, the mark a footnote or revision; a lone '*' stays a suppressed cell
-_MARKED = re.compile(r"^(?P<num>[+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?)\s*(?P<mark>[\u00b9\u00b2\u00b3\u2070-\u2079]+|\^+\**|\*+|"
-                     r"\(?r\)?|\[r\]|\[note\s*\d+\]|\(note\s*\d+\))$")
+MARK = (r"(?:[\u00b9\u00b2\u00b3\u2070-\u2079]+|\^+\**|\*+|\(?r\)?|\(p\)|\[r\]|\[note\s*\d+\]|\(note\s*\d+\))")
+_MARKED = re.compile(r"^(?P<num>[+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?)\s*(?P<mark>" + MARK + ")$")
+# a label with a footnote mark set against it ("2024*", "2023¹", "2022 (p)"): the mark is no part of it
+# (never a bare letter: "Gender" does not end in a revision mark)
+MARKED_LABEL = re.compile(r"^(?P<label>.*?\S)\s*(?:[\u00b9\u00b2\u00b3\u2070-\u2079]+|\^+\**|\*+|\((?:p|r|note\s*\d+)\)|"
+                          r"\[(?:r|note\s*\d+)\])$", re.I)
 # "<5", "< 5", "less than 5", "fewer than 10"
 _LESS_THAN = re.compile(r"^(<|less than|fewer than|under)\s*(\d+)$")
 
@@ -95,7 +99,7 @@ def parse_value(raw: object, suppression: tuple[float, float] = DEFAULT_SUPPRESS
     return ParsedValue("unparsed", None, None, None)
 
 
-_WORDS = {
+NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
 }
@@ -111,4 +115,4 @@ def parse_age_years(raw: object) -> float | None:
     m = re.fullmatch(r"(\d{1,3})(\.0)?\s*(years?|yrs?|y/?o|year old)?", text)
     if m:
         return float(m.group(1))
-    return float(_WORDS[text]) if text in _WORDS else None
+    return float(NUMBER_WORDS[text]) if text in NUMBER_WORDS else None

@@ -84,9 +84,9 @@ def test_any_counts_joined_into_one_sentence_each_keep_their_own_year() -> None:
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from ingest.interpret.readings import NUMBER_WORDS
+    from ingest.interpret.readings import COUNT_WORDS
 
-    words = {v: k for k, v in NUMBER_WORDS.items() if k not in ("nil", "zero", "a single")}
+    words = {v: k for k, v in COUNT_WORDS.items() if k not in ("nil", "zero", "a single")}
 
     @settings(max_examples=200, deadline=None)
     @given(st.lists(st.tuples(st.integers(0, 5000), st.sampled_from(range(2017, 2025)), st.booleans()), min_size=1, max_size=4,

@@ -83,3 +83,33 @@ def test_a_title_naming_two_years_leaves_the_period_asked(tmp_path: Path) -> Non
     folder = make_source(tmp_path, "s", {"g.csv": text}, yml=YML)
     rows, _ = ingest_source(folder, IssueLog())
     assert {(str(r["period_start"]), str(r["period_end"])) for r in rows} == {("2022-04-01", "2024-03-31")}
+
+
+CAL = 'force: Kent\nreference: "C"\nperiod_start: 2022-01-01\nperiod_end: 2024-05-31\n'
+
+
+def read_csv(tmp_path: Path, text: str) -> tuple[dict[tuple[str, str], float | None], list[dict[str, str]]]:
+    folder = make_source(tmp_path, "s", {"t.csv": text}, yml=CAL)
+    log = IssueLog()
+    rows, _ = ingest_source(folder, log)
+    return {(str(r["period_start"]), str(r["period_end"])): r["value"] for r in rows}, log.rows
+
+
+@pytest.mark.parametrize("note", ["* 2024: 1 January to 31 May", "* Figures for 2024 cover 1 January 2024 to 31 May 2024.",
+                                  "Note: 2024 is a part year (1 January to 31 May 2024)"])
+def test_a_part_year_said_in_a_footnote_is_that_part(tmp_path: Path, note: str) -> None:
+    got, log = read_csv(tmp_path, f"Offences recorded,,,\r\nMeasure,2022,2023,2024*\r\nOffences,40,52,18\r\n\r\n{note}\r\n")
+    assert got == {("2022-01-01", "2022-12-31"): 40, ("2023-01-01", "2023-12-31"): 52, ("2024-01-01", "2024-05-31"): 18}
+    assert not [r for r in log if r["severity"] in ("error", "review")]  # the letter said its years start in January
+
+
+def test_bare_years_said_to_be_calendar_years_are_no_doubt(tmp_path: Path) -> None:
+    got, log = read_csv(tmp_path, "Offences by calendar year,,\r\nMeasure,2022,2023\r\nOffences,40,52\r\n")
+    assert got == {("2022-01-01", "2022-12-31"): 40, ("2023-01-01", "2023-12-31"): 52}
+    assert not [r for r in log if r["severity"] in ("error", "review")]
+
+
+def test_bare_years_with_nothing_said_stay_in_doubt(tmp_path: Path) -> None:
+    got, log = read_csv(tmp_path, "Letter of 1 January 2025,,\r\n\r\nMeasure,2022,2023,2024*\r\nOffences,40,52,18\r\n")
+    assert got[("2024-01-01", "2024-12-31")] == 18  # no part year said: the mark is only a mark
+    assert any("bare years" in r["message"] for r in log if r["severity"] == "review")
