@@ -119,7 +119,7 @@ def round_command() -> None:
 def main() -> None:
     sizes = [int(a) for a in sys.argv[1:]] or [1, 10, 100]
     print(f"layout fuzzer: {len(all_layouts()):,} layouts (format x content x letterhead x notes x merged header x "
-          "orientation x totals x month headers x arrangement x refusal)")
+          "orientation x totals x month headers x arrangement x refusal x PDF page turned)")
     print(f"one-page PDF read: {one_page_pdf() * 1000:.1f} ms (median of 20; target < 50 ms)")
     round_line("45-source round, mixed (1/3 PDF)", MIXED, 3.0)
     round_line("45-source round, spreadsheets only", SPREADSHEETS, 1.5)

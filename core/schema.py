@@ -123,6 +123,7 @@ ISSUE_TYPES: Final = {
     "decision_unmatched": ("warning", "ours", 'a decision in source.yml names a table or reading the file no longer has (the file was replaced?): it was not applied; decide again with `ingest review`'),
     "figure_corrected": ("info", "ours", 'a person corrected one figure (`decisions:` in source.yml, with who and why); the printed value is kept in value_raw'),
     "derived_skipped": ("info", "publisher", 'a column or row computed from the others (a change, a percentage change, a rate) was not read: it is not a figure the return reports'),
+    "page_turned": ("info", "publisher", 'a PDF page whose text is set at 90, 180 or 270 degrees (a landscape table printed on a portrait page, or a page turned by /Rotate): read turned, so its lines run across as a person reads them'),
     "period_from_table": ("info", "publisher", 'a figure\'s period read from its own table, not from the period asked: a total across months or years covers those months or years; a figure with none takes the one period its table\'s title names ("... / 2023/24")'),
     "platform_parts_summed": ("info", "publisher", 'one platform printed under several names in one table ("Snapchat", "Snap chat"): its parts are summed into one figure (derived), with both labels and cells kept'),
     "hidden_content": ("warning", "publisher", 'a hidden sheet, or filled cells in hidden rows or columns of a workbook, not read: what the force shows is the answer (hidden figures are often superseded)'),

@@ -60,11 +60,13 @@ class Layout:
     arrangement: str = "stacked"  # stacked | side_by_side | sheets
     refuse_platforms: bool = False
     mutation: str = ""  # a flaw put in on purpose (MUTATIONS): the reading must then say it doubts
+    turned: int = 0  # PDF only: a landscape page printed turned on a portrait page (text at 90 or 270 degrees)
 
     def name(self) -> str:
         return "-".join([self.fmt, "+".join(self.content), f"lh{self.letterhead}", "notes" if self.notes_below else "",
                          "merged" if self.merged_header else "", "T" if self.transposed else "", self.totals, self.month_headers,
-                         self.arrangement, "refused" if self.refuse_platforms else ""]).replace("--", "-")
+                         self.arrangement, "refused" if self.refuse_platforms else "",
+                         f"turned{self.turned}" if self.turned else ""]).replace("--", "-")
 
 
 def random_truth(rng: random.Random) -> Truth:
@@ -446,7 +448,37 @@ def write_pdf(sheets: list[tuple[str, Rows]], path: Path, layout: Layout) -> Non
                 style.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
             story.append(Table(data, style=TableStyle(style)))
             story.append(Spacer(1, 12))
-    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    if not layout.turned:
+        SimpleDocTemplate(str(path), pagesize=A4).build(story)
+        return
+    from reportlab.lib.pagesizes import landscape
+
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build(story)
+    turn_pages(path, layout.turned)
+
+
+def turn_pages(path: Path, angle: int) -> None:
+    """Print each (landscape) page turned on a portrait page, as a landscape table is printed in a
+    letter: at 90 degrees its text runs down the page, at 270 up it."""
+    import pypdfium2 as pdfium
+
+    src = pdfium.PdfDocument(str(path))
+    out = pdfium.PdfDocument.new()
+    for i in range(len(src)):
+        w, h = src[i].get_size()
+        page = out.new_page(h, w)
+        obj = src.page_as_xobject(i, out).as_pageobject()
+        if angle == 90:  # (x, y) -> (y, w - x)
+            obj.transform(pdfium.PdfMatrix(0, -1, 1, 0, 0, w))
+        else:  # (x, y) -> (h - y, x)
+            obj.transform(pdfium.PdfMatrix(0, 1, -1, 0, h, 0))
+        page.insert_obj(obj)
+        page.gen_content()
+    buf = io.BytesIO()
+    out.save(buf)
+    out.close()
+    src.close()
+    path.write_bytes(buf.getvalue())
 
 
 def write_docx(sheets: list[tuple[str, Rows]], path: Path, layout: Layout) -> None:
@@ -493,6 +525,8 @@ def valid(layout: Layout) -> bool:
         return False
     if layout.month_headers == "dates" and "months" in layout.content and layout.fmt not in ("xlsx", "xls", "ods"):
         return False  # date cells exist in spreadsheets only
+    if layout.turned and not layout.fmt.startswith("pdf"):
+        return False  # only a printed page is turned
     if layout.merged_header and "age_gender" not in layout.content:
         return False
     return not (layout.transposed and "age_gender" not in layout.content)
@@ -614,9 +648,10 @@ def all_layouts() -> list[Layout]:
     for fmt, content, letterhead, notes, merged, transposed, totals, months, arrangement, refused in itertools.product(
             FORMATS, CONTENT_SETS, (0, 3), (False, True), (False, True), (False, True), ("printed", "missing", "excludes_starred"),
             ("dates", "text"), ("stacked", "side_by_side", "sheets"), (False, True)):
-        layout = Layout(fmt, content, letterhead, notes, merged, transposed, totals, months, arrangement, refused)
-        if valid(layout):
-            out.append(layout)
+        for turned in (0, 90, 270):
+            layout = Layout(fmt, content, letterhead, notes, merged, transposed, totals, months, arrangement, refused, turned=turned)
+            if valid(layout):
+                out.append(layout)
     return out
 
 

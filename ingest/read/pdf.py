@@ -127,7 +127,53 @@ class Unseen:
     images: int = 0  # images on the page
 
 
-def _filled_boxes(page: object, height: float) -> list[tuple[float, float, float, float, tuple[int, int, int]]]:
+@dataclass(frozen=True)
+class Turn:
+    """How the text of a page is set: at 0, 90, 180 or 270 degrees. A landscape table printed on a
+    portrait page (or a page turned by /Rotate) has its text at 90 or 270: its boxes are turned so
+    that its lines run left to right again (read unturned, each letter was a line of its own)."""
+
+    angle: int = 0
+    width: float = 0.0  # the page as stored (PDF user space)
+    height: float = 0.0
+
+    @property
+    def page_height(self) -> float:
+        """The height of the page as its text reads."""
+        return self.width if self.angle in (90, 270) else self.height
+
+    def box(self, left: float, low: float, right: float, high: float) -> tuple[float, float, float, float]:
+        """A box in PDF space (y up) -> (x0, top, x1, bottom) on the page as its text reads (y down)."""
+        w, h = self.width, self.height
+        # pdfium's angles turn clockwise: 270 is text running up the page, 90 down it
+        if self.angle == 270:  # text runs up the page: (x, y) -> (y, w - x)
+            left, low, right, high = low, w - right, high, w - left
+        elif self.angle == 90:  # text runs down the page: (x, y) -> (h - y, x)
+            left, low, right, high = h - high, left, h - low, right
+        elif self.angle == 180:
+            left, low, right, high = w - right, h - high, w - left, h - low
+        return left, self.page_height - high, right, self.page_height - low
+
+
+def _turn_of(tp: object, n: int, width: float, height: float) -> Turn:
+    """The angle most of a page's letters are set at (pdfium's angle of each, to the nearest quarter)."""
+    import math
+
+    import pypdfium2.raw as raw
+
+    counts = {0: 0, 90: 0, 180: 0, 270: 0}
+    step = max(1, n // 2000)  # a sample is enough to tell how a page is set
+    for i in range(0, n, step):
+        a = raw.FPDFText_GetCharAngle(tp.raw, i)  # type: ignore[attr-defined]
+        if a < 0:
+            continue
+        counts[int(round(math.degrees(a) / 90)) % 4 * 90] += 1
+    angle = max(counts, key=lambda k: counts[k])
+    total = sum(counts.values())
+    return Turn(angle if total and counts[angle] > 0.6 * total else 0, width, height)
+
+
+def _filled_boxes(page: object, turn: Turn) -> list[tuple[float, float, float, float, tuple[int, int, int]]]:
     """Filled paths on the page (x0, top, x1, bottom, colour), largest drawn last wins nothing: any covers."""
     import ctypes as c
 
@@ -146,8 +192,7 @@ def _filled_boxes(page: object, height: float) -> list[tuple[float, float, float
             continue
         box = [c.c_float(0) for _ in range(4)]
         if raw.FPDFPageObj_GetBounds(obj, *(c.byref(v) for v in box)):
-            left, bottom, right, top = (v.value for v in box)
-            out.append((left, height - top, right, height - bottom, (rgba[0].value, rgba[1].value, rgba[2].value)))
+            out.append((*turn.box(*(v.value for v in box)), (rgba[0].value, rgba[1].value, rgba[2].value)))
     return out
 
 
@@ -157,7 +202,7 @@ def _covered(seg: Seg, colour: tuple[int, int, int], boxes: list[tuple[float, fl
                for x0, top, x1, bottom, fill in boxes)
 
 
-def _segments(page: object, height: float, unseen: Unseen | None = None) -> list[Seg]:
+def _segments(page: object, height: float, unseen: Unseen | None = None) -> tuple[list[Seg], Turn]:
     """Words with their boxes (pdfium's loose boxes: the font's full height, the same for
     every letter of a line), split at spaces and at gaps pdfium printed no space for. Words a
     reader of the page cannot see are left out and counted in `unseen`."""
@@ -166,11 +211,13 @@ def _segments(page: object, height: float, unseen: Unseen | None = None) -> list
     import pypdfium2.raw as raw
 
     unseen = unseen if unseen is not None else Unseen()
-    boxes = _filled_boxes(page, height)
     handle = page.raw  # type: ignore[attr-defined]
     kinds = [raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(handle, i)) for i in range(raw.FPDFPage_CountObjects(handle))]
     unseen.images = kinds.count(raw.FPDF_PAGEOBJ_IMAGE)
     tp = page.get_textpage()  # type: ignore[attr-defined]
+    width = page.get_size()[0]  # type: ignore[attr-defined]
+    turn = _turn_of(tp, tp.count_chars(), width, height)
+    boxes = _filled_boxes(page, turn)
     words: list[Seg] = []
     modes: dict[int, int] = {}  # render mode per text object
     colours: list[tuple[int, int, int]] = []  # the fill colour of each word's first letter
@@ -205,8 +252,7 @@ def _segments(page: object, height: float, unseen: Unseen | None = None) -> list
             if not visible(i):
                 unseen.invisible += 1
                 continue
-            left, low, right, high = tp.get_charbox(i, loose=True)
-            t, b = height - high, height - low
+            left, t, right, b = turn.box(*tp.get_charbox(i, loose=True))
             if chars and (abs(b - bottom) > 0.5 * (b - t) or left < x1 - 0.5 * (b - t) or left - x1 > 0.25 * (b - t)):
                 words.append(Seg("".join(chars), x0, x1, top, bottom))
                 chars = []
@@ -229,15 +275,17 @@ def _segments(page: object, height: float, unseen: Unseen | None = None) -> list
             else:
                 kept.append(w)
         words = kept
-    return words
+    return words, turn
 
 
-def _rules(page: object, height: float) -> Rules:
+def _rules(page: object, turn: Turn) -> Rules:
     import pypdfium2.raw as raw
 
     rules = Rules()
+    height = turn.page_height
     for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=1):  # type: ignore[attr-defined]
-        left, bottom, right, top = obj.get_bounds()
+        left, y_top, right, y_bottom = turn.box(*obj.get_bounds())
+        top, bottom = height - y_top, height - y_bottom  # back to y up, as the edges below are written
         w, h = right - left, top - bottom
         if h <= 2.5 and w >= 4:
             rules.h.append((height - (top + bottom) / 2, left, right))
@@ -619,10 +667,13 @@ def read(path: Path) -> Document:
             page = pdf[i]
             width, height = page.get_size()
             unseen = Unseen()
-            segs = _segments(page, height, unseen)
+            segs, turn = _segments(page, height, unseen)
             texts += len(segs)
-            page_rules.append(_rules(page, height))
-            pages.append((segs, height))  # type: ignore[arg-type]
+            page_rules.append(_rules(page, turn))
+            pages.append((segs, turn.page_height))  # type: ignore[arg-type]
+            if turn.angle:
+                doc.notes.append(ReaderNote("page_turned", f"page {i + 1}", f"page {i + 1}: its text is set at {turn.angle} degrees "
+                                            "(a landscape table on the page): read turned so its lines run across"))
             page.close()
             if unseen.covered:
                 doc.notes.append(ReaderNote("hidden_text", f"page {i + 1}", f"page {i + 1}: {len(unseen.covered)} word(s) lie under filled "

@@ -55,6 +55,19 @@ def test_every_layout_reads_back_exactly(fmt: str, seed: int) -> None:
     assert not {"error", "review"} & severities, (layout.name(), [r["message"] for r in issues if r["severity"] in ("error", "review")])
 
 
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(min_value=0, max_value=2**32 - 1), fmt=st.sampled_from(("pdf_ruled", "pdf_plain")),
+       angle=st.sampled_from((90, 270)))
+def test_a_landscape_table_printed_turned_on_the_page_reads_back_exactly(seed: int, fmt: str, angle: int) -> None:
+    """Issue 18: read unturned, each letter was a line of its own and only a sentence's total
+    survived, called ok."""
+    layout = variant(random_layout(random.Random(seed), fmt), turned=angle)
+    got, want, severities, issues = _roundtrip(seed, layout)
+    assert got == want, layout.name()
+    assert not {"error", "review"} & severities, (layout.name(), [r["message"] for r in issues if r["severity"] in ("error", "review")])
+    assert any(r["issue_type"] == "page_turned" for r in issues)
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(min_value=0, max_value=2**32 - 1), mutation=st.sampled_from(MUTATIONS))
 def test_a_flawed_return_is_never_ok_with_a_wrong_figure(seed: int, mutation: str) -> None:
