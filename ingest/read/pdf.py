@@ -136,6 +136,7 @@ class Turn:
     angle: int = 0
     width: float = 0.0  # the page as stored (PDF user space)
     height: float = 0.0
+    mixed: bool = False  # some letters are set at another angle (a table's column names set upright in their cells)
 
     @property
     def page_height(self) -> float:
@@ -170,7 +171,45 @@ def _turn_of(tp: object, n: int, width: float, height: float) -> Turn:
         counts[int(round(math.degrees(a) / 90)) % 4 * 90] += 1
     angle = max(counts, key=lambda k: counts[k])
     total = sum(counts.values())
-    return Turn(angle if total and counts[angle] > 0.6 * total else 0, width, height)
+    angle = angle if total and counts[angle] > 0.6 * total else 0
+    return Turn(angle, width, height, mixed=counts[angle] < total)
+
+
+def _angle_bin(tp: object, i: int) -> int:
+    import math
+
+    import pypdfium2.raw as raw
+
+    a = raw.FPDFText_GetCharAngle(tp.raw, i)  # type: ignore[attr-defined]
+    return -1 if a < 0 else int(round(math.degrees(a) / 90)) % 4 * 90
+
+
+def _across_runs(runs: list[tuple[int, list[str], list[tuple[float, float, float, float]]]], upright: list[Seg]) -> list[Seg]:
+    """Words set at another angle than the page (column names written up or down their cells), one
+    segment each, laid on the header row they belong to: the line of upright text their cells end on
+    ("Age band" beside them), else the line where they end. Read letter by letter, each letter was
+    a line of its own and the names came out reversed and spaced."""
+    segs: list[Seg] = []
+    for _, chars, boxes in runs:
+        text = "".join(chars).strip()
+        if text:
+            segs.append(Seg(" ".join(text.split()), min(b[0] for b in boxes), max(b[2] for b in boxes),
+                            min(b[1] for b in boxes), max(b[3] for b in boxes)))
+    out: list[Seg] = []
+    groups: list[list[Seg]] = []
+    for sg in sorted(segs, key=lambda sg: sg.top):  # names whose extents overlap up and down stand in one header row
+        if groups and sg.top <= max(g.bottom for g in groups[-1]):
+            groups[-1].append(sg)
+        else:
+            groups.append([sg])
+    for g in groups:
+        h = sorted(sg.x1 - sg.x0 for sg in g)[len(g) // 2]  # the letters' height, across the page
+        end = max(sg.bottom for sg in g)
+        near = [w for w in upright if end - h <= w.top <= end + 1.5 * h]
+        top, bottom = (min(near, key=lambda w: abs(w.top - end)).top, min(near, key=lambda w: abs(w.top - end)).bottom) if near \
+            else (end - h, end)
+        out += [Seg(sg.text, sg.x0, sg.x1, top, bottom) for sg in g]
+    return out
 
 
 def _filled_boxes(page: object, turn: Turn) -> list[tuple[float, float, float, float, tuple[int, int, int]]]:
@@ -243,7 +282,27 @@ def _segments(page: object, height: float, unseen: Unseen | None = None) -> tupl
             text = "".join(chr(raw.FPDFText_GetUnicode(tp.raw, i) or 32) for i in range(n))
         chars: list[str] = []
         x0 = x1 = top = bottom = 0.0
+        runs: list[tuple[int, list[str], list[tuple[float, float, float, float]]]] = []  # letters at another angle
+        open_run = False
         for i, ch in enumerate(text):
+            if turn.mixed:
+                bin_ = -1 if ch.isspace() else _angle_bin(tp, i)
+                if bin_ not in (-1, turn.angle) and visible(i):
+                    box = turn.box(*tp.get_charbox(i, loose=True))
+                    last = runs[-1][2][-1] if open_run else None
+                    size = box[2] - box[0] if bin_ in (90, 270) else box[3] - box[1]
+                    bin_ = (bin_ - turn.angle) % 360  # as the page reads
+                    if last is None or runs[-1][0] != bin_ or abs(box[0] - last[0]) > size or \
+                            min(abs(box[1] - last[3]), abs(box[3] - last[1]), abs(box[1] - last[1])) > 1.5 * size:
+                        runs.append((bin_, [], []))
+                    runs[-1][1].append(ch)
+                    runs[-1][2].append(box)
+                    open_run = True
+                    continue
+                if open_run and ch == " ":
+                    runs[-1][1].append(ch)
+                    continue
+                open_run = False
             if ch.isspace() or ch in "\x00\ufffe\ufeff":
                 if chars:
                     words.append(Seg("".join(chars), x0, x1, top, bottom))
@@ -275,6 +334,8 @@ def _segments(page: object, height: float, unseen: Unseen | None = None) -> tupl
             else:
                 kept.append(w)
         words = kept
+    if turn.mixed:
+        words += _across_runs(runs, words)
     return words, turn
 
 
