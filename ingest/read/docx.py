@@ -36,9 +36,51 @@ def _text(el: object) -> str:
     return " ".join("".join(t.text or "" for t in el.iter(f"{W}t")).split())  # type: ignore[attr-defined]
 
 
+def _tables(el: object, parent: object, name: str, title: str, doc: Document, count: list[int]) -> None:
+    """One table as a grid named `name`, then each table nested in its cells as a grid of its own
+    ("table 2.1"), titled by the words in its cell above it. A letter laid out as a Request /
+    Response table holds its figures in a table inside the Response cell: read flat, the figures
+    ran together into one cell's text and no figures were found (issue 18)."""
+    from docx.table import Table
+
+    table = Table(el, parent)  # type: ignore[arg-type]
+    grid: list[list[Cell]] = []
+    nested: list[tuple[object, object, str]] = []
+    for ri, row in enumerate(table.rows):
+        out: list[Cell] = []
+        seen = None
+        for ci, cell in enumerate(row.cells):
+            inner = [] if cell._tc is seen else list(cell._tc.iterchildren(f"{W}tbl"))
+            if inner:  # the cell's own words only; its tables are read as tables
+                value = " ".join(_text(p) for p in cell._tc.iterchildren(f"{W}p")).strip() or None
+                words = ""
+                for child in cell._tc.iterchildren():
+                    if child.tag == f"{W}p" and _text(child):
+                        words = _text(child)
+                    elif child.tag == f"{W}tbl":
+                        nested.append((child, cell, words or value or title))
+            else:
+                value = " ".join(cell.text.split()) or None
+            # a horizontally merged cell comes back once per column it spans: its text
+            # spreads (a header), a number counts once
+            if cell._tc is seen and value is not None and value.replace(",", "").isdigit():
+                value = None
+            seen = cell._tc
+            out.append(Cell(value, f"{name} row {ri + 1} col {ci + 1}"))
+        count[0] += len(out)
+        if count[0] > MAX_CELLS_PER_SHEET:
+            raise ReaderError(f"tables hold over {MAX_CELLS_PER_SHEET:,} cells, the limit", name, "source_too_large")
+        grid.append(out)
+    doc.grids.append(NamedGrid(name, grid, title))
+    for k, (child, cell, words) in enumerate(nested, start=1):
+        count[1] += 1
+        if count[1] > MAX_TABLES:
+            raise ReaderError(f"the document holds over {MAX_TABLES:,} tables, the limit for one return", "", "source_too_large")
+        _tables(child, cell, f"{name}.{k}", words, doc, count)
+
+
 def read(path: Path) -> Document:
     import docx
-    from docx.table import Table
 
     _check_zip(path)
     try:
@@ -49,7 +91,7 @@ def read(path: Path) -> Document:
     last_para = ""
     n_table = 0
     n_para = 0
-    cells = 0
+    count = [0, 0]  # cells, tables
     for el in document.element.body.iterchildren():
         if el.tag == f"{W}p":
             n_para += 1
@@ -60,25 +102,9 @@ def read(path: Path) -> Document:
                     doc.prose.append(ProseLine(f"paragraph {n_para}", text))
         elif el.tag == f"{W}tbl":
             n_table += 1
-            if n_table > MAX_TABLES:
+            count[1] += 1
+            if count[1] > MAX_TABLES:
                 raise ReaderError(f"the document holds over {MAX_TABLES:,} tables, the limit for one return", "", "source_too_large")
-            table = Table(el, document)
-            grid: list[list[Cell]] = []
-            for ri, row in enumerate(table.rows):
-                out: list[Cell] = []
-                seen = None
-                for ci, cell in enumerate(row.cells):
-                    value = " ".join(cell.text.split()) or None
-                    # a horizontally merged cell comes back once per column it spans: its text
-                    # spreads (a header), a number counts once
-                    if cell._tc is seen and value is not None and value.replace(",", "").isdigit():
-                        value = None
-                    seen = cell._tc
-                    out.append(Cell(value, f"table {n_table} row {ri + 1} col {ci + 1}"))
-                cells += len(out)
-                if cells > MAX_CELLS_PER_SHEET:
-                    raise ReaderError(f"tables hold over {MAX_CELLS_PER_SHEET:,} cells, the limit", f"table {n_table}", "source_too_large")
-                grid.append(out)
-            doc.grids.append(NamedGrid(f"table {n_table}", grid, last_para))
+            _tables(el, document, f"table {n_table}", last_para, doc, count)
             last_para = ""
     return doc

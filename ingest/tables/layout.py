@@ -327,7 +327,7 @@ def split_tables(g: NamedGrid) -> tuple[list[Table], list[ProseLine]]:
             title = " / ".join(t for t in pending_title[-2:] if t) or g.name
             tables.append(Table(f"{g.name}#{len(tables) + 1}", title, body, n_header, n_label, notes, g.review))
             pending_title = []
-    if len(tables) == 1 and re.search(r"\btable \d+$", g.name):
+    if len(tables) == 1 and re.search(r"\btable \d+(\.\d+)*$", g.name):
         tables[0].name = g.name  # a grid that is one table already (PDF, Word, web page)
     return tables, prose
 
