@@ -130,6 +130,17 @@ class Interpretation:
 
 # --- cross-tabs -----------------------------------------------------------------------------------
 
+def _axis(table: str, side: str, level: int, labels: list[str]) -> str:
+    """The axis a label lies on. Under a heading that names a dimension ("Victim Gender" over Female
+    and Male, "Victim Age" over the bands, side by side), each heading's columns are an axis of
+    their own, so each finds its own dimension (read as one axis, Female and Male were taken for
+    age bands)."""
+    from ingest.vocabulary.reference import reference
+
+    heading = next((x for x in reversed(labels[:level]) if x and match_role(reference(), x) == "value"), "")
+    return f"{table}.{side}{level}" + (f"@{heading}" if heading else "")
+
+
 def _crosstab(table: Table, n_header: int, n_label: int, zeros: set[str]) -> list[RawFigure]:
     cols = table.column_labels(n_header, n_label)
     rows = table.row_labels(n_header, n_label)
@@ -148,8 +159,8 @@ def _crosstab(table: Table, n_header: int, n_label: int, zeros: set[str]) -> lis
                 continue
             if derived_col[c - n_label]:
                 continue
-            labels = [Label(f"{table.name}.rows{k}", row_lab[k]) for k in range(n_label) if row_lab[k]]
-            labels += [Label(f"{table.name}.cols{k}", col_lab[k]) for k in range(len(col_lab)) if col_lab[k]]
+            labels = [Label(_axis(table.name, "rows", k, row_lab), row_lab[k]) for k in range(n_label) if row_lab[k]]
+            labels += [Label(_axis(table.name, "cols", k, col_lab), col_lab[k]) for k in range(len(col_lab)) if col_lab[k]]
             f = RawFigure(cell.value, cell.location, labels, block=table.title)
             if cell.location in zeros:
                 f.read_as = 0

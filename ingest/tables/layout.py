@@ -172,6 +172,14 @@ def years_across(cells: list[Cell]) -> bool:
 MAX_HEADER_ROWS = 4
 
 
+def _labels_with_a_marker(cells: list[Cell]) -> bool:
+    """A row of column names in which one reads like a marker ("Female | Male | Under 13 | 13-17":
+    "Under 13" is also how a small number is withheld): no number in it, and mostly words."""
+    words = [c for c in cells if not is_value(c.value)]
+    return len(words) >= 2 and 2 * len(words) >= len(cells) and \
+        not any(isinstance(c.value, (int, float)) or parse_value(c.value).status == "reported" for c in cells)
+
+
 def _header_count(body: list[list[Cell]]) -> int:
     if not any(is_value(c.value) for r in body for c in r[1:]):
         return 1  # a table of words (a record listing): its first row names the columns
@@ -179,7 +187,7 @@ def _header_count(body: list[list[Cell]]) -> int:
     while n < min(len(body) - 1, MAX_HEADER_ROWS):
         first = body[n]
         data = [c for c in first[1:] if not is_blank(c.value)]
-        if data and (all(not is_value(c.value) for c in data) or years_across(data)):
+        if data and (all(not is_value(c.value) for c in data) or years_across(data) or _labels_with_a_marker(data)):
             n += 1
         else:
             break

@@ -95,7 +95,8 @@ def _either(text: str, match: Callable[[str], T | None]) -> T | None:
 
 
 def match_gender(ref: Reference, text: str) -> str | None:
-    return _either(text, lambda t: ref.genders.get(label_key(t)))
+    """gender_labels.csv, also with the victim named ("Victim's gender not recorded", "Female victims")."""
+    return _either(text, lambda t: ref.genders.get(label_key(t)) or ref.genders.get(" ".join(_VICTIM.sub(" ", label_key(t)).split())))
 
 
 def match_platform(ref: Reference, text: str) -> tuple[str, str] | None:
@@ -120,7 +121,15 @@ def _match_role(ref: Reference, text: str) -> str | None:
         return "youngest_age"
     if key.startswith("number of") or key.startswith("no. of") or key.startswith("count of"):
         return "value"
+    # a heading that names a dimension of the victim ("Victim Gender", "Victim's age", "Age of victim"):
+    # the name of a header level over its categories (issue 18), as label_roles.csv says of "Gender"
+    bare = " ".join(_VICTIM.sub(" ", key).split())
+    if bare != key and ref.roles.get(bare) == "value":
+        return "value"
     return None
+
+
+_VICTIM = re.compile(r"\b(?:of (?:the )?)?victims?(?:'s|'|s')?(?=\s|$)|^(?:the )", re.I)
 
 
 def is_total_label(text: str) -> bool:
