@@ -17,6 +17,7 @@ from ingest.read.base import (
     ProseLine,
     ReaderError,
 )
+from ingest.tables.layout import NOTE_LINE
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -97,7 +98,8 @@ def read(path: Path) -> Document:
             n_para += 1
             text = _text(el)
             if text:
-                last_para = text
+                if not NOTE_LINE.match(text):  # a note to the table above never titles the next
+                    last_para = text
                 if len(doc.prose) < MAX_PROSE_LINES:
                     doc.prose.append(ProseLine(f"paragraph {n_para}", text))
         elif el.tag == f"{W}tbl":

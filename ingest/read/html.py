@@ -22,6 +22,7 @@ from ingest.read.base import (
     ReaderNote,
 )
 from ingest.read.text import decode_text
+from ingest.tables.layout import NOTE_LINE
 
 ACTIVE = ("script", "style", "noscript", "iframe", "frame", "object", "embed", "form", "template", "link", "meta", "base")
 CHROME = ("nav", "header", "footer", "aside")
@@ -106,8 +107,9 @@ def read(path: Path) -> Document:
         caption = table.xpath("./caption")
         # no caption: the heading or paragraph just above titles the table, as in a Word letter ("Offences by
         # month, 2022/23" over a table of bare month names is what puts them in a year)
-        above = table.xpath(f"preceding::*[{' or '.join(f'self::{t}' for t in TITLE_TAGS)}][1]")
-        title = _cell_text(caption[0]) if caption else _cell_text(above[0]) if above else ""
+        above = [t for t in (_cell_text(el) for el in table.xpath(f"preceding::*[{' or '.join(f'self::{t}' for t in TITLE_TAGS)}]")[-3:])
+                 if t and not NOTE_LINE.match(t)]  # a note to the table above never titles the next
+        title = _cell_text(caption[0]) if caption else above[-1] if above else ""
         doc.grids.append(NamedGrid(f"table {ti}", _table_grid(table, ti), title[:300]))
         table.drop_tree()
     for pi, p in enumerate(root.xpath("//p|//li|//h1|//h2|//h3|//h4|//div[not(*)]|//span[not(*)]"), start=1):

@@ -259,6 +259,9 @@ def _empty_body_row(row: list[Cell], above: list[list[Cell]]) -> bool:
     return is_category_label(label_text(cell.value))
 
 
+# a note (to the table above, or a general one) is never a table's title: "Note: figures for 2022/23 are
+# provisional" over the next table would give it a period, "* denotes 1 to 4" a title of nothing
+NOTE_LINE = re.compile(r"^\s*(?:notes?\b|n\.\s?b\.?|please note\b|sources?\s*:|\*|[\u00b9\u00b2\u00b3\u2070-\u2079]|\(\d+\)\s)", re.I)
 # a workbook's navigation link, never a table's title (the Home Office's "Back to | Contents" over Table B2)
 NAVIGATION = re.compile(r"^\s*(back to|return to|go to)?\s*(the )?(contents|index|home|top|menu)( page)?\s*$", re.I)
 
@@ -296,7 +299,8 @@ def split_tables(g: NamedGrid) -> tuple[list[Table], list[ProseLine]]:
         # title lines over the whole run title every table side by side below them
         while run and len(_non_blank(run[0])) == 1:
             cell = _non_blank(run[0])[0]
-            pending_title.append(label_text(cell.value))
+            if not NOTE_LINE.match(label_text(cell.value)):
+                pending_title.append(label_text(cell.value))
             prose.append(ProseLine(cell.location, label_text(cell.value)))
             run = run[1:]
         shared_title = list(pending_title)
@@ -310,7 +314,7 @@ def split_tables(g: NamedGrid) -> tuple[list[Table], list[ProseLine]]:
             j = 0
             while j < len(part) and _title_line(part[j], part):
                 text = " ".join(dict.fromkeys(label_text(c.value) for c in _non_blank(part[j])))
-                if not NAVIGATION.match(text):
+                if not NAVIGATION.match(text) and not NOTE_LINE.match(text):
                     pending_title.append(text)
                 prose.append(ProseLine(_non_blank(part[j])[0].location, text))
                 j += 1
@@ -325,7 +329,8 @@ def split_tables(g: NamedGrid) -> tuple[list[Table], list[ProseLine]]:
                 # a block without figures (cover text, a list): it may title the next one
                 for r in body:
                     text = " ".join(label_text(c.value) for c in _non_blank(r))
-                    pending_title.append(text)
+                    if not NOTE_LINE.match(text):
+                        pending_title.append(text)
                     prose.append(ProseLine(_non_blank(r)[0].location, text))
                 continue
             width = max(_width(r) for r in body)

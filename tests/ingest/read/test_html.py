@@ -17,6 +17,7 @@ TABLE = "<table><tr><th>Gender</th><th>Offences</th></tr><tr><td>Female</td><td>
     (f"<p>Victims by gender</p><div>{TABLE}</div>", "Victims by gender"),
     ("<p>Above</p><table><caption>Its caption</caption><tr><td>Female</td><td>4</td></tr></table>", "Its caption"),
     (TABLE, ""),
+    (f"<h3>Victims by gender</h3><p>Note: figures for 2022/23 are provisional.</p>{TABLE}", "Victims by gender"),  # never a note
 ])
 def test_a_table_is_titled_by_its_caption_or_the_line_above(tmp_path: Path, page: str, title: str) -> None:
     path = tmp_path / "p.html"

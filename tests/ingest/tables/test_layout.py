@@ -98,3 +98,13 @@ def test_a_merged_group_header_over_the_figures_stays_a_header() -> None:
     rows: list[list[object]] = [[None, "Victim gender", "Victim gender"], ["Age", "Female", "Male"], ["12-15", 4, 2]]
     [t], _, _ = find_tables([grid(rows)])
     assert t.n_header == 2 and t.column_labels() == [["Female"], ["Male"]]
+
+
+def test_a_note_is_never_the_next_tables_title() -> None:
+    rows: list[list[object]] = [["Victims by gender", None], ["Gender", "Offences"], ["Female", 4], ["Male", 2], [None, None],
+                                ["Note: figures for 2022/23 are provisional", None], [None, None],
+                                ["Platform", "Offences"], ["Snapchat", 3], [None, None], ["* denotes 1 to 4", None], [None, None],
+                                ["Age", "Offences"], ["12-15", 5]]
+    first, second, third = find_tables([grid(rows)])[0]
+    assert first.title == "Victims by gender"
+    assert second.title == "Sheet1" and third.title == "Sheet1"  # no title rather than a note's
