@@ -618,9 +618,15 @@ def _blocks(lines: list[Line], rules: Rules, page: int, dropped: set[int]) -> tu
                 continue
             break
         bands = _bands_from_text(live[i:end + 1])
-        # header lines just above: cells that sit in the columns (not a title over the table)
+        # the first group's name just above the first row ("Casualties aged 16-19" under the headings)
         start = i
-        while start > 0 and prose and prose[-1] is live[start - 1] and start > i - 4 and \
+        if start > 0 and prose and prose[-1] is live[start - 1] and _in_label_column(live[start - 1], bands) and \
+                live[start].top - live[start - 1].bottom < 1.2 * live[start].h and start >= 2 and \
+                _header_line(live[start - 2], bands) and live[start - 1].top - live[start - 2].bottom < 1.2 * live[start].h:
+            start -= 1
+            prose.pop()
+        # header lines just above: cells that sit in the columns (not a title over the table)
+        while start > 0 and prose and prose[-1] is live[start - 1] and start > i - 5 and \
                 live[start].top - live[start - 1].bottom < 1.2 * live[start].h and _header_line(live[start - 1], bands):
             start -= 1
             prose.pop()
@@ -636,7 +642,10 @@ def _in_label_column(ln: Line, bands: list[tuple[float, float]]) -> bool:
     if not bands or any(is_figure(s.text) for s in ln.segs):
         return False
     a, b = bands[0]
-    return ln.segs[0].x0 >= a - 6 and ln.segs[-1].x1 <= b + 6
+    # a group's name over its rows ("Casualties aged 20-24", Welsh Government road casualties 2014) may
+    # stand out left of the labels and run wider than them, short of the first column of figures
+    right = bands[1][0] - 4 if len(bands) > 1 else b + 6
+    return ln.segs[0].x0 >= a - 6 and ln.segs[-1].x1 <= b + 6 or ln.segs[0].x0 >= a - 24 and ln.segs[-1].x1 <= right
 
 
 def _header_line(ln: Line, bands: list[tuple[float, float]]) -> bool:

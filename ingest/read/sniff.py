@@ -33,6 +33,18 @@ def _ole_kind(data: bytes) -> str:
     if _utf16le("EncryptedPackage") in data or _utf16le("EncryptionInfo") in data:
         return "encrypted"
     if _utf16le("WordDocument") in data:
+        # a workbook with a Word object embedded in it (the ONS construction tables carry their notice so)
+        # holds a WordDocument stream too: it is a workbook when calamine opens it as one
+        if _utf16le("Workbook") in data or _utf16le("Book") in data:
+            try:
+                import io
+
+                from python_calamine import CalamineWorkbook
+
+                if CalamineWorkbook.from_filelike(io.BytesIO(data)).sheet_names:
+                    return "xls"
+            except Exception:  # noqa: BLE001 - calamine raises its own kinds for what is no workbook
+                pass
         return "doc"
     return "xls"
 

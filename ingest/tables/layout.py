@@ -280,6 +280,18 @@ def _title_line(row: list[Cell], part: list[list[Cell]]) -> bool:
     return max(len(_non_blank(r)) for r in part) > 3
 
 
+def _headings_only(rows: list[list[Cell]]) -> bool:
+    """A block of column headings and nothing else: a few rows whose cells right of the first are
+    words (or a row of years), at least one row naming two columns or more."""
+    if not rows or len(rows) > MAX_HEADER_ROWS:
+        return False
+    for r in rows:
+        cells = _non_blank(r[1:])
+        if cells and not (all(not is_value(c.value) for c in cells) or years_across(cells)):
+            return False
+    return any(len(_non_blank(r[1:])) >= 2 for r in rows)
+
+
 def split_tables(g: NamedGrid) -> tuple[list[Table], list[ProseLine]]:
     """Runs of non-blank rows; inside each: title lines, header rows, body rows, notes.
     Returns the tables and the lines of text around them (titles, notes, statements)."""
@@ -287,6 +299,12 @@ def split_tables(g: NamedGrid) -> tuple[list[Table], list[ProseLine]]:
     tables: list[Table] = []
     prose: list[ProseLine] = []
     pending_title: list[str] = [g.title] if g.title else []
+    # column headings printed once over blocks of figures below them, each block parted from the
+    # last by a blank row and a group's name (the ONS construction tables: years and half-years at
+    # the top, then NORTH EAST, NORTH WEST ... each a block of figures without headings)
+    carried: list[list[Cell]] | None = None
+    carried_at: tuple[int, Table] | None = None  # where the headings would stand as a table of their own
+    carried_used = False
     i = 0
     while i < len(rows):
         if not _non_blank(rows[i]):
@@ -335,11 +353,26 @@ def split_tables(g: NamedGrid) -> tuple[list[Table], list[ProseLine]]:
                 continue
             width = max(_width(r) for r in body)
             body = [r[:width] + [Cell(None, "")] * (width - len(r[:width])) for r in body]
+            if _headings_only(body):
+                if carried_at is not None and not carried_used:
+                    tables.insert(carried_at[0], carried_at[1])
+                carried, carried_used = body, False
+                carried_at = (len(tables), Table("", " / ".join(t for t in pending_title[-2:] if t) or g.name, body,
+                                                  _header_count(body), _label_columns(body, width), notes, g.review))
+                pending_title += [n.text for n in notes if not NOTE_LINE.match(n.text)]  # "NORTH EAST" titles the block below
+                continue
             n_header = _header_count(body)
+            if n_header == 0 and carried is not None and width <= len(carried[0]) + 1:
+                head = [r[:width] + [Cell(None, "")] * (width - len(r[:width])) for r in carried]
+                body, n_header, carried_used = head + body, len(head), True
             n_label = _label_columns(body[n_header:], width)
             title = " / ".join(t for t in pending_title[-2:] if t) or g.name
             tables.append(Table(f"{g.name}#{len(tables) + 1}", title, body, n_header, n_label, notes, g.review))
             pending_title = []
+    if carried_at is not None and not carried_used:  # headings that headed nothing stay the table they are
+        tables.insert(carried_at[0], carried_at[1])
+    for n, t in enumerate(tables, start=1):
+        t.name = f"{g.name}#{n}"
     if len(tables) == 1 and re.search(r"\btable \d+(\.\d+)*$", g.name):
         tables[0].name = g.name  # a grid that is one table already (PDF, Word, web page)
     return tables, prose
