@@ -68,6 +68,8 @@ test-sweep: $(VENV)/.dev
 
 bench: $(VENV)/.runtime
 	$(BIN)/python bench/bench_ingest.py
+	@echo "real published tables: figures found with labels that tell them apart (issue 18 asks for 90%)"
+	$(BIN)/python tools/measure_tables.py tests/fixtures/real-tables
 
 ## PEER=DIR: also measure a checkout of elliottkte/uk-crime-analysis in the same run
 bench-app: $(VENV)/.dev

@@ -18,7 +18,7 @@ from ingest.read.base import Cell, NamedGrid, ProseLine, is_blank
 from ingest.vocabulary.labels import is_category_label, is_total_label
 from ingest.vocabulary.values import MARKED_LABEL, parse_value
 
-MAX_LABEL_COLUMNS = 2
+MAX_LABEL_COLUMNS = 4
 # Sheets that hold guidance, not answers (the kit's Instructions and Lists sheets; covers).
 NON_DATA_SHEETS = {"instructions", "notes", "cover", "contents", "lists", "readme", "read me", "guidance"}
 
@@ -194,11 +194,20 @@ def _header_count(body: list[list[Cell]]) -> int:
     return n
 
 
+def _one_year(cells: list[object]) -> bool:
+    """Three rows or more, every one the same year."""
+    years = {label_text(v) for v in cells}
+    return len(cells) >= 3 and len(years) == 1 and bool(re.fullmatch(r"(19|20)\d\d", next(iter(years))))
+
+
 def _label_columns(body: list[list[Cell]], width: int) -> int:
     """How many leading columns hold row labels (text, not figures, in body rows)."""
     n = 0
     for c in range(min(MAX_LABEL_COLUMNS, max(width - 1, 0))):
         cells = [r[c].value for r in body if c < len(r)]
+        if c == 0 and _one_year(cells):
+            n = 1  # a date column that holds one year on every row (a census extract's "2011"): labels follow it
+            continue
         if any(is_value(v) for v in cells if not isinstance(v, str) or v.strip().replace(",", "").isdigit()):
             break
         if any(not is_blank(v) for v in cells) and all(is_blank(v) or not is_value(v) for v in cells):
@@ -305,6 +314,7 @@ def split_tables(g: NamedGrid) -> tuple[list[Table], list[ProseLine]]:
     carried: list[list[Cell]] | None = None
     carried_at: tuple[int, Table] | None = None  # where the headings would stand as a table of their own
     carried_used = False
+    fresh: tuple[list[list[Cell]], list[str]] | None = None  # upper headings without figures, just above
     i = 0
     while i < len(rows):
         if not _non_blank(rows[i]):
@@ -344,7 +354,11 @@ def split_tables(g: NamedGrid) -> tuple[list[Table], list[ProseLine]]:
             prose.extend(notes)
             body = body[:k]
             if not body or not (any(is_value(c.value) for r in body for c in r[1:]) or _text_table(body)):
-                # a block without figures (cover text, a list): it may title the next one
+                # a block without figures (cover text, a list): it may title the next one, or be the upper
+                # headings of the next one, parted from it by a blank row (the Home Office workforce tables:
+                # "As at: | Change in 12 months | Change in 6 months" over dates, number, %, number, %)
+                fresh = ([list(r) for r in body], [" ".join(label_text(c.value) for c in _non_blank(r)) for r in body]) \
+                    if body and _headings_only(body) else None
                 for r in body:
                     text = " ".join(label_text(c.value) for c in _non_blank(r))
                     if not NOTE_LINE.match(text):
@@ -362,9 +376,21 @@ def split_tables(g: NamedGrid) -> tuple[list[Table], list[ProseLine]]:
                 pending_title += [n.text for n in notes if not NOTE_LINE.match(n.text)]  # "NORTH EAST" titles the block below
                 continue
             n_header = _header_count(body)
+            if n_header == 0 and fresh is not None and max(_width(r) for r in fresh[0]) <= width + 1:
+                # headings with no figures (no year row) just above a block without headings: they head it and the
+                # blocks below it
+                if carried_at is not None and not carried_used:
+                    tables.insert(carried_at[0], carried_at[1])
+                carried, carried_used, carried_at = fresh[0], False, None
+                pending_title = [t for t in pending_title if t not in fresh[1]]
             if n_header == 0 and carried is not None and width <= len(carried[0]) + 1:
                 head = [r[:width] + [Cell(None, "")] * (width - len(r[:width])) for r in carried]
                 body, n_header, carried_used = head + body, len(head), True
+            elif n_header and fresh is not None and max(_width(r) for r in fresh[0]) <= width:
+                head = [r[:width] + [Cell(None, "")] * (width - len(r[:width])) for r in fresh[0]]
+                body, n_header = head + body, n_header + len(head)
+                pending_title = [t for t in pending_title if t not in fresh[1]]
+            fresh = None
             n_label = _label_columns(body[n_header:], width)
             title = " / ".join(t for t in pending_title[-2:] if t) or g.name
             tables.append(Table(f"{g.name}#{len(tables) + 1}", title, body, n_header, n_label, notes, g.review))

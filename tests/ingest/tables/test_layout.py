@@ -108,3 +108,51 @@ def test_a_note_is_never_the_next_tables_title() -> None:
     first, second, third = find_tables([grid(rows)])[0]
     assert first.title == "Victims by gender"
     assert second.title == "Sheet1" and third.title == "Sheet1"  # no title rather than a note's
+
+
+def test_headings_printed_once_head_every_block_below_them() -> None:
+    """The ONS construction tables' shape: years and half-years at the top, then a group's name and a
+    block of figures, a blank row, the next group's name and block."""
+    rows: list[list[object]] = [
+        ["Table A: new orders", None, None, None, None], [None, 2009, None, 2010, None],
+        [None, "Jan-June", "July-Dec", "Jan-June", "July-Dec"], ["NORTH EAST", None, None, None, None], [None] * 5,
+        ["Public Housing", 40.0, 20.5, 101.0, 49.7], ["Private Housing", 108.1, 94.9, 332.6, 247.5],
+        [None] * 5, ["NORTH WEST", None, None, None, None], [None] * 5, ["Public Housing", 61.0, 33.2, 40.1, 55.0],
+    ]
+    first, second = find_tables([grid(rows)])[0]
+    assert first.title.endswith("NORTH EAST") and second.title.endswith("NORTH WEST")
+    assert first.column_labels() == second.column_labels() == [["2009", "Jan-June"], ["2009", "July-Dec"], ["2010", "Jan-June"],
+                                                               ["2010", "July-Dec"]]
+    assert [label_text(r[0].value) for r in second.body] == ["Public Housing"]
+
+
+def test_upper_headings_parted_by_a_blank_row_join_the_headings_below() -> None:
+    """The Home Office workforce tables: 'As at: | Change in 12 months' above a blank row, then the
+    dates and 'number | %' over the figures."""
+    rows: list[list[object]] = [
+        ["Table 1: Police officers", None, None, None, None], [None, "As at:", None, "Change in 12 months", None], [None] * 5,
+        [None, "Sep 2018", "Sep 2019", "number", "%"], ["Cleveland", 1223.9, 1225.9, 2.0, 0.2], ["Durham", 1141.1, 1124.7, -16.4, -1.4],
+    ]
+    [t] = find_tables([grid(rows)])[0]
+    assert t.title == "Table 1: Police officers" and t.n_header == 2
+    assert t.column_labels()[2:] == [["Change in 12 months", "number"], ["Change in 12 months", "%"]]
+
+
+def test_a_column_of_one_year_is_a_label_column_and_the_words_after_it_too() -> None:
+    rows: list[list[object]] = [["date", "geography", "All", "White"], ["2011", "Darlington", 105564, 101595],
+                                ["2011", "Hartlepool", 92028, 89730], ["2011", "Middlesbrough", 138412, 119120]]
+    [t] = find_tables([grid(rows)])[0]
+    assert t.n_label == 2 and t.row_labels()[1] == ["2011", "Hartlepool"]
+
+
+def test_a_blank_row_under_a_table_of_words_is_not_taken_for_headings() -> None:
+    rows: list[list[object]] = [["Our ref:", "FOI 1", "Date:", "1 May"], [None] * 4, ["Gender", "Offences", None, None],
+                                ["Female", 4, None, None], ["Male", 2, None, None]]
+    [t] = find_tables([grid(rows)])[0]
+    assert t.column_labels() == [["Offences"]] and t.n_header == 1
+
+
+def test_word_headings_above_a_blank_row_head_the_blocks_below() -> None:
+    rows: list[list[object]] = [[None, "Female", "Male"], [None] * 3, ["Under 13", 4, 1], ["13-17", 9, 2]]
+    [t] = find_tables([grid(rows)])[0]
+    assert t.column_labels() == [["Female"], ["Male"]] and [label_text(r[0].value) for r in t.body] == ["Under 13", "13-17"]
