@@ -69,6 +69,17 @@ def doubtful_sources(issues: pd.DataFrame) -> list[str]:
     return list(mine["source_id"].value_counts().index)
 
 
+def page_picture(folder: Path, d: Doubt, colours: dict[str, str]) -> bytes | None:
+    """The PDF page a doubtful table stands on, its cells outlined by role; None when the table is
+    not a PDF table read upright. Drawn in a bounded worker, as every reading of a return is."""
+    from ingest.read.bounded import call_bounded
+    from ingest.review import page_picture as draw
+
+    if not d.page or not d.boxes:
+        return None
+    return call_bounded(draw, folder / d.file, d.page, d.boxes, d.roles, colours)  # type: ignore[no-any-return]
+
+
 def doubts(folder: Path) -> list[Doubt]:
     """The source's tables as they read now, doubtful first."""
     found, _ = tables_of(folder)

@@ -39,6 +39,8 @@ class Doubt:
     rows: list[list[str]] = field(default_factory=list)  # the table's cells as printed (the first rows)
     roles: list[list[str]] = field(default_factory=list)  # each cell's role: header, label, figure, total, skipped, ""
     figures: list[dict[str, Any]] = field(default_factory=list)  # what the chosen reading gives
+    page: int = 0  # a PDF table read upright: the page it starts on (0: no picture of the page)
+    boxes: list[list[tuple[float, float, float, float] | None]] = field(default_factory=list)  # each cell's place on it
 
 
 def tables_of(folder: Path) -> tuple[list[Doubt], list[dict[str, str]]]:
@@ -74,8 +76,63 @@ def tables_of(folder: Path) -> tuple[list[Doubt], list[dict[str, str]]]:
                 _roles(t, v.best),
                 [r for r in rows if r["source_file"] == detail.file and any(f.location == r["source_location"]
                                                                             for f in (v.best.figures if v.best else []))],
+                *_placed(t),
             ))
     return out, log.rows
+
+
+def _placed(t: Any) -> tuple[int, list[list[tuple[float, float, float, float] | None]]]:
+    """The page a PDF table starts on and each cell's box there (cells on later pages have none)."""
+    import re
+
+    first = next((c for r in t.rows for c in r if c.box is not None), None)
+    if first is None:
+        return 0, []
+    page = int(re.match(r"page (\d+)", first.location).group(1))  # type: ignore[union-attr]
+    return page, [[c.box if c.location.startswith(f"page {page} ") else None for c in r] for r in t.rows[:40]]
+
+
+PICTURE_SCALE = 1.5  # pixels a point: the page drawn legibly, a table's cells outlined
+
+
+def page_picture(path: Path, page: int, boxes: list[list[tuple[float, float, float, float] | None]], roles: list[list[str]],
+                 colours: dict[str, str]) -> bytes:
+    """A PNG of the part of one PDF page the table stands on (and a margin), its cells outlined, each
+    in its role's colour (run in a bounded worker: the file is a return, and drawing a page can be
+    made costly)."""
+    import io
+
+    import pypdfium2 as pdfium
+    from PIL import ImageDraw
+
+    from ingest.read.base import MAX_OCR_PIXELS
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        p = pdf[page - 1]
+        w, h = p.get_size()
+        scale = min(PICTURE_SCALE, (MAX_OCR_PIXELS / max(w * h, 1.0)) ** 0.5)
+        image = p.render(scale=scale).to_pil().convert("RGB")
+    finally:
+        pdf.close()
+    draw = ImageDraw.Draw(image, "RGBA")
+    for row_boxes, row_roles in zip(boxes, roles, strict=False):
+        for box, role in zip(row_boxes, row_roles, strict=False):
+            if box is None or not role:
+                continue
+            colour = colours.get(role, "#999999").lstrip("#")
+            rgb = tuple(int(colour[i:i + 2], 16) for i in (0, 2, 4))
+            x0, top, x1, bottom = (v * scale for v in box)
+            draw.rectangle((x0 - 1, top - 1, x1 + 1, bottom + 1), fill=(*rgb, 90), outline=(*[max(0, c - 90) for c in rgb], 255))
+    placed = [b for row in boxes for b in row if b is not None]
+    if placed:  # the table and a margin round it: the rest of the page is the letter's prose
+        margin = 36 * scale
+        left, top = (min(b[0] for b in placed) * scale - margin, min(b[1] for b in placed) * scale - margin)
+        right, bottom = (max(b[2] for b in placed) * scale + margin, max(b[3] for b in placed) * scale + margin)
+        image = image.crop((int(max(0, left)), int(max(0, top)), int(min(image.width, right)), int(min(image.height, bottom))))
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
 
 
 def _roles(t: Any, best: Any) -> list[list[str]]:

@@ -1,5 +1,6 @@
 """Review desk (editors only): each table that needs review, was not read or has labels not
-recognised, shown as a grid with every cell's role beside the figures it gives; an editor settles it
+recognised, shown as a grid with every cell's role (and, from a PDF, its page drawn with the cells
+outlined) beside the figures it gives; an editor settles it
 (another reading, header rows, a label's meaning, the offence, the period, skip, or one figure),
 the table is read again at once, and the decision is kept in the source's source.yml."""
 
@@ -67,6 +68,15 @@ for i, d in enumerate(doubts):
         if d.unknown_labels:
             st.markdown("Labels not recognised: " + ", ".join(f"`{ui.plain(x)}`" for x in d.unknown_labels[:12]))
         left, right = st.columns([3, 2])
+        if d.page:
+            pictures = st.session_state.setdefault("desk_pictures", {})
+            key = (str(folder), stamp, d.file, d.table)
+            if key not in pictures:
+                pictures[key] = desk.page_picture(folder, d, ROLE_COLOURS)
+            if pictures[key]:
+                left.image(pictures[key], caption=f"Page {d.page} of {ui.plain(d.file)}, the table's cells outlined in "
+                           "the colours of their roles", width="stretch", output_format="PNG",
+                           alt=f"Page {d.page} of {d.file} with the cells of table {d.table} outlined")
         grid, css = queries.role_grid(d.rows, d.roles, ROLE_COLOURS)
         styled = grid.style.apply(lambda _, css=css: css, axis=None)
         left.caption("The table as printed, each cell coloured by its role: headings blue, labels grey, figures green, "

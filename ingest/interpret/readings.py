@@ -169,6 +169,13 @@ def _crosstab(table: Table, n_header: int, n_label: int, zeros: set[str]) -> lis
     return figures
 
 
+def _heading_word(v: object) -> bool:
+    """A corner cell naming the rows' dimension ("Gender" over Female and Male, beside ages 15, 16)."""
+    from ingest.vocabulary.reference import reference
+
+    return isinstance(v, str) and match_role(reference(), v) == "value"
+
+
 def _header_variants(table: Table) -> list[tuple[int, int, str]]:
     variants = [(table.n_header, table.n_label, "")]
     body = table.body
@@ -177,7 +184,7 @@ def _header_variants(table: Table) -> list[tuple[int, int, str]]:
         # a header row of numbers (single years of age, years) looks like a row of figures
         if first and all((pv := parse_value(v)).status == "reported" and pv.value is not None and pv.value.is_integer()
                          for v in first) and \
-                (table.n_label == 0 or is_blank(body[0][0].value)):
+                (table.n_label == 0 or is_blank(body[0][0].value) or _heading_word(body[0][0].value)):
             variants.append((table.n_header + 1, table.n_label, "first row of numbers as column headings"))
     if table.n_label == 2:
         variants.append((table.n_header, 1, "one label column"))

@@ -44,6 +44,9 @@ class ReaderError(Exception):
 class Cell:
     value: object  # as printed: str, int, float, datetime, or None when blank
     location: str  # Sheet1!C7, line 4 col B, page 2 line 14 col 3, table 1 row 3 col 2
+    # where a PDF cell sits on its page (x0, top, x1, bottom in points from the top left), for the review
+    # desk's picture of the page; None elsewhere, and on a page read turned
+    box: tuple[float, float, float, float] | None = field(default=None, compare=False)
 
 
 Grid = list[list[Cell]]

@@ -733,11 +733,14 @@ def read(path: Path) -> Document:
         page_rules: list[Rules] = []
         texts = 0
         invisible = 0
+        upright: set[int] = set()  # pages read as stored: their cells' boxes match the page's picture
         for i in range(n):
             page = pdf[i]
             width, height = page.get_size()
             unseen = Unseen()
             segs, turn = _segments(page, height, unseen)
+            if not turn.angle and not page.get_rotation():
+                upright.add(i + 1)
             texts += len(segs)
             page_rules.append(_rules(page, turn))
             pages.append((segs, turn.page_height))  # type: ignore[arg-type]
@@ -780,6 +783,7 @@ def read(path: Path) -> Document:
             if blank == n:
                 raise ReaderError(f"the PDF's {n} page(s) are blank: nothing is drawn on them", "", "source_empty")
             pages = ocr_pages  # type: ignore[assignment]
+            upright = set()
             page_rules = [Rules() for _ in range(n)]
             doc.review = OCR_REVIEW
             doc.notes.append(ReaderNote("ocr_used", "", f"no text layer: {n} page(s) read by OCR (tesseract); every figure needs review"))
@@ -835,7 +839,7 @@ def read(path: Path) -> Document:
             break
     flush()
     for ti, (first, more, title) in enumerate(tables, start=1):
-        grid = _grid(first, more, ti, title)
+        grid = _grid(first, more, ti, title, upright)
         doubt = first.doubt or next((b.doubt for b in more if b.doubt), "")
         if doubt:
             grid.review = doubt
@@ -844,7 +848,9 @@ def read(path: Path) -> Document:
     return doc
 
 
-def _grid(first: Block, more: list[Block], ti: int, title: str) -> NamedGrid:
+def _grid(first: Block, more: list[Block], ti: int, title: str, upright: set[int] | None = None) -> NamedGrid:
+    """The table as cells; on an `upright` page (neither turned nor set at an angle) each cell keeps
+    its box, for the review desk's picture of the page."""
     n = len(first.bands)
     grid: list[list[Cell]] = []
     header = _row_texts(first.rows[0], n) if first.rows else []
@@ -859,11 +865,18 @@ def _grid(first: Block, more: list[Block], ti: int, title: str) -> NamedGrid:
                 grid[-1][0] = Cell(f"{head.value} {texts[0]}" if head.value else texts[0], head.location)
                 continue
             out = []
+            segs = [sg for parts in row.values() for sg, _ in parts]
+            boxed = upright is not None and block.page in upright and bool(segs)
+            top, bottom = (min(sg.top for sg in segs), max(sg.bottom for sg in segs)) if segs else (0.0, 0.0)
             for c in range(n):
                 parts = row.get(c, [])
                 figure_parts = [(s, no) for s, no in parts if is_figure(s.text)]
                 no = figure_parts[0][1] if figure_parts else (parts[0][1] if parts else block.row_lines[ri])
-                out.append(Cell(texts[c] or None, f"page {block.page} line {no} col {c + 1}"))
+                box = None
+                if boxed:
+                    a, b = block.bands[c]
+                    box = (min([a, *(sg.x0 for sg, _ in parts)]), top, max([b, *(sg.x1 for sg, _ in parts)]), bottom)
+                out.append(Cell(texts[c] or None, f"page {block.page} line {no} col {c + 1}", box))
             grid.append(out)
     pages = sorted({b.page for b in [first, *more]})
     name = f"page {pages[0]} table {ti}" if len(pages) == 1 else f"pages {pages[0]}-{pages[-1]} table {ti}"

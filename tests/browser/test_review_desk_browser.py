@@ -61,9 +61,9 @@ def test_each_kind_of_doubt_is_settled_and_a_rebuild_keeps_it(browser: Browser, 
     choose(page, panel.get_by_role("combobox", name="Category"), "Instagram")
     apply(page, panel, "a misspelt Instagram", "p.csv")
 
-    panel = table(page, "b.csv")  # header rows: the ages across are headings
+    panel = table(page, "b.csv")  # header rows: the ages across are headings, 'Under 13' among them
     panel.get_by_text("Say which rows are headings").click()
-    panel.get_by_label("Rows of headings at the top").fill("2")
+    panel.get_by_label("Rows of headings at the top").fill("1")
     panel.get_by_label("Rows of headings at the top").press("Enter")
     apply(page, panel, "ages across are headings", "b.csv")
 
@@ -74,10 +74,10 @@ def test_each_kind_of_doubt_is_settled_and_a_rebuild_keeps_it(browser: Browser, 
     panel.get_by_label("Which offence").press("Enter")
     apply(page, panel, "its title says s.15", "m.csv")
 
-    panel = table(page, "a.csv")  # another reading: the cross-tab, not a list of records
+    panel = table(page, "a.csv")  # another reading: a list of records, not a cross-tab
     panel.get_by_text("Read it another way").click()
-    choose(page, panel.get_by_role("combobox", name="Reading"), "crosstab (first row")
-    apply(page, panel, "a table of ages by gender, not records", "a.csv")
+    choose(page, panel.get_by_role("combobox", name="Reading"), "records")
+    apply(page, panel, "one line per victim, to be counted", "a.csv")
 
     expect(page.get_by_text("0 table(s) to settle")).to_be_visible(timeout=TIMEOUT)
     page.get_by_role("button", name="Rebuild the published table").click()

@@ -60,3 +60,20 @@ def test_an_editor_settles_a_table_and_it_reads_again(data: Path, monkeypatch: p
     [decision] = meta["decisions"]
     assert decision["by"] and decision["why"] == "the title says so" and decision["table"] == "m.csv#1"
     assert any("m.csv" in e.label and "decided" in e.label for e in at.expander)
+
+
+def test_a_pdf_tables_page_is_drawn_beside_its_grid(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from synthetic.doubts import write_doubtful_letter
+
+    monkeypatch.setenv("SCWC_MODE", "local")
+    write_doubtful_letter(data / "raw")
+    rebuild(data / "raw", data / "processed")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.query_params["source"] = "desk_letter"
+    at.switch_page("pages/13_Review_desk.py").run()
+    assert not at.exception
+    assert at.selectbox(key="desk_source").value == "Published: desk_letter"
+    [image] = at.get("image")
+    [shown] = image.proto.imgs
+    assert shown.alt == "Page 1 of letter.pdf with the cells of table page 1 table 1 outlined"
+    assert shown.url.endswith(".png")
