@@ -98,6 +98,9 @@ def _title(fig: go.Figure, title: str, subtitle: str, title_chars: int, subtitle
                       meta={**(fig.layout.meta or {}), "title": title, "subtitle": subtitle, "base_height": base_height})
 
 
+NARROW_MAP_ZOOM = 4.75  # England and Wales are about 8 degrees wide: some 330 px at this zoom, inside a phone's 350
+
+
 def fit(fig: go.Figure, narrow: bool) -> go.Figure:
     """For a narrow place (a phone, or a chart in a column): titles and panel titles re-wrapped."""
     meta = fig.layout.meta if isinstance(fig.layout.meta, dict) else None
@@ -112,7 +115,16 @@ def fit(fig: go.Figure, narrow: bool) -> go.Figure:
     for trace in fig.data:
         if trace.type == "bar" and trace.orientation == "h" and trace.y is not None:
             trace.y = ["<br>".join(textwrap.wrap(str(v), NARROW_LABEL)) for v in trace.y]
-            fig.update_layout(height=int(fig.layout.height or 460) + 10 * len(trace.y))  # room for two-line labels
+            # room for every line of the wrapped labels (three-line labels overlapped their neighbours on a phone)
+            lines = sum(str(v).count("<br>") + 1 for v in trace.y)
+            fig.update_layout(height=int(fig.layout.height or 460) + 10 * len(trace.y) + 16 * max(0, lines - len(trace.y)))
+    # a map: England and Wales whole, the colour bar under it (beside it, it hid East Anglia and Kent on a phone)
+    if fig.layout.map is not None and fig.layout.map.zoom is not None:
+        fig.update_layout(map={"zoom": NARROW_MAP_ZOOM, "center": {"lat": 52.8, "lon": -2.0}})
+        for trace in fig.data:
+            if trace.type == "choroplethmap" and trace.showscale is not False:
+                trace.colorbar.update(orientation="h", x=0.5, xanchor="center", y=0.0, yanchor="top", len=0.85, thickness=10,
+                                      title={"side": "top"})
     # a horizontal axis title is centred under the plot, which labels can still squeeze
     fig.for_each_xaxis(lambda ax: ax.update(title_text="<br>".join(textwrap.wrap(ax.title.text, NARROW_AXIS)))
                        if ax.title and ax.title.text and "<br>" not in ax.title.text else None)

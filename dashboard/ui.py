@@ -52,6 +52,8 @@ COLUMN_WORDS = {
 
 
 LINK_WORDS = {COLUMN_WORDS["source_url"], COLUMN_WORDS["originator_url"]}  # shown as links, never as text
+# the columns that hold a table's figures: on a phone they come second, where the screen still shows them
+FIGURE_WORDS = {COLUMN_WORDS[c] for c in ("value", "range", "count", "rate_per_100k", "share_of_known_pct", "value_raw")}
 
 
 def page(title: str, intro: str = "", allow_empty: bool = False) -> pd.DataFrame:
@@ -122,6 +124,9 @@ def table(df: pd.DataFrame, where: object = None, limit: int | None = None, rest
     if columns is not None:
         df = df[columns]
     shown = safe_frame(words(df))
+    if on_phone() and len(shown.columns) > 2:  # the figures beside the first column: a phone shows two columns
+        figures = [c for c in shown.columns[1:] if c in FIGURE_WORDS]
+        shown = shown[[shown.columns[0], *figures, *[c for c in shown.columns[1:] if c not in figures]]]
     config = dict(kwargs.pop("column_config", {}) or {})  # type: ignore[call-overload]
     for c in shown.columns:
         if c in LINK_WORDS:

@@ -386,3 +386,23 @@ def test_filter_change_goes_into_the_url_and_the_url_restores_it(browser: Browse
     fresh.goto(url, timeout=TIMEOUT)
     wait_app(fresh)
     expect(fresh.get_by_role("combobox", name="Force", exact=True)).to_have_value("Sussex Police", timeout=TIMEOUT)
+
+
+def test_on_a_phone_the_map_shows_all_of_england_and_wales(browser: Browser, app_url: str) -> None:
+    """Issue 20: on a phone the colour bar stood beside the map and hid East Anglia and Kent."""
+    context = browser.new_context(**{**PHONE, "device_scale_factor": 1})
+    page = context.new_page()
+    page.goto(f"{app_url}/Forces?offence=scwc", timeout=TIMEOUT)
+    wait_app(page)
+    page.wait_for_selector("[data-testid=stPlotlyChart] .js-plotly-plot", timeout=TIMEOUT)
+    page.wait_for_timeout(2000)  # the map draws after the chart
+    bounds = page.evaluate("""() => { const gd = document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot');
+      const b = gd._fullLayout.map._subplot.map.getBounds(); const bar = gd.querySelector('.colorbar').getBoundingClientRect();
+      const plot = gd.querySelector('.maplibregl-canvas').getBoundingClientRect();
+      return {west: b.getWest(), east: b.getEast(), south: b.getSouth(), north: b.getNorth(),
+              barTop: bar.top, plotBottom: plot.bottom, plotRight: plot.right}; }""")
+    # Land's End -5.7, Lowestoft 1.76, the Lizard 49.96, Berwick 55.8
+    assert bounds["west"] < -5.7 and bounds["east"] > 1.76 and bounds["south"] < 49.96 and bounds["north"] > 55.8, bounds
+    assert bounds["barTop"] >= bounds["plotBottom"] - 40  # the colour bar under the map, not over it
+    context.close()
+

@@ -212,3 +212,15 @@ def test_a_link_the_page_cannot_follow_gets_a_notice(script: str, params: dict[s
     assert_clean(at)
     shown = [i.value.replace("\\", "") for i in at.info]  # as shown: markdown escapes removed
     assert any(said in text for text in shown), shown
+
+
+@pytest.mark.parametrize("page", ["pages/9_Data_and_export.py", "pages/3_Force_profile.py"])
+def test_on_a_phone_a_tables_figures_come_second(page: str, small_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 20: a phone shows two columns of a table; they were Area and Period, the figures off-screen."""
+    from dashboard import ui
+
+    monkeypatch.setattr(ui, "on_phone", lambda: True)
+    at = open_page(page, small_dir, monkeypatch, {"force": KENT})
+    assert_clean(at)
+    tables = [df.value for df in at.dataframe if "Figure" in df.value.columns]
+    assert tables and all(list(t.columns).index("Figure") <= 1 for t in tables)
