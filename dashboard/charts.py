@@ -324,9 +324,10 @@ def _features(geojson: str | dict[str, Any], codes: set[str]) -> str | dict[str,
 
 
 def force_map(table: pd.DataFrame, geojson: str | dict[str, Any], column: str, title: str, source: str, coverage: str = "",
-              height: int = 620, colorbar_title: str = "offences") -> go.Figure:
+              height: int = 620, colorbar_title: str = "offences", markers: dict[str, tuple[float, float]] | None = None) -> go.Figure:
     """Force areas coloured by `column`; an area with no figure is grey and says 'no data' (never 0).
-    Each boundary is sent once (the areas with and without data are two traces over disjoint parts)."""
+    Each boundary is sent once (the areas with and without data are two traces over disjoint parts).
+    `markers`: areas too small to pick (City of London), each a ringed point of its own to hover and click."""
     has = table[table[column].notna()]
     none = table[table[column].isna()]
     fig = go.Figure()
@@ -342,6 +343,18 @@ def force_map(table: pd.DataFrame, geojson: str | dict[str, Any], column: str, t
             z=has[column], colorscale=MAP_SCALE, zmin=0, text=has["area_name"], name=colorbar_title,
             hovertemplate="%{text}: %{z:" + fmt + "}<extra></extra>", marker={"line": {"color": "#fff", "width": 0.8}},
             colorbar={"title": {"text": colorbar_title, "side": "right"}, "thickness": 12, "len": 0.6, "x": 1.0}))
+    small = table[table["area_code"].isin(list(markers or {}))]
+    if not small.empty:
+        fmt = ",.2f" if "rate" in column else ",.0f"
+        words = [f"{n}: {v:{fmt}}" if pd.notna(v) else f"{n}: no data" for n, v in zip(small["area_name"], small[column], strict=True)]
+        fig.add_trace(go.Scattermap(
+            lat=[markers[c][0] for c in small["area_code"]], lon=[markers[c][1] for c in small["area_code"]],  # type: ignore[index]
+            mode="markers", marker={"size": 11, "color": "#fff"}, customdata=list(small["area_code"]), text=words,
+            hovertemplate="%{text}<extra></extra>", name="small areas", showlegend=False))
+        fig.add_trace(go.Scattermap(
+            lat=[markers[c][0] for c in small["area_code"]], lon=[markers[c][1] for c in small["area_code"]],  # type: ignore[index]
+            mode="markers", marker={"size": 6, "color": "#222"}, customdata=list(small["area_code"]), text=words,
+            hovertemplate="%{text}<extra></extra>", name="small areas", showlegend=False))
     fig.update_layout(map={"style": "white-bg", "center": {"lat": 52.7, "lon": -2.2}, "zoom": 4.8})
     return style(fig, title, subtitle(source, coverage), height=height, legend=False)
 

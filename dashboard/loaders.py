@@ -49,6 +49,21 @@ def _reference(name: str) -> pd.DataFrame:
             "population": data.read_population}[name]()
 
 
+@st.cache_resource(show_spinner=False)
+def small_areas() -> dict[str, tuple[float, float]]:
+    """Force areas too small to pick on a map of England and Wales (City of London, 3 km2, under the
+    Met), each with the middle of its boundary (lat, lon): the map marks them with a point of their own."""
+    import json
+
+    from shapely.geometry import shape
+
+    with open(data.BOUNDARIES_FILE, encoding="utf-8") as fh:
+        features = json.load(fh)["features"]
+    shapes = {f["properties"]["pfa_code"]: shape(f["geometry"]) for f in features}
+    median = sorted(s.area for s in shapes.values())[len(shapes) // 2]
+    return {code: (s.centroid.y, s.centroid.x) for code, s in shapes.items() if s.area < median / 100}
+
+
 def areas() -> pd.DataFrame:
     return _reference("areas").copy(deep=False)
 

@@ -30,8 +30,11 @@ if measure == "rate":
     st.caption("Rates use the ONS mid-2018 population of all ages (not children only) for every year.")
 what = "offences per 100,000 people" if measure == "rate" else "offences"
 coverage = f"{n} of {len(table)} forces have a figure; grey = no data, not zero"
+small = loaders.small_areas()  # too small to pick on the map: a ringed point each
+ringed = ", ".join(table[table["area_code"].isin(list(small))]["area_name"])
 fig = charts.force_map(table, data.BOUNDARIES_URL, column, f"Where did police record the most {what}, {label}?",
-                       "police FOI returns as published", coverage, colorbar_title="per 100,000" if measure == "rate" else "offences")
+                       "police FOI returns as published", coverage + (f"; ringed point: {ringed}" if ringed else ""),
+                       colorbar_title="per 100,000" if measure == "rate" else "offences", markers=small)
 picked = ui.chart(fig, table[["area_name", "region_name", "value", "rate_per_100k", "status"]],
                   charts.alt_text("Map", table, column) + " Click an area to open its profile.", key="forces_map", pick=True,
                   filename=f"forces-{label}")

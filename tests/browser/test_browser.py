@@ -100,7 +100,7 @@ def test_map_draws_the_43_force_areas(browser: Browser, app_url: str) -> None:
     page.goto(f"{app_url}/Forces?period={FULLEST_YEAR}", timeout=TIMEOUT)
     wait_app(page)
     traces = plotly_data(page)
-    assert sum(len(t["locations"] or []) for t in traces) == 43  # type: ignore[arg-type]
+    assert sum(len(t.get("locations") or []) for t in traces) == 43  # type: ignore[arg-type]
     no_data = next(t for t in traces if t["name"] == "no data")
     assert no_data["locations"]  # grey areas are there, named 'no data', not drawn as 0 on the scale
     page.wait_for_selector("[data-testid=stPlotlyChart] canvas", timeout=TIMEOUT)
@@ -178,7 +178,7 @@ def _open_profiles(browser: Browser, app_url: str, everyone: bool) -> None:
         wait_app(page)
         if chosen is None:  # on the first load, which areas have a figure for the year: the sample takes both kinds
             traces = plotly_data(page)
-            with_figure = {str(c) for t in traces if t["name"] != "no data" for c in (t["locations"] or [])}  # type: ignore[attr-defined]
+            with_figure = {str(c) for t in traces if t["name"] != "no data" for c in (t.get("locations") or [])}  # type: ignore[attr-defined]
             chosen = sorted(points) if everyone else _sample(with_figure, sorted(points))
         code = chosen[done]
         done += 1
@@ -406,3 +406,22 @@ def test_on_a_phone_the_map_shows_all_of_england_and_wales(browser: Browser, app
     assert bounds["barTop"] >= bounds["plotBottom"] - 40  # the colour bar under the map, not over it
     context.close()
 
+
+
+def test_the_city_of_london_has_a_point_of_its_own_on_the_map(browser: Browser, app_url: str) -> None:
+    """Issue 20: at the map's own zoom the City of London is under a pixel, and a click there opened
+    the Met. Its ringed point opens its own profile."""
+    page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    page.goto(f"{app_url}/Forces?period={FULLEST_YEAR}", timeout=TIMEOUT)
+    wait_app(page)
+    page.wait_for_selector("[data-testid=stPlotlyChart] canvas", timeout=TIMEOUT)
+    page.wait_for_timeout(1500)
+    assert [t for t in plotly_data(page) if t["type"] == "scattermap" and t["name"] == "small areas"]
+    where = page.evaluate("""() => { const gd = document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot');
+      const t = gd._fullData.filter(d => d.type === 'scattermap').slice(-1)[0], m = gd._fullLayout.map._subplot.map;
+      const p = m.project([t.lon[0], t.lat[0]]), r = m.getCanvas().getBoundingClientRect();
+      return {x: r.left + p.x, y: r.top + p.y, code: t.customdata[0]}; }""")
+    assert where["code"] == "E23000034"
+    page.mouse.click(where["x"], where["y"])
+    page.wait_for_url(re.compile(r"/Force_profile\?.*force=E23000034"), timeout=TIMEOUT)
+    page.context.close()
