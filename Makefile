@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run edit test check test-sweep lint typecheck ingest data bench bench-app fixtures screenshots clean
+.PHONY: bench-sessions run edit test check test-sweep lint typecheck ingest data bench bench-app fixtures screenshots clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -74,6 +74,10 @@ bench: $(VENV)/.runtime
 ## PEER=DIR: also measure a checkout of elliottkte/uk-crime-analysis in the same run
 bench-app: $(VENV)/.dev
 	$(BIN)/python bench/bench_app.py $(if $(PEER),--peer $(PEER))
+
+## how many readers one Streamlit process serves on one core (headless websocket clients, no browser)
+bench-sessions: $(VENV)/.dev data/processed/figures.parquet
+	$(BIN)/python bench/bench_sessions.py
 
 ## screenshots of every page at 1400 and 390 px into docs/screenshots (needs chromium)
 screenshots: $(VENV)/.dev data/processed/figures.parquet

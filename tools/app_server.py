@@ -31,18 +31,23 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(extra_env: dict[str, str] | None = None, timeout: float = 60) -> Iterator[str]:
+def streamlit_server(extra_env: dict[str, str] | None = None, timeout: float = 60, prefix: list[str] | None = None,
+                     started: list[subprocess.Popen[bytes]] | None = None) -> Iterator[str]:
+    """The app served on a free port until the block ends. `prefix`: a command to run the server
+    under (`taskset -c 0`: one core); `started` receives the server's process."""
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for name in ("SCWC_DATA_DIR", "SCWC_RAW_DIR", "SCWC_MODE", "SCWC_EDITORS"):
         env.pop(name, None)
     env.update(extra_env or {})
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address", "127.0.0.1",
+        [*(prefix or []), sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address", "127.0.0.1",
          "--server.headless", "true", "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
+    if started is not None:
+        started.append(proc)
     try:
         deadline = time.time() + timeout
         while time.time() < deadline:
