@@ -16,6 +16,9 @@
    process per scale. Target: every page at 100x within 2x of its 1x warm time.
 3. Memory over sessions: 40 sessions of Forces in one process; resident memory after the 5th
    and the 40th. Target: flat (the cache holds at most two versions of the table).
+4. Cold load in a browser (Debian's chromium): each page's address opened in a new browser context
+   against a running server, timed to its first chart drawn. Target: under 3 s a page (issue 20).
+   `python bench/bench_app.py --browser-only` runs this part alone.
 """
 
 from __future__ import annotations
@@ -225,7 +228,55 @@ def main() -> None:
                              text=True, env=_server_env(None), check=True).stdout
         p5, p40 = (float(x) for x in out.split())
         print(f"   the peer, 40 sessions of its home page: {p5:.0f} MiB after the 5th, {p40:.0f} MiB after the 40th; growth {p40 - p5:+.0f} MiB")
+    browser_load()
+
+
+def browser_load(target: float = 3.0) -> None:
+    """4. Each page opened in a new browser (no cache, a new session) against a running server: the
+    time from asking for the address to its first chart drawn (or, on a page without charts, its
+    first table or form)."""
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT))
+    from tools.app_server import CHROMIUM, CHROMIUM_ARGS, DESKTOP, streamlit_server
+
+    first = "[data-testid=stPlotlyChart] .js-plotly-plot .main-svg, [data-testid=stDataFrame] canvas"
+    # pages for editors and the request kit have no chart: their first control drawn
+    controls = ("[data-testid=stFileUploader], [data-testid=stDownloadButton], [data-testid=stSelectbox], "
+                "[data-testid=stAlertContainer]")
+    no_chart = {"pages/10_Add_returns.py", "pages/12_Request_kit.py", "pages/13_Review_desk.py"}
+    print("\n4. Cold load in a browser: address to first chart (or table) drawn, a new browser context per page")
+    if not Path(CHROMIUM).exists():
+        print(f"   skipped: no browser at {CHROMIUM} (apt-get install chromium)")
+        return
+    slow = []
+    with streamlit_server({"SCWC_MODE": "local"}) as url, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        warm = browser.new_context(**DESKTOP).new_page()  # the server's first run reads the table: not a reader's wait
+        warm.goto(url)
+        warm.wait_for_selector(first, timeout=120_000)
+        print(f"   {'page':<34} {'seconds':>8}")
+        for page in PAGES:
+            path = "" if page == "app.py" else Path(page).stem.split("_", 1)[1]
+            times = []
+            for _ in range(3):
+                context = browser.new_context(**DESKTOP)
+                tab = context.new_page()
+                t0 = time.perf_counter()
+                tab.goto(f"{url}/{path}")
+                tab.wait_for_selector(controls if page in no_chart else first, timeout=60_000)
+                times.append(time.perf_counter() - t0)
+                context.close()
+            t = statistics.median(times)
+            if t >= target:
+                slow.append(page)
+            print(f"   {page:<34} {t:>8.2f}")
+        browser.close()
+    print(f"   target: under {target:.0f} s a page: {'met' if not slow else 'NOT met: ' + ', '.join(slow)} (median of 3)")
 
 
 if __name__ == "__main__":
-    main()
+    if "--browser-only" in sys.argv:
+        browser_load()
+    else:
+        main()
