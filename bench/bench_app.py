@@ -238,7 +238,7 @@ def browser_load(target: float = 3.0) -> None:
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(ROOT))
-    from tools.app_server import CHROMIUM, CHROMIUM_ARGS, DESKTOP, streamlit_server
+    from tools.app_server import CHROMIUM, CHROMIUM_ARGS, streamlit_server
 
     first = "[data-testid=stPlotlyChart] .js-plotly-plot .main-svg, [data-testid=stDataFrame] canvas"
     # pages for editors and the request kit have no chart: their first control drawn
@@ -252,7 +252,7 @@ def browser_load(target: float = 3.0) -> None:
     slow = []
     with streamlit_server({"SCWC_MODE": "local"}) as url, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        warm = browser.new_context(**DESKTOP).new_page()  # the server's first run reads the table: not a reader's wait
+        warm = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()  # the server's first run reads the table: not a reader's wait
         warm.goto(url)
         warm.wait_for_selector(first, timeout=120_000)
         print(f"   {'page':<34} {'seconds':>8}")
@@ -260,7 +260,7 @@ def browser_load(target: float = 3.0) -> None:
             path = "" if page == "app.py" else Path(page).stem.split("_", 1)[1]
             times = []
             for _ in range(3):
-                context = browser.new_context(**DESKTOP)
+                context = browser.new_context(viewport={"width": 1400, "height": 900})
                 tab = context.new_page()
                 t0 = time.perf_counter()
                 tab.goto(f"{url}/{path}")
