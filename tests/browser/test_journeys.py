@@ -1,0 +1,88 @@
+"""The three users' journeys end to end, in a real browser (issue 20).
+
+The journalist: their region's latest figure for each force, as a chart, a PNG for print and the
+CSV and XLSX, each carrying the citation and the figures the page shows. The analyst: a force's
+rates beside its region's reporting forces and England and Wales, on its profile."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.test_browser import TIMEOUT, plotly_data, wait_app
+
+pytestmark = pytest.mark.browser
+SOUTH_WEST = "E12000009"
+
+
+def _download(page: Page, button: str) -> bytes:
+    with page.expect_download(timeout=TIMEOUT) as dl:
+        page.get_by_role("button", name=button).click()
+    return Path(dl.value.path()).read_bytes()
+
+
+def _chart(page: Page, title: str) -> dict[str, object]:
+    """The plotly chart whose title starts so, with its traces (index in page order)."""
+    titles = page.evaluate("() => [...document.querySelectorAll('[data-testid=stPlotlyChart] .js-plotly-plot')]"
+                           ".map(el => (el._fullLayout.title || {}).text || '')")
+    plain = [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", t)).strip() for t in titles]  # the title is <b>...<br>...</b>
+    n = next(i for i, t in enumerate(plain) if t.startswith(title))
+    return {"n": n, "traces": plotly_data(page, n)}
+
+
+def test_the_journalist_gets_each_forces_latest_figure_in_their_region_as_chart_png_csv_and_xlsx(browser: Browser,
+                                                                                                    app_url: str) -> None:
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(f"{app_url}/Regions?region={SOUTH_WEST}", timeout=TIMEOUT)
+    wait_app(page)
+    heading = page.get_by_role("heading", name=re.compile(r"The latest figure for each force in"))
+    expect(heading).to_be_visible(timeout=TIMEOUT)
+    heading.scroll_into_view_if_needed()
+    page.wait_for_timeout(1500)
+    chart = _chart(page, "What is the latest figure for each force in")
+    drawn = {str(y).split("<br>")[0]: x for t in chart["traces"] for x, y in zip(t["x"], t["y"], strict=True)  # type: ignore[attr-defined]
+             if x is not None}
+    assert drawn, chart
+
+    csv_bytes = _download(page, "Download these figures (CSV)")
+    lines = csv_bytes.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("# Cite as: ")
+    df = pd.read_csv(io.BytesIO(csv_bytes), comment="#", dtype={"value": float}, keep_default_na=False)
+    assert set(df["area_code"]).issubset({c for c in df["area_code"] if str(c).startswith("E23")}) and len(df) >= 1
+    reported = df[df["status"] == "reported"]
+    # the figures on screen are the figures in the file, force by force
+    assert sorted(reported["value"].tolist()) == sorted(float(v) for v in drawn.values())  # type: ignore[arg-type]
+
+    book = openpyxl.load_workbook(io.BytesIO(_download(page, "Download these figures (XLSX)")), read_only=True)
+    first = [str(c) for r in list(book[book.sheetnames[0]].iter_rows(values_only=True))[:3] for c in r if c]
+    assert any(lines[0][len("# Cite as: "):] in c for c in first)  # the citation in the data sheet itself, not only on About
+
+    # the chart as a PNG for print: the modebar's camera, the figure's own height, title and source drawn in it
+    png = page.locator("[data-testid=stPlotlyChart]").nth(int(chart["n"]))  # type: ignore[call-overload]
+    png.hover()
+    with page.expect_download(timeout=TIMEOUT) as dl:
+        png.locator(".modebar-btn[data-title^='Download']").first.click()
+    data = Path(dl.value.path()).read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
+    context.close()
+
+
+def test_the_analyst_compares_a_forces_rate_with_its_region_and_england_and_wales(browser: Browser, app_url: str) -> None:
+    page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    page.goto(f"{app_url}/Force_profile?force=E23000032", timeout=TIMEOUT)
+    wait_app(page)
+    heading = page.get_by_role("heading", name=re.compile(r"Rates: Kent Police beside its region"))
+    expect(heading).to_be_visible(timeout=TIMEOUT)
+    heading.scroll_into_view_if_needed()
+    page.wait_for_timeout(1500)
+    chart = _chart(page, "How many offences per 100,000")
+    names = {str(t["name"]) for t in chart["traces"]}  # type: ignore[attr-defined]
+    assert any("Kent" in n for n in names) and any("England and Wales" in n for n in names) and len(names) >= 3, names
+    page.context.close()
