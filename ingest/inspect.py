@@ -18,7 +18,7 @@ from typing import Any, TextIO
 
 from core.text import neutralise
 from ingest.interpret.readings import choose, dash_zero_cells
-from ingest.read.base import ReaderError
+from ingest.read.base import Document, ReaderError
 from ingest.read.bounded import read_bounded
 from ingest.tables.layout import find_tables
 from ingest.vocabulary.reference import reference
@@ -28,7 +28,11 @@ COLUMNS = ("table", "location", "title", "row_label", "column_label", "value_raw
 
 def cells(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
     """The labelled cells of every table in the file, and a line per table on how it reads."""
-    doc = read_bounded(path)
+    return cells_of(read_bounded(path))
+
+
+def cells_of(doc: Document) -> tuple[list[dict[str, Any]], list[str]]:
+    """The same, of a file already read (stage 1)."""
     tables, prose, _ = find_tables(doc.grids)
     zeros = dash_zero_cells(tables, doc.prose + prose)
     rows: list[dict[str, Any]] = []

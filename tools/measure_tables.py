@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from ingest.inspect import cells  # noqa: E402
-from ingest.read.base import ReaderError, is_blank  # noqa: E402
+from ingest.inspect import cells_of  # noqa: E402
+from ingest.read.base import Document, ReaderError, is_blank  # noqa: E402
 from ingest.read.bounded import read_bounded  # noqa: E402
 from ingest.tables.layout import find_tables  # noqa: E402
 from ingest.vocabulary.values import parse_value  # noqa: E402
@@ -48,14 +48,15 @@ class Measure:
         return self.labelled / self.numbers if self.numbers else 0.0
 
 
-def measure(path: Path) -> Measure:
+def measure(path: Path, doc: Document | None = None) -> Measure:
+    """`doc`: the file already read (stage 1), else it is read here."""
     m = Measure(path.name)
     try:
-        rows, _ = cells(path)
-        doc = read_bounded(path)
+        doc = doc if doc is not None else read_bounded(path)
     except ReaderError as exc:
         m.error = str(exc)
         return m
+    rows, _ = cells_of(doc)
     tables, _, _ = find_tables(doc.grids)
     headings = {c.location for t in tables for r in t.rows[:t.n_header] for c in r}
     headings |= {c.location for t in tables for r in t.body for c in r[:t.n_label]}
@@ -71,9 +72,9 @@ def measure(path: Path) -> Measure:
     return m
 
 
-def summary(path: Path) -> list[str]:
+def summary(path: Path, doc: Document | None = None) -> list[str]:
     """One line per table: name, title, header rows x label columns, figures (labelled), first and last figure."""
-    doc = read_bounded(path)
+    doc = doc if doc is not None else read_bounded(path)
     tables, _, _ = find_tables(doc.grids)
     out = []
     for t in tables:
