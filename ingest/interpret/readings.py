@@ -449,6 +449,8 @@ def _reconcile(table: Table, variant: str, by_axis: dict[str, set[str]], dims: d
     body = table.rows[nh:]
     total_rows = [i for i, labels in enumerate(rows) if any(is_total_label(x) for x in labels)]
     total_cols = [c for c in range(nl, table.width) if any(is_total_label(x) for x in cols[c - nl])]
+    # membership by set: a census extract whose every row is a "Total" row took 7 s as lists
+    is_total_row, is_total_col = set(total_rows).__contains__, set(total_cols).__contains__
     # computed columns and rows (a change, a rate) are neither parts nor totals
     derived_cols = {c for c in range(nl, table.width) if any(is_derived_label(x) for x in cols[c - nl] if x)}
     derived_rows = {i for i, labels in enumerate(rows) if any(is_derived_label(x) for x in labels if x)}
@@ -488,19 +490,19 @@ def _reconcile(table: Table, variant: str, by_axis: dict[str, set[str]], dims: d
 
     for tr in total_rows:
         for c in range(nl, table.width):
-            if c not in total_cols and c not in derived_cols:
-                check(body[tr][c].value, [body[r][c].value for r in range(len(body)) if r not in total_rows and r not in derived_rows],
+            if not is_total_col(c) and c not in derived_cols:
+                check(body[tr][c].value, [body[r][c].value for r in range(len(body)) if not is_total_row(r) and r not in derived_rows],
                       f"column '{' / '.join(cols[c - nl])}'")
     for tc in total_cols:
         for r in range(len(body)):
-            if r not in total_rows and r not in derived_rows:
-                check(body[r][tc].value, [body[r][c].value for c in range(nl, table.width) if c not in total_cols and
+            if not is_total_row(r) and r not in derived_rows:
+                check(body[r][tc].value, [body[r][c].value for c in range(nl, table.width) if not is_total_col(c) and
                                           c not in derived_cols], f"row '{' / '.join(rows[r])}'")
     # the corner: the grand total against the row totals and against the column totals
     for tr in total_rows:
         for tc in total_cols:
-            check(body[tr][tc].value, [body[r][tc].value for r in range(len(body)) if r not in total_rows], "the grand total (by rows)")
-            check(body[tr][tc].value, [body[tr][c].value for c in range(nl, table.width) if c not in total_cols],
+            check(body[tr][tc].value, [body[r][tc].value for r in range(len(body)) if not is_total_row(r)], "the grand total (by rows)")
+            check(body[tr][tc].value, [body[tr][c].value for c in range(nl, table.width) if not is_total_col(c)],
                   "the grand total (by columns)")
     return out, checks
 

@@ -433,6 +433,8 @@ def dash_zeros(table: Table) -> set[str]:
     nl = table.n_label
     total_rows = [i for i, labels in enumerate(rows) if any(is_total_label(x) for x in labels)]
     total_cols = [c for c in range(nl, table.width) if any(is_total_label(x) for x in cols[c - nl])]
+    # membership by set: a census extract whose every row is a "Total" row took 7 s as lists
+    is_total_row, is_total_col = set(total_rows).__contains__, set(total_cols).__contains__
     zeros: set[str] = set()
 
     def check(total: Cell, parts: list[Cell]) -> None:
@@ -444,14 +446,12 @@ def dash_zeros(table: Table) -> set[str]:
         if all(n is not None for n in numbers) and abs(sum(n for n in numbers if n is not None) - t) < 1e-9:
             zeros.update(p.location for p in dashes)
 
-    for tr in total_rows:
-        for c in range(nl, table.width):
-            if c in total_cols:
-                continue
-            check(body[tr][c], [body[r][c] for r in range(len(body)) if r not in total_rows])
-    for tc in total_cols:
-        for r in range(len(body)):
-            if r in total_rows:
-                continue
-            check(body[r][tc], [body[r][c] for c in range(nl, table.width) if c not in total_cols])
+    part_rows = [r for r in range(len(body)) if not is_total_row(r)]
+    part_cols = [c for c in range(nl, table.width) if not is_total_col(c)]
+    for tr in total_rows if part_rows else []:
+        for c in part_cols:
+            check(body[tr][c], [body[r][c] for r in part_rows])
+    for tc in total_cols if part_cols else []:
+        for r in part_rows:
+            check(body[r][tc], [body[r][c] for c in part_cols])
     return zeros

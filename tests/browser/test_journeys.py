@@ -27,12 +27,14 @@ def _download(page: Page, button: str) -> bytes:
     return Path(dl.value.path()).read_bytes()
 
 
+TITLES = """() => [...document.querySelectorAll('[data-testid=stPlotlyChart] .js-plotly-plot')]
+  .map(el => ((el._fullLayout || {}).title || {}).text || '').map(t => t.replace(/<[^>]+>/g, ' ').replace(/\\s+/g, ' ').trim())"""
+
+
 def _chart(page: Page, title: str) -> dict[str, object]:
-    """The plotly chart whose title starts so, with its traces (index in page order)."""
-    titles = page.evaluate("() => [...document.querySelectorAll('[data-testid=stPlotlyChart] .js-plotly-plot')]"
-                           ".map(el => (el._fullLayout.title || {}).text || '')")
-    plain = [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", t)).strip() for t in titles]  # the title is <b>...<br>...</b>
-    n = next(i for i, t in enumerate(plain) if t.startswith(title))
+    """The plotly chart whose title (drawn as <b>...<br>...</b>) starts so, once drawn, with its traces."""
+    page.wait_for_function(f"() => ({TITLES})().some(t => t.startsWith({title!r}))", timeout=TIMEOUT)
+    n = next(i for i, t in enumerate(page.evaluate(TITLES)) if t.startswith(title))
     return {"n": n, "traces": plotly_data(page, n)}
 
 
