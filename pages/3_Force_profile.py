@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.facts import ENGLAND_AND_WALES
+from core.facts import ENGLAND_AND_WALES, OFFENCE_LABELS
 from dashboard import charts, loaders, queries, ui
 
 df = ui.page("Force profile", "One force over time, with every breakdown it has and where each figure came from.")
@@ -60,8 +60,12 @@ if offence == "scwc":
                  "; ".join(f"{s}: " + ", ".join(f"{r['period_label']} {r['value']:.1f}" for _, r in g.sort_values("period_start").iterrows())
                            for s, g in rates.groupby("series", sort=False)),
                  key="profile_rates", filename=f"profile-{force}-rates")
-st.subheader("Every figure for this force")
-shown, earlier = queries.resolve(mine)
+st.subheader(f"Every figure for this force: {OFFENCE_LABELS.get(offence, offence)}")
+others = mine[mine["offence"] != offence]
+if not others.empty:  # the offence chosen above filters this list too (Home Office 88A rows stood among s.15A's)
+    st.caption(f"{len(others)} figure(s) for other offences ({', '.join(sorted(OFFENCE_LABELS.get(o, o) for o in set(others['offence'])))}) "
+               "are not listed: choose the offence above to see them.")
+shown, earlier = queries.resolve(mine[mine["offence"] == offence])
 if not earlier.empty:
     st.caption(f"Each figure once, as most recently published; {len(earlier)} other publication(s) of the same figures "
                "are in the sources below (different values are listed under Revisions on Sources and coverage).")

@@ -228,3 +228,15 @@ def test_on_a_phone_a_tables_figures_come_second(page: str, small_dir: Path, mon
     assert_clean(at)
     tables = [df.value for df in at.dataframe if "Figure" in df.value.columns]
     assert tables and all(list(t.columns).index("Figure") <= 1 for t in tables)
+
+
+def test_a_force_profile_lists_the_chosen_offences_figures_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 20: Home Office class 88A rows stood among s.15A's in a profile filtered to s.15A
+    (Hampshire has both in the public record)."""
+    from core.facts import OFFENCE_LABELS
+
+    at = open_page("pages/3_Force_profile.py", None, monkeypatch, {"force": "E23000030", "offence": "scwc"})
+    assert_clean(at)
+    listed = [df.value for df in at.dataframe if "Offence" in df.value.columns]
+    assert listed and all(set(t["Offence"]) == {OFFENCE_LABELS["scwc"]} for t in listed), [set(t["Offence"]) for t in listed]
+    assert any("for other offences" in c.value and "88A" in c.value for c in at.caption)
