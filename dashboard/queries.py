@@ -228,7 +228,8 @@ def documents(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def periods(df: pd.DataFrame, offence: str = "scwc", area_type: str | None = None) -> pd.DataFrame:
-    """Periods that have figures, newest first, with how many forces report a total."""
+    """Periods that have figures, newest first, with how many forces give a total figure (a withheld or
+    refused total is not counted: the period list said 11 forces where the page said only 10 had a figure)."""
     df = shown(df)  # every figure has one shown row: the same periods and counts, from fewer rows
     d = df[(df["offence"] == offence)]
     if area_type:
@@ -236,7 +237,7 @@ def periods(df: pd.DataFrame, offence: str = "scwc", area_type: str | None = Non
     if d.empty:
         return pd.DataFrame(columns=["period", "period_label", "period_start", "period_end", "forces"])
     d = with_period(d)
-    forces = d[(d["area_type"] == "force") & (d["breakdown"] == "total")].groupby("period")["area_code"].nunique()
+    forces = d[(d["area_type"] == "force") & (d["breakdown"] == "total") & d["value"].notna()].groupby("period")["area_code"].nunique()
     p = d.drop_duplicates("period")[["period", "period_label", "period_start", "period_end"]].copy()
     p["forces"] = p["period"].map(forces).fillna(0).astype(int)
     return p.sort_values(["period_end", "period_start"], ascending=False).reset_index(drop=True)

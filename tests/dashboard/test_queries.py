@@ -106,3 +106,17 @@ def test_latest_per_force_takes_each_forces_own_latest_year() -> None:
     assert list(zip(latest["area_name"], latest["period_label"], latest["value"], strict=True)) == [
         ("Kent Police", "2022/23", 100.0), ("Sussex Police", "2022/23", 70.0), ("Surrey Police", "2021/22", 45.0)]
     assert none == ["Thames Valley Police"]
+
+
+def test_a_periods_count_of_forces_is_of_forces_with_a_figure() -> None:
+    """Issue 20: the period list said '(11 forces)' where the page said only 10 had a figure: a
+    withheld total is a force's answer, not a figure."""
+    from tests.dashboard.small_table import KENT, small_table
+
+    df = queries.mark_latest(queries.add_periods(small_table()))
+    before = queries.periods(df, "scwc", "force").set_index("period")["forces"]
+    row = df[(df["area_code"] == KENT) & (df["breakdown"] == "total") & (df["period_label"] == "2022/23")].index[0]
+    df.loc[row, ["value", "status"]] = [None, "withheld"]
+    after = queries.periods(df, "scwc", "force").set_index("period")["forces"]
+    period = df.loc[row, "period"]
+    assert after[period] == before[period] - 1
