@@ -346,6 +346,9 @@ OVERFLOW = """() => {
 }"""
 
 
+# every chart on the page drawn (its svg, and a map's canvas), then a frame for the layout to settle
+CHARTS_DRAWN = """() => [...document.querySelectorAll('[data-testid=stPlotlyChart]')].every(c => c.querySelector('.main-svg'))
+  && new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))"""
 MAP_BOUNDS = """() => { const gd = document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot');
   const b = gd._fullLayout.map._subplot.map.getBounds(); const bar = gd.querySelector('.colorbar').getBoundingClientRect();
   const plot = gd.querySelector('.maplibregl-canvas').getBoundingClientRect();
@@ -369,7 +372,7 @@ def test_on_a_phone_nothing_is_wider_than_the_screen_and_filters_are_at_hand(bro
     page = context.new_page()
     page.goto(f"{app_url}/{path}?offence=scwc", timeout=TIMEOUT)
     _check_direct_open(page, path, visible=False)
-    page.wait_for_timeout(1500)  # charts draw after the script run ends
+    page.wait_for_function(CHARTS_DRAWN, timeout=TIMEOUT)  # charts draw after the script run ends
     found = page.evaluate(OVERFLOW)
     assert found["scroll"] <= found["width"], found
     assert not found["wide"], found["wide"]
@@ -412,7 +415,7 @@ def test_the_city_of_london_has_a_point_of_its_own_on_the_map(browser: Browser, 
     page.goto(f"{app_url}/Forces?period={FULLEST_YEAR}", timeout=TIMEOUT)
     wait_app(page)
     page.wait_for_selector("[data-testid=stPlotlyChart] canvas", timeout=TIMEOUT)
-    page.wait_for_timeout(1500)
+    page.wait_for_function(CHARTS_DRAWN, timeout=TIMEOUT)
     assert [t for t in plotly_data(page) if t["type"] == "scattermap" and t["name"] == "small areas"]
     where = page.evaluate("""() => { const gd = document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot');
       const t = gd._fullData.filter(d => d.type === 'scattermap').slice(-1)[0], m = gd._fullLayout.map._subplot.map;
