@@ -65,11 +65,16 @@ else:
                        format_func=lambda k: f"{labels[k]} ({counts[k]} forces)")
     ranked = mt[mt["period"] == period]
     missing = sorted(set(member_names) - set(ranked["area_name"]))
-    fig = charts.ranked_bars(ranked, "value", "area_name", f"Which forces in {name} recorded the most offences, {labels[period]}?",
-                             "police FOI returns and NSPCC releases as published",
-                             f"{len(ranked)} of {len(member_codes)} forces" + (f"; no figure: {', '.join(missing)}" if missing else ""))
-    ui.chart(fig, ranked[["area_name", "value", "publisher"]], charts.alt_text("Bar chart", ranked), key="region_rank",
-             filename=f"region-{chosen}-ranked")
+    if len(ranked) == 1:  # a ranking of one is no ranking: say the figure and who has none (issue 20)
+        only = ranked.iloc[0]
+        st.markdown(f"Only **{ui.plain(only['area_name'])}** has a figure for {labels[period]}: **{only['value']:,.0f}** offences"
+                    + (f". No figure: {ui.plain(', '.join(missing))}." if missing else "."))
+    else:
+        fig = charts.ranked_bars(ranked, "value", "area_name", f"Which forces in {name} recorded the most offences, {labels[period]}?",
+                                 "police FOI returns and NSPCC releases as published",
+                                 f"{len(ranked)} of {len(member_codes)} forces" + (f"; no figure: {', '.join(missing)}" if missing else ""))
+        ui.chart(fig, ranked[["area_name", "value", "publisher"]], charts.alt_text("Bar chart", ranked), key="region_rank",
+                 filename=f"region-{chosen}-ranked")
 st.subheader(f"The latest figure for each force in {name}")
 latest, without = queries.latest_per_force(t, {c: n for c, n in zip(forces["area_code"], forces["area_name"], strict=True)
                                               if c in member_codes})

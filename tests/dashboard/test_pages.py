@@ -240,3 +240,15 @@ def test_a_force_profile_lists_the_chosen_offences_figures_only(monkeypatch: pyt
     listed = [df.value for df in at.dataframe if "Offence" in df.value.columns]
     assert listed and all(set(t["Offence"]) == {OFFENCE_LABELS["scwc"]} for t in listed), [set(t["Offence"]) for t in listed]
     assert any("for other offences" in c.value and "88A" in c.value for c in at.caption)
+
+
+def test_a_region_year_with_one_force_reporting_is_a_sentence_not_a_one_bar_chart(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 20: a ranking of one force is no ranking (Yorkshire and the Humber, 2017/18, public record)."""
+    at = open_page("pages/4_Regions.py", None, monkeypatch, {"region": "E12000003", "rank_period": "2017-04-03_2018-03-31"})
+    assert_clean(at)
+    said = [m.value for m in at.markdown if m.value.startswith("Only **")]
+    assert said and "has a figure for 2017/18" in said[0], [m.value for m in at.markdown][:12]
+    import json
+
+    titles = [json.loads(c.proto.spec)["layout"].get("meta", {}).get("title", "") for c in at.get("plotly_chart")]
+    assert not any(str(t).startswith("Which forces in") for t in titles), titles
