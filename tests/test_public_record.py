@@ -190,3 +190,11 @@ def test_every_carrier_names_a_known_release() -> None:
     record = "".join((ROOT / "data" / "raw" / "public-record" / n).read_text(encoding="utf-8")
                      for n in ("published_figures.csv", "nspcc_series.csv"))
     assert all(url in record for url in carriers["carrier_url"])
+
+
+def test_a_carriers_page_with_no_title_recorded_says_its_words_are_its_addresss() -> None:
+    """Issue 20: words of a page's address stood in the sources list as if they were its headline."""
+    from ingest.read.public_record import carrier, rules
+
+    doc = carrier("https://www.example-news.co.uk/news/police-record-86-cases-of-child-grooming-1-9216426", rules())
+    assert doc["reference"] == "Police record 86 cases of child grooming (words of its web address)"

@@ -217,7 +217,10 @@ def carrier(url: str, rs: Rules, when: date | None = None, publisher: str = "") 
     if not source_type and any(host.endswith(h.lstrip("*")) for h in rs.publishers if h.startswith("*")):
         source_type = "foi_return"
     host_short = host.removeprefix("www.").split(".")[0]
-    return {"source_id": PREFIX + slug(f"{host_short}-{title_from_url(url)}", 60), "reference": title_from_url(url),
+    # the record holds no title for a carrier's page: its address's words stand in, and say so (issue 20:
+    # "Police record 86 cases of child grooming..." read as a headline the page may not carry)
+    return {"source_id": PREFIX + slug(f"{host_short}-{title_from_url(url)}", 60),
+            "reference": f"{re.sub(r' 1$', '', title_from_url(url))} (words of its web address)",  # '-1-9216426': a paper's article id
             "publisher": publisher or name or host.removeprefix("www."), "source_url": url,
             "published": when or date_from_url(url), "source_type": source_type or "news"}
 
