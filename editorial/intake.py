@@ -25,19 +25,15 @@ Safe by construction:
 from __future__ import annotations
 
 import fcntl
-import io
 import json
 import os
 import re
 import resource
 import shutil
-import stat
 import subprocess
 import sys
 import time
 import uuid
-import zipfile
-import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -57,6 +53,7 @@ from ingest.issues import IssueLog
 from ingest.output.write import write_outputs
 from ingest.pipeline import run, validated
 from ingest.read import READABLE_KINDS
+from ingest.read.archive import ArchiveError, zip_entries
 from ingest.read.base import MAX_FILE_BYTES
 from ingest.read.sniff import KIND_NAMES, sniff_bytes
 from ingest.vocabulary.reference import Area, reference
@@ -129,39 +126,13 @@ def _kind(name: str, data: bytes) -> str:
 
 # --- checking uploads --------------------------------------------------------------------------
 
-def _zip_entries(upload: Upload, budget: int) -> Iterator[Upload]:
+def _zip_entries(upload: Upload, budget: list[int]) -> Iterator[Upload]:
+    """The files of an uploaded zip, checked as `ingest round` checks them (ingest/read/archive.py)."""
     try:
-        zf = zipfile.ZipFile(io.BytesIO(upload.data))
-    except (zipfile.BadZipFile, ValueError, OSError):
-        raise UploadRejected(f"{upload.name}: not a readable zip archive") from None
-    used = 0
-    with zf:
-        infos = zf.infolist()
-        files = [i for i in infos if not i.is_dir()]
-        if len(files) > MAX_ZIP_ENTRIES:
-            raise UploadRejected(f"{upload.name}: holds {len(files):,} files, over the limit of {MAX_ZIP_ENTRIES} "
-                                 "for one round; nothing was added")
-        for info in files:
-            name = info.filename
-            mode = info.external_attr >> 16
-            if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name) or ".." in re.split(r"[\\/]", name):
-                raise UploadRejected(f"{upload.name}: entry {name!r} points outside the archive; nothing was added")
-            if stat.S_ISLNK(mode):
-                raise UploadRejected(f"{upload.name}: entry {name!r} is a link; nothing was added")
-            if info.file_size > MAX_FILE_BYTES:
-                raise UploadRejected(f"{upload.name}: entry {name!r} is over {MAX_FILE_BYTES // 2**20} MB; nothing was added")
-            try:
-                with zf.open(info) as fh:  # read at most the cap: headers can lie
-                    data = fh.read(MAX_FILE_BYTES + 1)
-            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError, ValueError) as exc:
-                raise UploadRejected(f"{upload.name}: entry {name!r} cannot be unpacked ({type(exc).__name__}: "
-                                     f"{str(exc)[:120]}); nothing was added") from None
-            if len(data) > MAX_FILE_BYTES:
-                raise UploadRejected(f"{upload.name}: entry {name!r} unpacks to over {MAX_FILE_BYTES // 2**20} MB; nothing was added")
-            used += len(data)
-            if used > budget:
-                raise UploadRejected(f"{upload.name}: unpacks to over {MAX_UNPACKED_BYTES // 2**20} MB in all; nothing was added")
-            yield Upload(name.replace("\\", "/").split("/")[-1], data)
+        for entry, data in zip_entries(upload.data, upload.name, MAX_ZIP_ENTRIES, budget, "one upload"):
+            yield Upload(entry.split("/")[-1], data)
+    except ArchiveError as exc:
+        raise UploadRejected(f"{exc}; nothing was added") from None
 
 
 def _check_session(uploads: list[Upload], session_bytes: int) -> None:
@@ -183,7 +154,7 @@ def expand(uploads: list[Upload]) -> list[Upload]:
     """Check every file (and every zip entry) and return the files to stage."""
     _check_upload(uploads)
     files: list[Upload] = []
-    budget = MAX_UNPACKED_BYTES
+    budget = [MAX_UNPACKED_BYTES]
     for u in uploads:
         if len(u.data) > MAX_FILE_BYTES:
             raise UploadRejected(f"{u.name}: {len(u.data) / 2**20:.1f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit for one "
@@ -191,7 +162,6 @@ def expand(uploads: list[Upload]) -> list[Upload]:
         kind = _kind(u.name, u.data)
         if kind == "zip":
             for entry in _zip_entries(u, budget):
-                budget -= len(entry.data)
                 entry_kind = _kind(entry.name, entry.data)
                 if entry_kind == "zip":
                     raise UploadRejected(f"{u.name}: archive inside the archive ({entry.name}); nothing was added")

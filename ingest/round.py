@@ -26,13 +26,10 @@ new (a source folder is named by its force, reference and the files' hash).
 from __future__ import annotations
 
 import hashlib
-import io
 import re
 import shutil
-import stat
 import sys
 import tempfile
-import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -45,6 +42,7 @@ import yaml
 from core.facts import OFFENCE_START, TRIAGE
 from core.schema import MAX_DATE, MIN_DATE
 from core.text import safe_file_name, slug
+from ingest.read.archive import ArchiveError, zip_entries
 from ingest.read.base import MAX_FILE_BYTES, Document, ReaderError
 from ingest.read.bounded import call_bounded, reading
 from ingest.sources import NOT_RETURNS, SOURCE_FILE
@@ -111,35 +109,11 @@ class RoundError(Exception):
 # --- the round's files ---------------------------------------------------------------------------
 
 def _zip_units(data: bytes, name: str, budget: list[int]) -> Iterator[tuple[str, bytes]]:
-    """The files of a zip, checked as the Add returns page checks them: no absolute or `..` names,
-    no links, each file and the whole bounded by what it really unpacks to."""
+    """The files of a zip, checked as the Add returns page checks them (ingest/read/archive.py)."""
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError):
-        raise RoundError(f"{name}: not a readable zip archive") from None
-    with zf:
-        infos = [i for i in zf.infolist() if not i.is_dir()]
-        if len(infos) > MAX_ROUND_FILES:
-            raise RoundError(f"{name}: holds {len(infos):,} files, over the limit of {MAX_ROUND_FILES:,} for one round")
-        for info in infos:
-            entry = info.filename.replace("\\", "/")
-            if entry.startswith("/") or re.match(r"^[A-Za-z]:", entry) or ".." in entry.split("/"):
-                raise RoundError(f"{name}: entry {entry!r} points outside the archive")
-            if stat.S_ISLNK(info.external_attr >> 16):
-                raise RoundError(f"{name}: entry {entry!r} is a link")
-            if entry.split("/")[-1].startswith(".") or "__MACOSX" in entry:
-                continue
-            try:
-                with zf.open(info) as fh:
-                    body = fh.read(MAX_FILE_BYTES + 1)
-            except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError, RuntimeError, ValueError) as exc:
-                raise RoundError(f"{name}: entry {entry!r} cannot be unpacked ({str(exc)[:120]})") from None
-            if len(body) > MAX_FILE_BYTES:
-                raise RoundError(f"{name}: entry {entry!r} unpacks to over {MAX_FILE_BYTES // 2**20} MB, the limit for one file")
-            budget[0] -= len(body)
-            if budget[0] < 0:
-                raise RoundError(f"{name}: unpacks to over the limit for one round")
-            yield entry, body
+        yield from zip_entries(data, name, MAX_ROUND_FILES, budget, "one round", skip_hidden=True)
+    except ArchiveError as exc:
+        raise RoundError(str(exc)) from None
 
 
 def _is_zip(body: bytes, name: str = "") -> bool:
