@@ -2,7 +2,9 @@
 
 The journalist: their region's latest figure for each force, as a chart, a PNG for print and the
 CSV and XLSX, each carrying the citation and the figures the page shows. The analyst: a force's
-rates beside its region's reporting forces and England and Wales, on its profile."""
+rates beside its region's reporting forces and England and Wales, on its profile. The campaigner:
+the national trend, then the platforms' shares for another area or period, the link to it shared and
+reopened in another browser showing the same."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.test_browser import TIMEOUT, plotly_data, wait_app
+from tests.browser.widgets import choose
 
 pytestmark = pytest.mark.browser
 SOUTH_WEST = "E12000009"
@@ -87,3 +90,32 @@ def test_the_analyst_compares_a_forces_rate_with_its_region_and_england_and_wale
     names = {str(t["name"]) for t in chart["traces"]}  # type: ignore[attr-defined]
     assert any("Kent" in n for n in names) and any("England and Wales" in n for n in names) and len(names) >= 3, names
     page.context.close()
+
+
+def test_the_campaigner_reads_the_trend_and_the_shares_and_a_shared_link_reopens_them(browser: Browser, app_url: str) -> None:
+    page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    _open_at(page, f"{app_url}/Overview", "The national series since 2017")
+    trend = _chart(page, "How many offences did police record each year")
+    assert any(any(y is not None for y in t["y"]) for t in trend["traces"])  # type: ignore[attr-defined]
+
+    page.goto(f"{app_url}/Platforms", timeout=TIMEOUT)
+    wait_app(page)
+    first = _chart(page, "Which apps were used?")
+    box = page.get_by_role("combobox", name="Area and period", exact=True)
+    box.click()
+    listed = [o.strip() for o in page.get_by_role("option").all_inner_texts()]
+    page.keyboard.press("Escape")
+    other = next(o for o in listed if o != box.input_value())
+    choose(page, box, other)
+    page.wait_for_url(re.compile(r"[?&]view="), timeout=TIMEOUT)
+    second = _chart(page, "Which apps were used?")
+    assert second["traces"] != first["traces"]
+    shared = page.url
+    page.context.close()
+
+    fresh = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()  # the link, in another browser
+    fresh.goto(shared, timeout=TIMEOUT)
+    wait_app(fresh)
+    expect(fresh.get_by_role("combobox", name="Area and period", exact=True)).to_have_value(other, timeout=TIMEOUT)
+    assert _chart(fresh, "Which apps were used?")["traces"] == second["traces"]
+    fresh.context.close()
