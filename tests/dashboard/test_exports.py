@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import shutil
+from collections.abc import Iterator
 
 import openpyxl
 import pandas as pd
@@ -11,6 +12,25 @@ import pytest
 
 from dashboard import charts, exports, queries
 from dashboard.data import read_figures
+
+# the running kaleido browser was started with its options already: plotly says so on every image
+pytestmark = pytest.mark.filterwarnings("ignore:The kopts argument is ignored if using a server")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def one_chromium_for_the_images() -> Iterator[None]:
+    """The chart images of this module through one kaleido browser (2.5 s an image started each
+    time, about 0.6 s from a running one)."""
+    import kaleido
+
+    if not shutil.which("chromium"):
+        yield
+        return
+    kaleido.start_sync_server(silence_warnings=True)
+    try:
+        yield
+    finally:
+        kaleido.stop_sync_server(silence_warnings=True)
 
 
 @pytest.fixture(scope="module")
