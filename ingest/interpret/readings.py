@@ -40,7 +40,7 @@ from ingest.vocabulary.labels import (
     split_platforms,
 )
 from ingest.vocabulary.periods import MONTHS, parse_period, periods_in_sentence, periods_named
-from ingest.vocabulary.reference import Reference, record_key
+from ingest.vocabulary.reference import Reference, record_key, reference
 from ingest.vocabulary.values import MARKED_LABEL, NUMBER_WORDS, parse_age_years, parse_value
 
 STRONG = 0.999  # a reading scoring below this (anything lost or not reconciled) needs review
@@ -135,8 +135,6 @@ def _axis(table: str, side: str, level: int, labels: list[str]) -> str:
     and Male, "Victim Age" over the bands, side by side), each heading's columns are an axis of
     their own, so each finds its own dimension (read as one axis, Female and Male were taken for
     age bands)."""
-    from ingest.vocabulary.reference import reference
-
     heading = next((x for x in reversed(labels[:level]) if x and match_role(reference(), x) == "value"), "")
     return f"{table}.{side}{level}" + (f"@{heading}" if heading else "")
 
@@ -171,8 +169,6 @@ def _crosstab(table: Table, n_header: int, n_label: int, zeros: set[str]) -> lis
 
 def _heading_word(v: object) -> bool:
     """A corner cell naming the rows' dimension ("Gender" over Female and Male, beside ages 15, 16)."""
-    from ingest.vocabulary.reference import reference
-
     return isinstance(v, str) and match_role(reference(), v) == "value"
 
 
