@@ -128,6 +128,12 @@ def fit(fig: go.Figure, narrow: bool) -> go.Figure:
     # a horizontal axis title is centred under the plot, which labels can still squeeze
     fig.for_each_xaxis(lambda ax: ax.update(title_text="<br>".join(textwrap.wrap(ax.title.text, NARROW_AXIS)))
                        if ax.title and ax.title.text and "<br>" not in ax.title.text else None)
+    # the legend at the foot of the figure, under the axis title it was drawn over (a force's rates on a phone), a line an entry
+    entries = [t for t in fig.data if t.showlegend is not False and t.name]
+    if fig.layout.showlegend and fig.layout.legend.orientation == "h" and entries and fig.layout.map.zoom is None:
+        extra = 22 * len(entries)
+        fig.update_layout(legend={"yref": "container", "y": 0, "yanchor": "bottom"}, height=int(fig.layout.height or 460) + extra,
+                          margin={"b": int(fig.layout.margin.b if fig.layout.margin.b is not None else 80) + extra})
     return fig
 
 

@@ -62,7 +62,7 @@ else:
     labels = dict(zip(mt["period"], mt["period_label"], strict=False))
     counts = {str(k): int(v) for k, v in by_year["n"].items()}
     period = ui.choose("Year", list(counts), "rank_period",
-                       format_func=lambda k: f"{labels[k]} ({counts[k]} forces)")
+                       format_func=lambda k: f"{labels[k]} ({counts[k]} force{'s' if counts[k] != 1 else ''})")
     ranked = mt[mt["period"] == period]
     missing = sorted(set(member_names) - set(ranked["area_name"]))
     if len(ranked) == 1:  # a ranking of one is no ranking: say the figure and who has none (issue 20)

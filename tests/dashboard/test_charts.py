@@ -66,3 +66,18 @@ def test_a_category_map_draws_each_area_once_in_its_categorys_colour() -> None:
         assert {f["properties"]["pfa_code"] for f in t.geojson["features"]} == set(t.locations)  # each boundary sent once
     assert "&lt;b&gt;A&lt;/b&gt;" in fig.data[2].text  # text from the data is shown as typed
     assert fig.layout.legend.title.text == "Answer"
+
+
+def test_on_a_narrow_screen_the_legend_goes_under_the_axis_title() -> None:
+    """Issue 20: on a phone a line chart's legend was drawn over its wrapped axis title (a force's rates)."""
+    import plotly.graph_objects as go
+
+    fig = go.Figure([go.Scatter(x=["2017/18", "2018/19"], y=[1, 2], name=n) for n in ("Kent Police", "South East", "England and Wales")])
+    fig.update_xaxes(title_text="Financial year (April to March)")
+    charts.style(fig, "How many?", "Source: test")
+    height = fig.layout.height
+    charts.fit(fig, narrow=True)
+    assert fig.layout.legend.yref == "container" and fig.layout.legend.y == 0
+    assert fig.layout.height == height + 3 * 22 and fig.layout.margin.b >= 3 * 22
+    wide = charts.style(go.Figure(fig.data), "How many?", "Source: test")
+    assert charts.fit(wide, narrow=False).layout.legend.yref is None  # a laptop keeps the legend where it was
