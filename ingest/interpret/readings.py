@@ -27,7 +27,7 @@ from core.markers import DASHES
 from core.text import MARKUP, looks_like_formula
 from ingest.decisions import SKIPPING_OFFENCES, Decision, label_means, same_label
 from ingest.read.base import Cell, Document, Label, ProseLine, RawFigure, ReaderNote, is_blank
-from ingest.tables.layout import Table, dash_zeros, find_tables, is_value, label_text
+from ingest.tables.layout import Table, dash_zeros, find_tables, is_value, label_text, total_parts
 from ingest.vocabulary.labels import (
     DIMENSIONS,
     infer_axis_dimension,
@@ -103,9 +103,14 @@ class Reading:
         return f"{self.kind} ({self.variant})" if self.variant else self.kind
 
     def signature(self) -> Counter[tuple[str, tuple[str, ...]]]:
-        """The figures as printed, with their labels: two readings agree when these match."""
-        return Counter((str(f.value_raw), tuple(sorted(lab.text for lab in f.labels))) for f in self.figures if not f.aggregate) \
-            + Counter(("record", tuple(sorted(lab.text for lab in f.labels))) for f in self.figures if f.aggregate)
+        """The figures as printed, with their labels: two readings agree when these match. A count
+        column's heading and an 'All' label say nothing of which figure it is (a long table read as
+        one, or as a cross-tab whose 'All' rows add up: the same figures)."""
+        def said(f: RawFigure) -> tuple[str, ...]:
+            return tuple(sorted(lab.text for lab in f.labels if not _ALL.match(lab.text) and not _COUNT_HEADER.search(lab.text)))
+
+        return Counter((str(f.value_raw), said(f)) for f in self.figures if not f.aggregate) \
+            + Counter(("record", said(f)) for f in self.figures if f.aggregate)
 
 
 @dataclass
@@ -484,10 +489,11 @@ def _reconcile(table: Table, variant: str, by_axis: dict[str, set[str]], dims: d
             return
         out.append(f"{what}: parts sum to {lo:g}" + (f"-{hi:g}" if hi != lo else "") + f", printed {t.value:g}")
 
+    parts_of = total_parts(rows, total_rows)
     for tr in total_rows:
         for c in range(nl, table.width):
             if not is_total_col(c) and c not in derived_cols:
-                check(body[tr][c].value, [body[r][c].value for r in range(len(body)) if not is_total_row(r) and r not in derived_rows],
+                check(body[tr][c].value, [body[r][c].value for r in parts_of[tr] if r not in derived_rows],
                       f"column '{' / '.join(cols[c - nl])}'")
     for tc in total_cols:
         for r in range(len(body)):
@@ -497,7 +503,7 @@ def _reconcile(table: Table, variant: str, by_axis: dict[str, set[str]], dims: d
     # the corner: the grand total against the row totals and against the column totals
     for tr in total_rows:
         for tc in total_cols:
-            check(body[tr][tc].value, [body[r][tc].value for r in range(len(body)) if not is_total_row(r)], "the grand total (by rows)")
+            check(body[tr][tc].value, [body[r][tc].value for r in parts_of[tr]], "the grand total (by rows)")
             check(body[tr][tc].value, [body[tr][c].value for c in range(nl, table.width) if not is_total_col(c)],
                   "the grand total (by columns)")
     return out, checks

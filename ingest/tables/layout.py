@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -301,6 +302,100 @@ def _headings_only(rows: list[list[Cell]]) -> bool:
     return any(len(_non_blank(r[1:])) >= 2 for r in rows)
 
 
+def _label_key(text: str) -> str:
+    """A row label as compared between row groups: "2010-2014:" and "2010-2014" are one label."""
+    return " ".join(text.rstrip().rstrip(":").split()).casefold()
+
+
+def row_groups(rows: list[list[Cell]], n_header: int) -> list[list[Cell]] | None:
+    """Row groups named in the label column: a group's name on a line of its own with no figures
+    ("Female" over Under 13, 13-15; then "Male" over the same bands), the same labels repeated under
+    each. The name becomes an outer label column (blank below its first row, as a vertical merge)
+    and its own line goes. Returns the table's rows with that column, or None when the label column
+    holds no such groups.
+
+    A PDF may print a later group's name on the line of its first row ("Casualties aged 20-24 2010",
+    after "Casualties aged 16-19" on a line of its own over 2010 ... 2014) or of the last row of the
+    group before ("Total 2010-2014 Casualties aged 20-24" over 2010): the name is split off where the
+    rest is the first label of a group, or a label the other groups end with (the Welsh Government's
+    young road casualties 2014 tables). Every group must start with the first group's first label,
+    and every group must get a name, or nothing changes: a row left blank in one place is no group."""
+    head, body = rows[:n_header], rows[n_header:]
+
+    def label(r: list[Cell]) -> str:
+        return label_text(r[0].value) if r and not is_blank(r[0].value) else ""
+
+    # a row whose figures were all left blank is no group's name when its label has figures elsewhere
+    # ("11 and under" blank under Unknown, with figures under Female) or is printed more than once (a band
+    # left blank in every group): a group's name is printed once
+    with_figures = {_label_key(label(r)) for r in body if any(is_value(c.value) for c in r[1:])}
+    printed = Counter(_label_key(label(r)) for r in body)
+
+    def heading(i: int) -> bool:
+        return bool(label(body[i])) and all(is_blank(c.value) for c in body[i][1:]) and \
+            _label_key(label(body[i])) not in with_figures and printed[_label_key(label(body[i]))] == 1 and i + 1 < len(body) and \
+            (any(is_value(c.value) for c in body[i + 1][1:]) or _label_key(label(body[i + 1])) in with_figures)
+
+    first = next((i for i in range(len(body)) if heading(i)), None)
+    if first is None or not label(body[first + 1]):
+        return None
+    first_item = _label_key(label(body[first + 1]))
+    n_words = len(first_item.split())
+    # each group: the index of its first row, and its name's cell (None while unknown)
+    starts: list[tuple[int, Cell | None]] = []
+    split_items: dict[int, str] = {}
+    dropped: set[int] = set()
+    pending: Cell | None = None
+    for j in range(first, len(body)):
+        text = label(body[j])
+        if heading(j):
+            if pending is not None:
+                return None  # two names with no rows between them
+            pending = body[j][0]
+            dropped.add(j)
+            continue
+        words = text.split()
+        if pending is not None:
+            if _label_key(text) != first_item:
+                return None  # a group that does not start as the first one did
+            starts.append((j, pending))
+            pending = None
+        elif j > first + 1 and _label_key(text) == first_item:
+            starts.append((j, None))  # its name is at the end of the row above
+        elif len(words) > n_words and _label_key(" ".join(words[-n_words:])) == first_item:
+            starts.append((j, Cell(" ".join(words[:-n_words]), body[j][0].location, body[j][0].box)))
+            split_items[j] = " ".join(words[-n_words:])
+    if pending is not None or len(starts) < 2:
+        return None
+    grouped_labels = {_label_key(label(body[j])) for j in range(first + 1, len(body))}
+    if any(_label_key(label(r)) in grouped_labels for r in body[:first] if label(r)):
+        # rows above the first group that repeat its labels: a group whose name was lost (taken for the
+        # table's title, its header row left blank) would be read as nobody's
+        return None
+    start_rows = {j for j, _ in starts}
+    known = {_label_key(label(body[j])) for j in range(first, len(body))
+             if j not in dropped and j not in start_rows and j + 1 not in start_rows}
+    named: dict[int, Cell] = {}
+    for j, cell in starts:
+        if cell is not None:
+            named[j] = cell
+            continue
+        above = label(body[j - 1]).split()
+        cut = next((k for k in range(len(above) - 1, 0, -1) if _label_key(" ".join(above[:k])) in known), None)
+        if j - 1 in start_rows or cut is None:
+            return None  # a group whose name cannot be told from its rows
+        at = body[j - 1][0]
+        named[j] = Cell(" ".join(above[cut:]), at.location, at.box)
+        split_items[j - 1] = " ".join(above[:cut])
+    out = [[Cell(None, "")] + r for r in head]
+    for j, r in enumerate(body):
+        if j in dropped:
+            continue
+        item = r[0] if j not in split_items else Cell(split_items[j], r[0].location, r[0].box)
+        out.append([named.get(j, Cell(None, ""))] + [item] + r[1:])
+    return out
+
+
 def split_tables(g: NamedGrid) -> tuple[list[Table], list[ProseLine]]:
     """Runs of non-blank rows; inside each: title lines, header rows, body rows, notes.
     Returns the tables and the lines of text around them (titles, notes, statements)."""
@@ -392,6 +487,9 @@ def split_tables(g: NamedGrid) -> tuple[list[Table], list[ProseLine]]:
                 pending_title = [t for t in pending_title if t not in fresh[1]]
             fresh = None
             n_label = _label_columns(body[n_header:], width)
+            grouped = row_groups(body, n_header) if n_label == 1 else None
+            if grouped is not None:
+                body, n_label = grouped, 2
             title = " / ".join(t for t in pending_title[-2:] if t) or g.name
             tables.append(Table(f"{g.name}#{len(tables) + 1}", title, body, n_header, n_label, notes, g.review))
             pending_title = []
@@ -424,6 +522,23 @@ def _number(v: object) -> float | None:
     return pv.value if pv.status == "reported" else None
 
 
+def total_parts(row_labels: list[list[str]], total_rows: list[int]) -> dict[int, list[int]]:
+    """For each total row, the rows it adds up: the rows that are no total and share its labels at
+    every other level. "Female / Total" adds up the rows of the Female group; "Total casualties / 2010"
+    the 2010 rows of every group; a "Total" on its own every row that is no total. Rows sharing one
+    set of labels are found once (a census extract is all total rows)."""
+    is_total = set(total_rows).__contains__
+    found: dict[tuple[tuple[int, str], ...], list[int]] = {}
+    out: dict[int, list[int]] = {}
+    for tr in total_rows:
+        key = tuple((k, x) for k, x in enumerate(row_labels[tr]) if x and not is_total_label(x))
+        if key not in found:
+            found[key] = [r for r, labels in enumerate(row_labels) if not is_total(r) and
+                          all(k < len(labels) and labels[k] == x for k, x in key)]
+        out[tr] = found[key]
+    return out
+
+
 def dash_zeros(table: Table) -> set[str]:
     """Cells printed `-` that the table's own totals show to be 0 (Durham 1406745: '-' for
     zero, and each Total equals the sum of the other cells). Where no printed total covers a
@@ -448,9 +563,11 @@ def dash_zeros(table: Table) -> set[str]:
 
     part_rows = [r for r in range(len(body)) if not is_total_row(r)]
     part_cols = [c for c in range(nl, table.width) if not is_total_col(c)]
-    for tr in total_rows if part_rows else []:
+    parts_of = total_parts(rows, total_rows)
+    for tr in total_rows:
         for c in part_cols:
-            check(body[tr][c], [body[r][c] for r in part_rows])
+            if parts_of[tr]:
+                check(body[tr][c], [body[r][c] for r in parts_of[tr]])
     for tc in total_cols if part_cols else []:
         for r in part_rows:
             check(body[r][tc], [body[r][c] for c in part_cols])

@@ -73,9 +73,16 @@ SEEN = {
     "police-workforce-sep2019": [  # "North East " is the region's subtotal row
         ("Table_1!B7", "North East", "As at: / Sep 2018", "5516.6500000000015"),
     ],
-    "young-road-casualties-wales-2014": [  # Table 3, page 7: headings over the first group's name
-        ("page 7 line 8 col 2", "2010", "Killed", "16"),
-        ("page 7 line 13 col 5", "2010-2014:", "Total", "5,264"),
+    "young-road-casualties-wales-2014": [  # Table 3, page 7: row groups, the first named on a line of its own
+        ("page 7 line 8 col 2", "Casualties aged 16-19 / 2010", "Killed", "16"),
+        ("page 7 line 13 col 5", "Casualties aged 16-19 / 2010-2014:", "Total", "5,264"),
+        # the next groups named on the line of their first row ("Casualties aged 20-24 2010")
+        ("page 7 line 15 col 2", "Casualties aged 20-24 / 2010", "Killed", "14"),
+        ("page 7 line 34 col 5", "Total casualties / 2010-2014:", "Total", "44,469"),
+        # Table 4, page 9: the next group's name at the end of the line of the last row of the one before
+        # ("Total 2010-2014 Casualties aged 20-24"), its rows below from 2010
+        ("page 9 line 11 col 2", "Casualties aged 16-19 / Total 2010-2014", "Driver", "353"),
+        ("page 9 line 13 col 2", "Casualties aged 20-24 / 2010", "Driver", "100"),
     ],
 }
 
@@ -91,4 +98,4 @@ def test_most_figures_of_real_tables_are_found_with_labels_that_tell_them_apart(
     results = [measure(p, _doc(name)) for name, p in FILES.items()]
     assert not [m.error for m in results if m.error]
     share = sum(m.labelled for m in results) / sum(m.numbers for m in results)
-    assert share >= 0.88, f"{share:.1%}"  # 89.4% when written (make bench-tables prints each file)
+    assert share >= 0.90, f"{share:.1%}"  # 93.5% when written (make bench-tables prints each file)

@@ -3,8 +3,10 @@ and the prose around them. Synthetic grids, invented figures."""
 
 from __future__ import annotations
 
+import pytest
+
 from ingest.read.base import Cell, NamedGrid
-from ingest.tables.layout import dash_zeros, find_tables, is_value, label_text
+from ingest.tables.layout import dash_zeros, find_tables, is_value, label_text, total_parts
 
 
 def grid(rows: list[list[object]], name: str = "Sheet1") -> NamedGrid:
@@ -156,3 +158,59 @@ def test_word_headings_above_a_blank_row_head_the_blocks_below() -> None:
     rows: list[list[object]] = [[None, "Female", "Male"], [None] * 3, ["Under 13", 4, 1], ["13-17", 9, 2]]
     [t] = find_tables([grid(rows)])[0]
     assert t.column_labels() == [["Female"], ["Male"]] and [label_text(r[0].value) for r in t.body] == ["Under 13", "13-17"]
+
+
+# --- row groups named in the label column (issue 18; the Welsh Government's young road casualties 2014) ---
+
+def _row_labels(rows: list[list[object]]) -> list[str]:
+    [t] = find_tables([grid([["Age", "2023/24"]] + rows)])[0]
+    return [" / ".join(x for x in labels if x) for labels in t.row_labels()]
+
+
+GROUP_CASES = [
+    # (what, rows under the header, row labels the table gives, or None: the table is left as it was)
+    ("a group's name on a line of its own over each group",
+     [["Female", None], ["Under 13", 3], ["13-15", 5], ["Male", None], ["Under 13", 1], ["13-15", 7]],
+     ["Female / Under 13", "Female / 13-15", "Male / Under 13", "Male / 13-15"]),
+    ("later groups named on the line of their first row",
+     [["Casualties aged 16-19", None], ["2010", 16], ["2011", 7], ["Casualties aged 20-24 2010", 14], ["2011", 16]],
+     ["Casualties aged 16-19 / 2010", "Casualties aged 16-19 / 2011", "Casualties aged 20-24 / 2010", "Casualties aged 20-24 / 2011"]),
+    ("the next group named at the end of the last row of the one before",
+     [["Aged 16-19", None], ["2010", 8], ["Total", 9], ["Aged 20-24", None], ["2010", 4], ["Total 2010-2014 Aged 25+", 6], ["2010", 3],
+      ["Total 2010-2014", 5]],
+     ["Aged 16-19 / 2010", "Aged 16-19 / Total", "Aged 20-24 / 2010", "Aged 20-24 / Total 2010-2014", "Aged 25+ / 2010",
+      "Aged 25+ / Total 2010-2014"]),
+    ("a row above a group's first row that ends with no label the others have: nothing changes",
+     [["Aged 16-19", None], ["2010", 8], ["Total", 9], ["Aged 20-24", None], ["2010", 4], ["All years Aged 25+", 6], ["2010", 3],
+      ["Sum", 5]],
+     None),  # where its name begins cannot be told
+    ("a name at the end of a row, after a label the other groups end with",
+     [["Aged 16-19", None], ["2010", 8], ["Total:", 9], ["Aged 20-24", None], ["2010", 4], ["Total Aged 25+", 6], ["2010", 3], ["Total", 5]],
+     ["Aged 16-19 / 2010", "Aged 16-19 / Total:", "Aged 20-24 / 2010", "Aged 20-24 / Total", "Aged 25+ / 2010", "Aged 25+ / Total"]),
+    ("a band left blank under one group is no group's name",
+     [["Female", None], ["Under 13", 3], ["13-15", 5], ["Unknown", None], ["Under 13", None], ["13-15", 2]],
+     ["Female / Under 13", "Female / 13-15", "Unknown / Under 13", "Unknown / 13-15"]),
+    ("one row left blank, no repeated labels: no groups",
+     [["Snapchat", None], ["Instagram", 3], ["WhatsApp", 5]],
+     None),
+    ("a second group that does not start as the first: no groups",
+     [["Female", None], ["Under 13", 3], ["13-15", 5], ["Male", None], ["13-15", 7]],
+     None),
+]
+
+
+@pytest.mark.parametrize(("what", "rows", "labels"), GROUP_CASES, ids=[c[0] for c in GROUP_CASES])
+def test_row_groups_named_in_the_label_column_become_an_outer_label(what: str, rows: list[list[object]], labels: list[str] | None) -> None:
+    got = _row_labels(rows)
+    if labels is None:
+        assert got == [label_text(r[0]) for r in rows], what  # every line kept as it was printed
+    else:
+        assert got == labels, what
+
+
+def test_a_total_inside_a_group_adds_up_that_group_only() -> None:
+    rows = [["Female", None], ["Under 13", "-"], ["13-15", 5], ["Total", 5], ["Male", None], ["Under 13", 1], ["13-15", 7], ["Total", 8]]
+    [t] = find_tables([grid([["Age", "2023/24"]] + rows)])[0]
+    # Female's '-' is 0 by Female's own Total (5 = 0 + 5), not by the sum over both groups
+    assert dash_zeros(t) == {"Sheet1!B3"}
+    assert total_parts(t.row_labels(), [2, 5]) == {2: [0, 1], 5: [3, 4]}
