@@ -548,9 +548,10 @@ def valid(layout: Layout) -> bool:
         return False
     if layout.grouped and ("age_gender" not in layout.content or layout.transposed or layout.merged_header):
         return False  # row groups of genders over age bands, one column of counts
-    if layout.grouped and layout.fmt == "pdf_plain":
-        # known limit: on an unruled page a group's name alone on its line, as far from the row above as from
-        # the row below, reads as a wrapped label of one of them (the source then needs review, never ok)
+    if layout.grouped and (layout.fmt == "pdf_plain" or layout.turned):
+        # known limit: on an unruled page (or one printed turned, whose rules are not read) a line with a label
+        # alone (a group's name, a band left blank), as far from the row above as from the row below, reads
+        # as a wrapped label of one of them (the source then needs review, never ok)
         return False
     return not (layout.transposed and "age_gender" not in layout.content)
 
