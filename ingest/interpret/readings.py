@@ -144,23 +144,35 @@ def _axis(table: str, side: str, level: int, labels: list[str]) -> str:
     return f"{table}.{side}{level}" + (f"@{heading}" if heading else "")
 
 
+def not_ours(lines: list[list[str]]) -> set[int]:
+    """The lines (rows, or columns) a reading leaves: computed from the others (a change, a rate), or about
+    another offence (a table answering for several offences, one row each), with the totals over them
+    (a Total under rows of several offences is no figure of s.15A)."""
+    ref = reference()
+    other = {i for i, labs in enumerate(lines) if any(match_role(ref, x) == "other_offence" for x in labs if x)}
+    out = other | {i for i, labs in enumerate(lines) if any(is_derived_label(x) for x in labs if x)}
+    if other:
+        out |= {i for i, labs in enumerate(lines) if any(is_total_label(x) for x in labs if x)}
+    return out
+
+
 def _crosstab(table: Table, n_header: int, n_label: int, zeros: set[str]) -> list[RawFigure]:
     cols = table.column_labels(n_header, n_label)
     rows = table.row_labels(n_header, n_label)
-    derived_col = [any(is_derived_label(x) for x in col if x) for col in cols]
+    skipped_cols, skipped_rows = not_ours(cols), not_ours(rows)
     figures: list[RawFigure] = []
     for ri, r in enumerate(table.rows[n_header:]):
         row_lab = rows[ri]
         if n_label and not any(row_lab):
             continue
-        if any(is_derived_label(x) for x in row_lab if x):
-            continue  # a row computed from the others (a change, a rate): named in interpret's notes
+        if ri in skipped_rows:
+            continue  # a row computed from the others, or another offence's: named in interpret's notes
         for c in range(n_label, table.width):
             cell = r[c]
             col_lab = cols[c - n_label]
             if is_blank(cell.value) and not any(col_lab):
                 continue
-            if derived_col[c - n_label]:
+            if c - n_label in skipped_cols:
                 continue
             labels = [Label(_axis(table.name, "rows", k, row_lab), row_lab[k]) for k in range(n_label) if row_lab[k]]
             labels += [Label(_axis(table.name, "cols", k, col_lab), col_lab[k]) for k in range(len(col_lab)) if col_lab[k]]
@@ -401,13 +413,15 @@ def _score_crosstab(reading: Reading, ref: Reference, period: tuple[date, date] 
 
 
 def _derived_cells(table: Table) -> set[str]:
-    """Cells of the columns and rows computed from the others: not figures a reading must read."""
+    """Cells of the columns and rows computed from the others, or about another offence: not figures a
+    reading must read."""
     cols, rows = table.column_labels(), table.row_labels()
     width = table.width
-    derived_cols = {c for c in range(table.n_label, width) if any(is_derived_label(x) for x in cols[c - table.n_label] if x)}
+    derived_cols = {i + table.n_label for i in not_ours(cols)}
+    skipped_rows = not_ours(rows)
     out = set()
     for ri, r in enumerate(table.rows[table.n_header:]):
-        row_derived = any(is_derived_label(x) for x in rows[ri] if x)
+        row_derived = ri in skipped_rows
         if not row_derived and not derived_cols:
             continue
         for c in range(table.n_label, min(len(r), width)):
@@ -448,13 +462,13 @@ def _reconcile(table: Table, variant: str, by_axis: dict[str, set[str]], dims: d
     rows = table.row_labels(nh, nl)
     cols = table.column_labels(nh, nl)
     body = table.rows[nh:]
-    total_rows = [i for i, labels in enumerate(rows) if any(is_total_label(x) for x in labels)]
-    total_cols = [c for c in range(nl, table.width) if any(is_total_label(x) for x in cols[c - nl])]
+    # computed columns and rows (a change, a rate), and another offence's, are neither parts nor totals
+    derived_cols = {i + nl for i in not_ours(cols)}
+    derived_rows = not_ours(rows)
+    total_rows = [i for i, labels in enumerate(rows) if any(is_total_label(x) for x in labels) and i not in derived_rows]
+    total_cols = [c for c in range(nl, table.width) if any(is_total_label(x) for x in cols[c - nl]) and c not in derived_cols]
     # membership by set: a census extract whose every row is a "Total" row took 7 s as lists
     is_total_row, is_total_col = set(total_rows).__contains__, set(total_cols).__contains__
-    # computed columns and rows (a change, a rate) are neither parts nor totals
-    derived_cols = {c for c in range(nl, table.width) if any(is_derived_label(x) for x in cols[c - nl] if x)}
-    derived_rows = {i for i, labels in enumerate(rows) if any(is_derived_label(x) for x in labels if x)}
     out: list[str] = []
     checks = 0
 
@@ -901,6 +915,10 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
         if derived:
             notes.append(ReaderNote("derived_skipped", t.name, f"table '{t.title[:60]}': column(s) or row(s) computed from the "
                                     f"others, not read: {', '.join(repr(x) for x in derived[:5])}"))
+        others = sorted({x for labs in t.column_labels() + t.row_labels() for x in labs if x and match_role(ref, x) == "other_offence"})
+        if others:
+            notes.append(ReaderNote("other_offence_skipped", t.name, f"table '{t.title[:60]}': row(s) or column(s) about another "
+                                    f"offence, and any total over them, not read: {', '.join(repr(x) for x in others[:5])}"))
         dated = months_in_titled_year(t, ref)
         if dated is not None:
             t, (start, end) = dated
@@ -908,10 +926,15 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
                                     f"in the one year its title names ({start} to {end})"))
         v = choose(t, ref, period, zeros_by_table[t.name], adapter, calendar or bool(CALENDAR_SAID.search(t.title)))
         named = ref.offences_named(t.title)
-        if v.best is not None and named and THE_OFFENCE not in named:  # its own title says what it counts (issue 18)
-            v.review = (v.review + "; " if v.review else "") + (
-                f"the table's title names another offence ({', '.join(named)}), not s.15A: say what offence it counts")
         mine = [d for d in decisions if d.table == t.name]
+        if v.best is not None and named and THE_OFFENCE not in named and not any(d.kind == "offence" for d in mine):
+            # its own title says what it counts (issue 18): a table of the same shape about s.15 beside the s.15A one
+            # is never filed as s.15A, nor set against it as a second value of its figures; a person may say otherwise
+            notes.append(ReaderNote("table_of_another_offence", t.name, f"table '{t.title[:80]}': its title names another "
+                                    f"offence ({', '.join(named)}), not s.15A; not read as s.15A (if it is, say so: a decision "
+                                    "on its offence)"))
+            v = Verdict(t, None, [x for x in [v.best, *v.others] if x is not None],
+                        not_read=f"its title names another offence ({', '.join(named)})")
         if mine:
             v = _decided(v, t, mine, ref, period, zeros_by_table[t.name], notes)
         verdicts.append(v)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from core.facts import THE_OFFENCE
 from core.schema import STANDARD_AGE_BANDS
 from ingest.vocabulary.periods import parse_period
 from ingest.vocabulary.reference import Reference, label_key, reference
@@ -99,8 +100,15 @@ def match_gender(ref: Reference, text: str) -> str | None:
     return _either(text, lambda t: ref.genders.get(label_key(t)) or ref.genders.get(" ".join(_VICTIM.sub(" ", label_key(t)).split())))
 
 
+# a platform's name with a word for what it is set after it ("SnapChat (app)", "Instagram app",
+# "WhatsApp (messaging)"): the name is the platform
+_PLATFORM_KIND = re.compile(r"\s*(?:\((?:app|application|website|web site|site|messaging|messenger app|social media)\)|"
+                            r"\b(?:app|application|website)\b)$")
+
+
 def match_platform(ref: Reference, text: str) -> tuple[str, str] | None:
-    p = ref.platforms.get(label_key(text))
+    key = label_key(text)
+    p = ref.platforms.get(key) or ref.platforms.get(_PLATFORM_KIND.sub("", key).strip())
     return (p.name, p.group) if p else None
 
 
@@ -109,11 +117,39 @@ def match_role(ref: Reference, text: str) -> str | None:
     return _either(text, lambda t: _match_role(ref, t))
 
 
+# what may stand beside an offence's name in a label that is only that name ("Sexual communication with a
+# child (s.15A SOA 2003) offences recorded")
+_OFFENCE_NOISE = re.compile(r"\b(?:s|ss|sec|section|soa|sexual offences act|act|2003|offences?|crimes?|recorded|number of|no\. of|"
+                            r"count of|total|all|the)\b|[()\[\]\-\u2013:;,./]", re.I)
+
+
+def offence_label(ref: Reference, text: str) -> str | None:
+    """The offence a label names when the label is that offence's name and nothing more (a row of a table
+    of several offences: "Sexual communication with a child", "Meeting a child following sexual grooming"):
+    'scwc' for s.15A, else the other offence's name (offence_mentions.csv). None for any other label,
+    and for a name with a category beside it ("Sexual communication with a child - female")."""
+    if len(text) > 160:
+        return None
+    for pattern, named in ref.offence_mentions:
+        if not pattern.search(text):
+            continue
+        rest = _OFFENCE_NOISE.sub(" ", pattern.sub(" ", text)).split()
+        # the rest of the offence's name ("sexual grooming", "a sexual act"), never a category or a number
+        if any(re.search(r"\d", w) or label_key(w) in ref.genders or ref.platforms.get(label_key(w)) for w in rest):
+            return None
+        return named
+    return None
+
+
 def _match_role(ref: Reference, text: str) -> str | None:
     key = label_key(text)
     role = ref.roles.get(key)
     if role:
         return role
+    named = offence_label(ref, text)
+    if named is not None:
+        # the offence counted is no category: its row is the offence's total; another offence's row is not ours
+        return "value" if named == THE_OFFENCE else "other_offence"
     # "Total", "Grand total", "Sum:", and a named total such as "South East total" (NSPCC tables)
     if key.startswith("sum") or re.search(r"\btotals?\b", key):
         return "total"

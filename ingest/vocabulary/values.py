@@ -28,12 +28,13 @@ class ParsedValue:
 
 _NUMBER = re.compile(r"^[+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 # a number with a mark set against it (issue 18: '468¹', '2*', '3^', '20^**', '1,316 R', '52 (r)', '7 [note 2]'):
-# the number is the figure, the mark a footnote or revision; a lone '*' stays a suppressed cell
-MARK = (r"(?:[\u00b9\u00b2\u00b3\u2070-\u2079]+|\^+\**|\*+|\(?r\)?|\(p\)|\[r\]|\[note\s*\d+\]|\(note\s*\d+\))")
+# the number is the figure, the mark a footnote or revision; a lone '*' stays a suppressed cell; daggers and
+# section signs ('7†', '12‡') are footnote marks too
+MARK = (r"(?:[\u00b9\u00b2\u00b3\u2070-\u2079\u2020\u2021\u00a7]+|\^+\**|\*+|\(?r\)?|\(p\)|\[r\]|\[note\s*\d+\]|\(note\s*\d+\))")
 _MARKED = re.compile(r"^(?P<num>[+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?)\s*(?P<mark>" + MARK + ")$")
 # a label with a footnote mark set against it ("2024*", "2023¹", "2022 (p)"): the mark is no part of it
 # (never a bare letter: "Gender" does not end in a revision mark)
-MARKED_LABEL = re.compile(r"^(?P<label>.*?\S)\s*(?:[\u00b9\u00b2\u00b3\u2070-\u2079]+|\^+\**|\*+|\((?:p|r|note\s*\d+)\)|"
+MARKED_LABEL = re.compile(r"^(?P<label>.*?\S)\s*(?:[\u00b9\u00b2\u00b3\u2070-\u2079\u2020\u2021\u00a7]+|\^+\**|\*+|\((?:p|r|note\s*\d+)\)|"
                           r"\[(?:r|note\s*\d+)\])$", re.I)
 # "<5", "< 5", "less than 5", "fewer than 10"
 _LESS_THAN = re.compile(r"^(<|less than|fewer than|under)\s*(\d+)$")

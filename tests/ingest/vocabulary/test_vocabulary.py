@@ -67,7 +67,8 @@ def test_genders(label: str, gender: str) -> None:
     ("label", "platform", "group"),
     [("Snap Chat", "Snapchat", "Snap"), ("Whatsapp", "WhatsApp", "Meta"), ("KIK", "Kik", "Kik"), ("Insta", "Instagram", "Meta"),
      ("FB Messenger", "Facebook Messenger", "Meta"), ("Tiktok", "TikTok", "ByteDance"), ("Twitter", "X (Twitter)", "X"),
-     ("text message", "Text message", "Phone"), ("Facebook", "Facebook", "Meta")],
+     ("text message", "Text message", "Phone"), ("Facebook", "Facebook", "Meta"),
+     ("SnapChat (app)", "Snapchat", "Snap"), ("Instagram app", "Instagram", "Meta"), ("WhatsApp (messaging)", "WhatsApp", "Meta")],
 )
 def test_platform_variants(label: str, platform: str, group: str) -> None:
     assert match_platform(REF, label) == (platform, group)
@@ -161,7 +162,8 @@ def test_dates(text: str, d: date) -> None:
 
 
 @pytest.mark.parametrize(("raw", "value", "mark"), [
-    ("468¹", 468.0, "¹"), ("2*", 2.0, "*"), ("3^", 3.0, "^"), ("20^**", 20.0, "^**"), ("1,316 R", 1316.0, "r"),
+    ("468¹", 468.0, "¹"), ("2*", 2.0, "*"), ("3^", 3.0, "^"), ("20^**", 20.0, "^**"), ("1,316 R", 1316.0, "r"), ("7†", 7.0, "†"),
+    ("1,316‡", 1316.0, "‡"),
     ("52 (r)", 52.0, "(r)"), ("7 [note 2]", 7.0, "[note 2]"), ("2,701", 2701.0, ""), ("12", 12.0, ""),
 ])
 def test_a_number_with_a_mark_is_the_number(raw: str, value: float, mark: str) -> None:

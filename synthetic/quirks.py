@@ -1,0 +1,349 @@
+"""Answers with the quirks real letters have (issue 18), each with the figures it must read back.
+
+Each quirk is a generator: from a random seed it writes one answer (figures, label spellings and,
+where the quirk is a table, the file format drawn at random) and says what the ingest must give
+(`want`), and whether the answer must come out *needs review* (a figure no reader can know, such as
+a formula a workbook never saved the value of). `tools/measure_quirks.py` reads a corpus of them and
+prints the share of figures read right and how many answers were called `ok` with a wrong figure;
+tests/ingest/test_quirks.py holds the ingest to 95% and none. Every figure here is invented.
+
+Quirks that are layouts of the fuzzer (row groups, a page printed turned, a monthly table in two
+halves) come from synthetic/layouts.py; the others are written here.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from synthetic.layouts import (
+    SUFFIX,
+    WRITERS,
+    Key,
+    Layout,
+    Rows,
+    expected,
+    random_layout,
+    random_truth,
+    sheet_rows,
+    variant,
+)
+
+Want = dict[Key, tuple[str, float | None]]  # (status, value) of each figure the answer must give
+TABLE_FORMATS = ("xlsx", "xls", "ods", "csv", "html", "pdf_ruled", "pdf_plain", "docx")
+YML = 'force: Kent\nreference: "QUIRK {kind}"\nreceived: 2024-06-01\nperiod_start: {start}\nperiod_end: {end}\n'
+FY = [("2022/23", "2022-04-01", "2023-03-31"), ("2023/24", "2023-04-01", "2024-03-31")]
+ASKED = ("2022-04-01", "2024-03-31")
+LETTERHEAD = ["SYNTHETIC TEST CONSTABULARY", "Freedom of Information request: sexual communication with a child"]
+
+
+@dataclass
+class Quirk:
+    kind: str
+    files: dict[str, bytes]
+    want: Want
+    review: bool = False  # the answer must need review (and still give every figure of `want` right)
+    period: tuple[str, str] = ASKED
+    note: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def yml(self) -> str:
+        return YML.format(kind=self.kind, start=self.period[0], end=self.period[1])
+
+
+def _table_file(rows: Rows, fmt: str) -> dict[str, bytes]:
+    """One sheet of rows in a format drawn by the quirk."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"answer.{SUFFIX[fmt]}"
+        WRITERS[fmt]([("Answer", rows)], path, Layout(fmt, merged_header=False))
+        return {path.name: path.read_bytes()}
+
+
+def _letter(rows: Rows, title: str) -> Rows:
+    return [[LETTERHEAD[0]], [LETTERHEAD[1]], [], [title]] + rows
+
+
+def _fmt(rng: random.Random, formats: tuple[str, ...] = TABLE_FORMATS) -> str:
+    return rng.choice(formats)
+
+
+def _n(rng: random.Random, lo: int = 5, hi: int = 90) -> int:
+    return rng.randint(lo, hi)
+
+
+# --- the quirks -----------------------------------------------------------------------------------
+
+def marked_numbers(rng: random.Random) -> Quirk:
+    """Figures with footnote and revision marks set against them, thousands separators."""
+    marks = ["¹", "²", "*", "^", "^**", " R", " (r)", "†", " [note 1]"]
+    rows: Rows = [["Victim gender", "2022/23", "2023/24"]]
+    want: Want = {}
+    for g, code in (("Female", "female"), ("Male", "male")):
+        row: list[Any] = [g]
+        for _fy, start, end in FY:
+            n = _n(rng, 1000, 4000) if rng.random() < 0.3 else _n(rng)
+            printed = f"{n:,}" + (rng.choice(marks) if rng.random() < 0.7 else "")
+            row.append(printed)
+            want[("gender", "", code, "", start, end)] = ("reported", float(n))
+        rows.append(row)
+    notes: Rows = [[], ["¹ ² Revised since first published. R: revised. ^ Provisional. † Includes transferred crimes."]]
+    return Quirk("marked_numbers", _table_file(_letter(rows, "Offences of sexual communication with a child by victim gender") + notes,
+                                               _fmt(rng)), want)
+
+
+def single_ages_as_numbers(rng: random.Random) -> Quirk:
+    """A header row of single ages stored as numbers (13, 14, 15): column headings, not a row of figures."""
+    ages = list(range(rng.choice((11, 12, 13)), 18))
+    rows: Rows = [["Victim gender"] + ages]
+    want: Want = {}
+    for g, code in (("Female", "female"), ("Male", "male")):
+        counts = [_n(rng, 0, 40) for _ in ages]
+        rows.append([g] + counts)
+        for a, n in zip(ages, counts, strict=True):
+            want[("age_gender", str(a), code, "", *ASKED)] = ("reported", float(n))
+    return Quirk("single_ages_as_numbers", _table_file(_letter(rows, "Sexual communication with a child: victims by age and gender"),
+                                                       _fmt(rng)), want)
+
+
+def derived_columns(rng: random.Random) -> Quirk:
+    """A change and a percentage change beside the years: computed columns, skipped."""
+    rows: Rows = [["Victim gender", "2022/23", "2023/24", "% change", "Numeric change between 2022/23 and 2023/24"]]
+    want: Want = {}
+    for g, code in (("Female", "female"), ("Male", "male")):
+        a, b = _n(rng, 10), _n(rng, 10)
+        rows.append([g, a, b, f"{(b - a) / a:.0%}", b - a])
+        want[("gender", "", code, "", *FY[0][1:])] = ("reported", float(a))
+        want[("gender", "", code, "", *FY[1][1:])] = ("reported", float(b))
+    return Quirk("derived_columns", _table_file(_letter(rows, "Offences of sexual communication with a child"), _fmt(rng)), want)
+
+
+def hidden_superseded_rows(rng: random.Random) -> Quirk:
+    """A workbook with superseded figures in a hidden row, a hidden column and a hidden sheet."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Answer"
+    female, male = _n(rng), _n(rng)
+    for row in [[LETTERHEAD[0]], ["Victim gender", "Offences", "Draft"], ["Female", female, female * 10],
+                ["Female", female + 1, None], ["Male", male, male * 10], ["Total", female + male, (female + male) * 10]]:
+        ws.append(row)
+    ws.row_dimensions[4].hidden = True
+    ws.column_dimensions["C"].hidden = True
+    old = wb.create_sheet("Draft")
+    old.append(["Victim gender", "Offences"])
+    old.append(["Female", 999])
+    old.sheet_state = "hidden"
+    buf = io.BytesIO()
+    wb.save(buf)
+    want: Want = {("gender", "", "female", "", *ASKED): ("reported", float(female)),
+                  ("gender", "", "male", "", *ASKED): ("reported", float(male)),
+                  ("total", "", "", "", *ASKED): ("reported", float(female + male))}
+    return Quirk("hidden_superseded_rows", {"answer.xlsx": buf.getvalue()}, want)
+
+
+def pivot_export(rng: random.Random) -> Quirk:
+    """A pivot table pasted as values: a filter above, '(blank)' platforms, a Grand Total."""
+    names = [("Snapchat", "Snapchat"), ("Instagram", "Instagram"), ("WhatsApp", "WhatsApp"), ("(blank)", "unknown")]
+    rng.shuffle(names)
+    counts = [_n(rng, 1) for _ in names]
+    rows: Rows = [["Offence", "Sexual communication with a child"], [], ["Row Labels", "Count of Crime Reference"]]
+    rows += [[label, n] for (label, _), n in zip(names, counts, strict=True)] + [["Grand Total", sum(counts)]]
+    want: Want = {("platform", "", "", code, *ASKED): ("reported", float(n)) for (_, code), n in zip(names, counts, strict=True)}
+    want[("total", "", "", "", *ASKED)] = ("reported", float(sum(counts)))
+    return Quirk("pivot_export", _table_file(rows, _fmt(rng, ("xlsx", "xls", "ods", "csv"))), want)
+
+
+def platform_spellings(rng: random.Random) -> Quirk:
+    """One platform written several ways in one table: one platform, its parts summed."""
+    snap = rng.sample(["Snapchat", "Snap chat", "SnapChat (app)", "SNAPCHAT"], 2)
+    a, b, insta = _n(rng), _n(rng), _n(rng)
+    rows: Rows = [["Platform used", "Number of offences"], [snap[0], a], ["Instagram", insta], [snap[1], b]]
+    want: Want = {("platform", "", "", "Snapchat", *ASKED): ("reported", float(a + b)),
+                  ("platform", "", "", "Instagram", *ASKED): ("reported", float(insta))}
+    return Quirk("platform_spellings", _table_file(_letter(rows, "Sexual communication with a child: platform used"), _fmt(rng)), want)
+
+
+def long_csv(rng: random.Random) -> Quirk:
+    """One line per year x age x gender with a count column, 'All' lines first."""
+    lines = ["Year,Age,Gender,Count"]
+    want: Want = {}
+    for fy, start, end in FY:
+        cells = {(age, g): _n(rng, 1, 30) for age in ("12-15", "16-17") for g in ("Female", "Male")}
+        lines.append(f"{fy},All,All,{sum(cells.values())}")
+        want[("total", "", "", "", start, end)] = ("reported", float(sum(cells.values())))
+        for (age, g), n in cells.items():
+            lines.append(f"{fy},{age},{g},{n}")
+            want[("age_gender", age, g.lower(), "", start, end)] = ("reported", float(n))
+    return Quirk("long_csv", {"answer.csv": ("\r\n".join(lines) + "\r\n").encode()}, want)
+
+
+def nested_word_tables(rng: random.Random) -> Quirk:
+    """A Request / Response table whose Response cell holds the figures' table."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph(LETTERHEAD[0])
+    outer = d.add_table(rows=2, cols=2)
+    outer.cell(0, 0).text, outer.cell(0, 1).text = "Request", "Response"
+    outer.cell(1, 0).text = "How many offences of sexual communication with a child were recorded, by victim gender?"
+    cell = outer.cell(1, 1)
+    cell.text = "Please see the table below."
+    inner = cell.add_table(rows=3, cols=3)
+    want: Want = {}
+    for c, (fy, _, _) in enumerate(FY, start=1):
+        inner.cell(0, c).text = fy
+    inner.cell(0, 0).text = "Victim gender"
+    for r, (g, code) in enumerate((("Female", "female"), ("Male", "male")), start=1):
+        inner.cell(r, 0).text = g
+        for c, (_, start, end) in enumerate(FY, start=1):
+            n = _n(rng)
+            inner.cell(r, c).text = str(n)
+            want[("gender", "", code, "", start, end)] = ("reported", float(n))
+    buf = io.BytesIO()
+    d.save(buf)
+    return Quirk("nested_word_tables", {"answer.docx": buf.getvalue()}, want)
+
+
+def bilingual_labels(rng: random.Random) -> Quirk:
+    """Welsh and English side by side in each label."""
+    female, male = _n(rng), _n(rng)
+    rows: Rows = [["Rhyw / Gender", "Nifer / Number"], ["Benyw / Female", female], ["Gwryw / Male", male],
+                  ["Cyfanswm / Total", female + male]]
+    want: Want = {("gender", "", "female", "", *ASKED): ("reported", float(female)),
+                  ("gender", "", "male", "", *ASKED): ("reported", float(male)),
+                  ("total", "", "", "", *ASKED): ("reported", float(female + male))}
+    return Quirk("bilingual_labels", _table_file(_letter(rows, "Cyfathrebu rhywiol gyda phlentyn / Sexual communication with a child"),
+                                                 _fmt(rng)), want)
+
+
+def part_year_in_a_footnote(rng: random.Random) -> Quirk:
+    """Calendar years, the last a part year said in a footnote ('2024*' and '* 2024: 1 January to 31 May')."""
+    counts = [_n(rng, 20) for _ in range(3)]
+    rows: Rows = [["Offences", "2022", "2023", "2024*"], ["Sexual communication with a child", *counts], [],
+                  ["Figures are for calendar years."], ["* 2024: 1 January to 31 May 2024"]]
+    want: Want = {("total", "", "", "", "2022-01-01", "2022-12-31"): ("reported", float(counts[0])),
+                  ("total", "", "", "", "2023-01-01", "2023-12-31"): ("reported", float(counts[1])),
+                  ("total", "", "", "", "2024-01-01", "2024-05-31"): ("reported", float(counts[2]))}
+    return Quirk("part_year_in_a_footnote", _table_file(_letter(rows, "Recorded offences by calendar year"),
+                                                        _fmt(rng, ("xlsx", "ods", "csv", "html", "docx"))), want,
+                 period=("2022-01-01", "2024-05-31"))
+
+
+WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
+
+
+def nil_return_in_words(rng: random.Random) -> Quirk:
+    """'No offences were recorded in 2022/23 and one offence in 2023/24', details withheld."""
+    import docx
+
+    n = rng.choice(list(WORDS))
+    d = docx.Document()
+    for p in [LETTERHEAD[0], "Dear Requester,", "Thank you for your request about sexual communication with a child.",
+              f"No offences were recorded in 2022/23 and {WORDS[n]} offence{'s were' if n > 1 else ' was'} recorded in 2023/24.",
+              "The details (the age and gender of the victim, the platform used) are withheld under section 40(2).",
+              "Yours sincerely"]:
+        d.add_paragraph(p)
+    buf = io.BytesIO()
+    d.save(buf)
+    want: Want = {("total", "", "", "", *FY[0][1:]): ("reported", 0.0), ("total", "", "", "", *FY[1][1:]): ("reported", float(n)),
+                  ("age_gender", "", "", "", *ASKED): ("withheld", None), ("platform", "", "", "", *ASKED): ("withheld", None)}
+    return Quirk("nil_return_in_words", {"letter.docx": buf.getvalue()}, want)
+
+
+def several_offences(rng: random.Random) -> Quirk:
+    """Tables of one shape for several offences: only the s.15A one is filed."""
+    tables: list[Rows] = []
+    want: Want = {}
+    for title, ours in [("Table 1: Sexual communication with a child (section 15A), by victim gender", True),
+                        ("Table 2: Meeting a child following sexual grooming (section 15), by victim gender", False),
+                        ("Table 3: Causing a child to watch a sexual act (section 12), by victim gender", False)]:
+        female, male = _n(rng), _n(rng)
+        tables.append([[title], ["Victim gender", "Offences"], ["Female", female], ["Male", male], []])
+        if ours:
+            want[("gender", "", "female", "", *ASKED)] = ("reported", float(female))
+            want[("gender", "", "male", "", *ASKED)] = ("reported", float(male))
+    rng.shuffle(tables)
+    rows: Rows = [[LETTERHEAD[0]], []] + [r for t in tables for r in t]
+    return Quirk("several_offences", _table_file(rows, _fmt(rng)), want)
+
+
+def two_level_headings(rng: random.Random) -> Quirk:
+    """'Victim Gender' over Female and Male beside 'Victim Age' over the bands, unknowns spelt out."""
+    unknown_age = rng.choice(["Victim's age not recorded", "Age unknown", "Not recorded"])
+    unknown_gender = rng.choice(["Unknown - not recorded", "Gender not recorded", "Not known"])
+    g = [_n(rng) for _ in range(3)]
+    a = [_n(rng) for _ in range(3)]
+    rows: Rows = [[None, "Victim Gender", None, None, "Victim Age", None, None],
+                  ["Measure", "Female", "Male", unknown_gender, "Under 13", "13-17", unknown_age], ["Offences", *g, *a]]
+    want: Want = {("gender", "", code, "", *ASKED): ("reported", float(n)) for code, n in zip(("female", "male", "unknown"), g, strict=True)}
+    want |= {("age", band, "", "", *ASKED): ("reported", float(n)) for band, n in zip(("0-12", "13-17", "unknown"), a, strict=True)}
+    return Quirk("two_level_headings", _table_file(_letter(rows, "Offences by age and gender of victim"),
+                                                   _fmt(rng, ("xlsx", "ods", "csv", "html"))), want)
+
+
+def formula_without_a_saved_value(rng: random.Random) -> Quirk:
+    """A total written as a formula whose value the workbook never saved: never 'not provided';
+    the answer needs review, its other figures are read."""
+    from synthetic.hostile import _inline, _sheet, xlsx
+
+    female, male = _n(rng), _n(rng)
+    rows = (f'<row r="1">{_inline("A1", "Victim gender")}{_inline("B1", "Offences")}</row>'
+            f'<row r="2">{_inline("A2", "Female")}<c r="B2"><v>{female}</v></c></row>'
+            f'<row r="3">{_inline("A3", "Male")}<c r="B3"><v>{male}</v></c></row>'
+            f'<row r="4">{_inline("A4", "Total")}<c r="B4"><f>SUM(B2:B3)</f></c></row>')
+    want: Want = {("gender", "", "female", "", *ASKED): ("reported", float(female)),
+                  ("gender", "", "male", "", *ASKED): ("reported", float(male))}
+    return Quirk("formula_without_a_saved_value", {"answer.xlsx": xlsx(_sheet(rows))}, want, review=True)
+
+
+def _from_layout(kind: str, make: Callable[[random.Random], Layout]) -> Callable[[random.Random], Quirk]:
+    def quirk(rng: random.Random) -> Quirk:
+        seed = rng.randrange(2**32)
+        layout = make(random.Random(seed))
+        truth = random_truth(random.Random(seed))
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / f"answer.{SUFFIX[layout.fmt]}"
+            WRITERS[layout.fmt](sheet_rows(truth, layout), path, layout)
+            files = {path.name: path.read_bytes()}
+        want = {k: (v[0], v[1]) for k, v in expected(truth, layout).items()}
+        from synthetic.layouts import PERIOD
+
+        return Quirk(kind, files, want, period=(PERIOD[0].isoformat(), PERIOD[1].isoformat()), note=layout.name())
+    quirk.__doc__ = f"The fuzzer's {kind.replace('_', ' ')} layouts (synthetic/layouts.py)."
+    return quirk
+
+
+def _grouped(rng: random.Random) -> Layout:
+    fmt = rng.choice([f for f in TABLE_FORMATS if f != "pdf_plain"])
+    layout = variant(random_layout(rng, fmt), content=("age_gender",), grouped=True, transposed=False, merged_header=False,
+                     refuse_platforms=False, arrangement="stacked")
+    return layout
+
+
+def _turned(rng: random.Random) -> Layout:
+    return variant(random_layout(rng, rng.choice(("pdf_ruled", "pdf_plain"))), turned=rng.choice((90, 270)), grouped=False)
+
+
+def _halves(rng: random.Random) -> Layout:
+    return variant(random_layout(rng, rng.choice(("xlsx", "xls", "ods", "csv"))), content=("month_halves",), arrangement="side_by_side",
+                   transposed=False, refuse_platforms=False, totals="printed", merged_header=False, grouped=False)
+
+
+QUIRKS: dict[str, Callable[[random.Random], Quirk]] = {
+    f.__name__: f for f in (marked_numbers, single_ages_as_numbers, derived_columns, hidden_superseded_rows, pivot_export,
+                            platform_spellings, long_csv, nested_word_tables, bilingual_labels, part_year_in_a_footnote,
+                            nil_return_in_words, several_offences, two_level_headings, formula_without_a_saved_value)
+} | {"row_groups": _from_layout("row_groups", _grouped), "page_printed_turned": _from_layout("page_printed_turned", _turned),
+     "months_in_two_halves": _from_layout("months_in_two_halves", _halves)}
+
+
+def corpus(per_kind: int = 3, seed: int = 18) -> list[Quirk]:
+    """`per_kind` answers of every quirk, reproducible from `seed`."""
+    rng = random.Random(seed)
+    return [QUIRKS[k](random.Random(rng.randrange(2**32))) for k in QUIRKS for _ in range(per_kind)]
