@@ -302,6 +302,72 @@ def formula_without_a_saved_value(rng: random.Random) -> Quirk:
     return Quirk("formula_without_a_saved_value", {"answer.xlsx": xlsx(_sheet(rows))}, want, review=True)
 
 
+PERIOD_SPELLINGS = ["FY{a:02d}/{b:02d}", "{y}-{b:02d}", "April {y} to March {y1}", "Apr {y} - Mar {y1}", "{y}/{y1}", "Apr{a:02d}-Mar{b:02d}",
+                    "1 April {y} - 31 March {y1}", "Financial year {y}/{b:02d}"]
+
+
+def period_spellings(rng: random.Random) -> Quirk:
+    """Financial years spelt as forces spell them ('FY22/23', 'April 2022 to March 2023', 'Apr22-Mar23')."""
+    spelling = rng.choice(PERIOD_SPELLINGS)
+    years = [2021, 2022, 2023]
+    heads = [spelling.format(y=y, y1=y + 1, a=y % 100, b=(y + 1) % 100) for y in years]
+    counts = [_n(rng, 10) for _ in years]
+    rows: Rows = [["Recorded offences", *heads], ["Sexual communication with a child", *counts]]
+    want: Want = {("total", "", "", "", f"{y}-04-01", f"{y + 1}-03-31"): ("reported", float(n)) for y, n in zip(years, counts, strict=True)}
+    return Quirk("period_spellings", _table_file(_letter(rows, "Offences recorded by financial year"), _fmt(rng)), want,
+                 period=("2021-04-01", "2024-03-31"), note=spelling)
+
+
+SUPPRESSION_MARKS = ["*", "<5", "1-4", "~", "[c]", "c", "**", "Less than 5", "redacted"]
+
+
+def suppression_marks(rng: random.Random) -> Quirk:
+    """Small numbers withheld with the mark a force uses ('<5', '1-4', '[c]', '~'), never read as a number."""
+    mark = rng.choice(SUPPRESSION_MARKS)
+    rows: Rows = [["Platform", "Number of offences"]]
+    want: Want = {}
+    for label, code in (("Snapchat", "Snapchat"), ("Instagram", "Instagram"), ("WhatsApp", "WhatsApp"), ("TikTok", "TikTok")):
+        if rng.random() < 0.4:
+            rows.append([label, mark])
+            want[("platform", "", "", code, *ASKED)] = ("suppressed", None)
+        else:
+            n = _n(rng, 5)
+            rows.append([label, n])
+            want[("platform", "", "", code, *ASKED)] = ("reported", float(n))
+    notes: Rows = [[], [f"{mark} denotes a number between 1 and 4, withheld to protect the identity of victims."]]
+    return Quirk("suppression_marks", _table_file(_letter(rows, "Means of communication") + notes, _fmt(rng)), want, note=mark)
+
+
+def short_labels_years_down(rng: random.Random) -> Quirk:
+    """Years down the rows, genders across as letters (F, M, U), a count and a share of each year."""
+    rows: Rows = [["Year", "F", "M", "U", "Total"]]
+    want: Want = {}
+    for fy, start, end in FY:
+        counts = [_n(rng, 1) for _ in range(3)]
+        rows.append([fy, *counts, sum(counts)])
+        for code, n in zip(("female", "male", "unknown"), counts, strict=True):
+            want[("gender", "", code, "", start, end)] = ("reported", float(n))
+        want[("total", "", "", "", start, end)] = ("reported", float(sum(counts)))
+    notes: Rows = [[], ["F: female; M: male; U: not recorded."]]
+    return Quirk("short_labels_years_down", _table_file(_letter(rows, "Victims of sexual communication with a child by gender") + notes,
+                                                        _fmt(rng)), want)
+
+
+AGE_SPELLINGS = [("Under 13", "0-12"), ("13 to 15", "13-15"), ("16 and 17", "16-17"), ("Age not known", "unknown")]
+
+
+def age_words_with_counts_and_shares(rng: random.Random) -> Quirk:
+    """Age bands in words, a count column and a percentage column beside it."""
+    counts = [_n(rng, 1) for _ in AGE_SPELLINGS]
+    total = sum(counts)
+    rows: Rows = [["Age of victim", "Number", "%"]]
+    rows += [[label, n, f"{100 * n / total:.1f}%"] for (label, _), n in zip(AGE_SPELLINGS, counts, strict=True)]
+    rows.append(["Total", total, "100%"])
+    want: Want = {("age", band, "", "", *ASKED): ("reported", float(n)) for (_, band), n in zip(AGE_SPELLINGS, counts, strict=True)}
+    want[("total", "", "", "", *ASKED)] = ("reported", float(total))
+    return Quirk("age_words_with_counts_and_shares", _table_file(_letter(rows, "Victims by age"), _fmt(rng)), want)
+
+
 def _from_layout(kind: str, make: Callable[[random.Random], Layout]) -> Callable[[random.Random], Quirk]:
     def quirk(rng: random.Random) -> Quirk:
         seed = rng.randrange(2**32)
@@ -338,7 +404,8 @@ def _halves(rng: random.Random) -> Layout:
 QUIRKS: dict[str, Callable[[random.Random], Quirk]] = {
     f.__name__: f for f in (marked_numbers, single_ages_as_numbers, derived_columns, hidden_superseded_rows, pivot_export,
                             platform_spellings, long_csv, nested_word_tables, bilingual_labels, part_year_in_a_footnote,
-                            nil_return_in_words, several_offences, two_level_headings, formula_without_a_saved_value)
+                            nil_return_in_words, several_offences, two_level_headings, formula_without_a_saved_value,
+                            period_spellings, suppression_marks, short_labels_years_down, age_words_with_counts_and_shares)
 } | {"row_groups": _from_layout("row_groups", _grouped), "page_printed_turned": _from_layout("page_printed_turned", _turned),
      "months_in_two_halves": _from_layout("months_in_two_halves", _halves)}
 

@@ -41,7 +41,7 @@ from ingest.vocabulary.labels import (
 )
 from ingest.vocabulary.periods import MONTHS, parse_period, periods_in_sentence, periods_named
 from ingest.vocabulary.reference import Reference, record_key, reference
-from ingest.vocabulary.values import MARKED_LABEL, NUMBER_WORDS, parse_age_years, parse_value
+from ingest.vocabulary.values import MARK, MARKED_LABEL, NUMBER_WORDS, parse_age_years, parse_value
 
 STRONG = 0.999  # a reading scoring below this (anything lost or not reconciled) needs review
 CLOSE = 0.05  # a runner-up this close with other figures is a disagreement
@@ -499,7 +499,8 @@ def _reconcile(table: Table, variant: str, by_axis: dict[str, set[str]], dims: d
         checks += 1
         lo, hi, starred = b
         visible = sum(parse_value(p).value or 0 for p in parts if parse_value(p).status == "reported")
-        if lo - 1e-9 <= t.value <= hi + 1e-9 or (starred and abs(t.value - visible) < 1e-9):
+        slack = _rounding(parts) + 1e-9  # shares printed rounded ("29.7%") need not add up to the 100% printed
+        if lo - slack <= t.value <= hi + slack or (starred and abs(t.value - visible) < slack):
             return
         out.append(f"{what}: parts sum to {lo:g}" + (f"-{hi:g}" if hi != lo else "") + f", printed {t.value:g}")
 
@@ -521,6 +522,24 @@ def _reconcile(table: Table, variant: str, by_axis: dict[str, set[str]], dims: d
             check(body[tr][tc].value, [body[tr][c].value for c in range(nl, table.width) if not is_total_col(c)],
                   "the grand total (by columns)")
     return out, checks
+
+
+def _rounding(cells: list[object]) -> float:
+    """How far a sum of figures printed rounded may be from the total printed: half a unit of the last
+    printed decimal for each share or decimal figure (counts are whole and exact: none)."""
+    out = 0.0
+    for v in cells:
+        if isinstance(v, float) and not v.is_integer():
+            out += 0.05  # a stored decimal: its printed precision is not known, take one decimal
+            continue
+        text = str(v).strip() if isinstance(v, str) else ""
+        pv = parse_value(v) if text else None
+        if pv is None or pv.status != "reported":
+            continue
+        decimals = len(m.group(1)) if (m := re.search(r"\.(\d+)", text)) else 0
+        if decimals or pv.is_percent:
+            out += 0.5 * 10 ** -decimals
+    return out
 
 
 def _score_records(reading: Reading, ref: Reference, n_records: int) -> None:
@@ -691,6 +710,27 @@ def choose(table: Table, ref: Reference, period: tuple[date, date] | None, zeros
     return Verdict(table, best, others, review)
 
 
+
+
+# a label and two figures or more, and nothing else ("Male 55* 49^"): a table's row printed where no table was found
+_ROW_LIKE = re.compile(r"^(?P<label>[^\d\s][^\d]{0,60}?)\s+(?P<cells>(?:\S+(?:\s+|$)){2,12})$")
+# lines of a letter that end in numbers and are no row: a telephone number, a page, an address, a reference
+_NOT_A_ROW = re.compile(r"\b(tel|telephone|phone|fax|mobile|box|page|ref|reference|foi|request|dx|postcode|room|floor|"
+                        r"section|s\.|act|date|dated|suite|unit)\b", re.I)
+
+
+def row_like(text: str) -> bool:
+    """A line of text that reads like a table's row: a short label, then only figures or markers."""
+    m = _ROW_LIKE.match(" ".join(text.split()))
+    if not m or _NOT_A_ROW.search(m.group("label")) or len(m.group("label").split()) > 6:
+        return False
+    # a cell: a number with any mark set against it ('56 (r)', '1,316 R', '7 [note 2]'), or one word-like token
+    cells = re.findall(r"\d[\d,]*(?:\.\d+)?(?:\s?" + MARK + r")?(?=\s|$)|\S+", m.group("cells"), flags=re.I)
+    if all(re.fullmatch(r"(19|20)\d\d", c) for c in cells):
+        return False  # a line of years heads columns
+    return all(parse_value(c).status == "suppressed" or (re.match(r"^\d", c) and not re.match(r"^0\d", c) and
+                                                         parse_value(c).status == "reported") for c in cells) and \
+        any(parse_value(c).status == "reported" for c in cells)
 
 
 def hostile_text(tables: list[Table], prose: list[ProseLine], limit: int = 5) -> list[ReaderNote]:
@@ -974,6 +1014,9 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
         f.review = doc.review
         f.reading = "statement"
         figures.append(f)
+    used = {f.location for f in figures}
+    notes += [ReaderNote("row_outside_table", line.location, f"a line that reads like a row of a table was not read as one: "
+                         f"{line.text[:120]!r}") for line in prose if line.location not in used and row_like(line.text)]
     if doc.review:
         for f in figures:
             f.review = f.review or doc.review

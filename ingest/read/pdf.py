@@ -111,8 +111,13 @@ class Block:
 
 
 def is_figure(text: str) -> bool:
+    """A number, a marker, or a number with a mark set against it ('55*', '49^', '1,316 R': a line of those
+    was read as a wrapped label and its row lost; quirks corpus, issue 18)."""
     t = text.strip()
-    return bool(_FIGURE.match(t)) or parse_value(t).status in ("suppressed",)
+    if _FIGURE.match(t):
+        return True
+    pv = parse_value(t)
+    return pv.status == "suppressed" or (pv.status == "reported" and bool(pv.mark))
 
 
 # --- reading the page -------------------------------------------------------------------------

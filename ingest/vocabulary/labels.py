@@ -33,6 +33,7 @@ class AgeBand:
 
 
 _AGE_RANGE = re.compile(r"^(?:aged\s+|age\s+)?(\d{1,2})\s*(?:-|to)\s*(\d{1,2})(?:\s*(?:years?|yrs?)(?:\s*old)?)?$")
+_AGE_PAIR = re.compile(r"^(?:aged\s+)?(\d{1,2})\s*(?:and|&)\s*(\d{1,2})(?:\s*(?:years?|yrs?)(?:\s*old)?)?$")
 _AGE_UNDER = re.compile(r"^(?:aged\s+)?(\d{1,2})\s*(?:and|or|&)\s*(?:under|younger|below)$")
 _AGE_BELOW = re.compile(r"^(?:under|below|less than)\s*(\d{1,2})s?$")
 _AGE_OVER = re.compile(r"^(?:aged\s+)?(\d{1,2})\s*(?:\+|and over|or over|and older|or older|and above)$")
@@ -54,6 +55,10 @@ def _match_age(ref: Reference, text: str) -> AgeBand | None:
         if lo <= hi <= 25:
             return AgeBand(f"{lo}-{hi}", lo, hi)
         return None
+    m = _AGE_PAIR.match(key)
+    if m and int(m.group(2)) == int(m.group(1)) + 1 <= 25:  # "16 and 17": two ages side by side are a band
+        lo, hi = int(m.group(1)), int(m.group(2))
+        return AgeBand(f"{lo}-{hi}", lo, hi)
     m = _AGE_UNDER.match(key)
     if m:
         return AgeBand(f"0-{int(m.group(1))}", 0, int(m.group(1)))

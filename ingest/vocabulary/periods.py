@@ -86,9 +86,11 @@ def parse_date(text: str) -> date | None:
 FY_IN_TEXT = re.compile(r"\b(20[12]\d)\s*(?:/|-|–|to)\s*(20[12]\d|\d{2})\b")
 _FY = re.compile(r"^(?:fy\s*|financial year\s*)?(\d{4})\s*(?:/|-|–|to)\s*(\d{1,4})$", re.I)
 _FY_FROM = re.compile(r"^from\s+(\d{4})\s+to\s+(\d{4})$", re.I)
+# "FY22/23", "FY 22-23": two-digit years only after a word that says a financial year (a bare "22/23" is no period)
+_FY_SHORT = re.compile(r"^(?:fy|financial year)\s*(\d{2})\s*(?:/|-|–)\s*(\d{2})$", re.I)
 _MONTH_YEAR = re.compile(rf"^{_MONTH}[\s\-']*(\d{{2}}|\d{{4}})$", re.I)
 _YEAR = re.compile(r"^(?:calendar year\s*)?(\d{4})$", re.I)
-_RANGE_SPLIT = re.compile(r"\s*(?:\bto\b|\buntil\b(?:\s*\(and including\))?|\band\b|–|—|\s-\s|(?<=\d)-(?=\d{1,2}/))\s*", re.I)
+_RANGE_SPLIT = re.compile(r"\s*(?:\bto\b|\buntil\b(?:\s*\(and including\))?|\band\b|–|—|\s-\s|(?<=\d)-(?=\d{1,2}/)|(?<=\d)-(?=[a-z]{3}))\s*", re.I)
 
 
 def _fy_pair(a: str, b: str) -> tuple[date, date] | None:
@@ -125,6 +127,9 @@ def parse_period(text: object) -> tuple[date, date] | None:
     m = _FY_FROM.match(raw)
     if m:
         return _fy_pair(m.group(1), m.group(2))
+    m = _FY_SHORT.match(raw)
+    if m and (int(m.group(2)) - int(m.group(1))) % 100 == 1:
+        return _fy_pair(f"20{m.group(1)}", m.group(2))
     m = _MONTH_YEAR.match(t)
     if m:
         year, month = _year(m.group(2)), MONTHS[m.group(1).lower()]

@@ -36,6 +36,8 @@ _MARKED = re.compile(r"^(?P<num>[+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?)\s*(?P<mark>"
 # (never a bare letter: "Gender" does not end in a revision mark)
 MARKED_LABEL = re.compile(r"^(?P<label>.*?\S)\s*(?:[\u00b9\u00b2\u00b3\u2070-\u2079\u2020\u2021\u00a7]+|\^+\**|\*+|\((?:p|r|note\s*\d+)\)|"
                           r"\[(?:r|note\s*\d+)\])$", re.I)
+# "1-4", "1 to 4" in a figure's cell: a small number withheld, printed as the range it lies in
+_SMALL_RANGE = re.compile(r"^(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})$")
 # "<5", "< 5", "less than 5", "fewer than 10"
 _LESS_THAN = re.compile(r"^(<|less than|fewer than|under)\s*(\d+)$")
 
@@ -88,6 +90,10 @@ def parse_value(raw: object, suppression: tuple[float, float] = DEFAULT_SUPPRESS
         return ParsedValue("reported", v, v, v, is_percent, marked.group("mark"))
     if low in SUPPRESSED_MARKERS:
         return ParsedValue("suppressed", None, suppression[0], suppression[1])
+    m = _SMALL_RANGE.match(low)
+    if m and int(m.group(1)) == 1 < int(m.group(2)) <= 9:
+        # "1-4", "1 to 4": a small number withheld, printed as the range it lies in (never "5-9" or "13-15": age bands)
+        return ParsedValue("suppressed", None, 1.0, float(m.group(2)))
     m = _LESS_THAN.match(low)
     if m:
         bound = float(m.group(2))

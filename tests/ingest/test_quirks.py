@@ -20,6 +20,7 @@ def test_each_quirk_reads_right_or_says_why_not(kind: str) -> None:
         result = read_quirk(quirk)
         assert not result.wrong_ok, (kind, quirk.note, result.wrong_ok)
         assert not result.review_missing, (kind, "its quirk needs review and it was called ok")
+        assert not result.lost_silently, (kind, quirk.note, "figures lost with no warning", result.lost_silently)
         assert result.right == result.wanted, (kind, quirk.note, f"{result.right} of {result.wanted} right")
 
 
@@ -27,4 +28,4 @@ def test_most_figures_of_the_quirk_corpus_read_right() -> None:
     results = [read_quirk(q) for q in corpus(per_kind=2, seed=7)]
     share = sum(r.right for r in results) / sum(r.wanted for r in results)
     assert share >= 0.95, f"{share:.1%}"
-    assert not [r for r in results if r.wrong_ok or r.review_missing]
+    assert not [r for r in results if r.wrong_ok or r.review_missing or r.lost_silently]

@@ -37,8 +37,11 @@ def test_less_than_marker_is_bounded_below_the_threshold(n: int) -> None:
 @given(st.integers(min_value=2000, max_value=2098))
 def test_financial_year_labels_in_every_form(y: int) -> None:
     expected = (date(y, 4, 1), date(y + 1, 3, 31))
-    for text in (f"{y}/{(y + 1) % 100:02d}", f"{y}-{(y + 1) % 100:02d}", f"{y}/{y + 1}", f"{y} to {y + 1}", f"From {y} to {y + 1}"):
-        assert parse_period(text) == expected
+    yy, next_yy = y % 100, (y + 1) % 100
+    for text in (f"{y}/{(y + 1) % 100:02d}", f"{y}-{(y + 1) % 100:02d}", f"{y}/{y + 1}", f"{y} to {y + 1}", f"From {y} to {y + 1}",
+                 f"FY{yy:02d}/{next_yy:02d}", f"FY {yy:02d}-{next_yy:02d}", f"Apr{yy:02d}-Mar{next_yy:02d}", f"Apr-{yy:02d} - Mar-{next_yy:02d}"):
+        assert parse_period(text) == expected, text
+    assert parse_period(f"{yy:02d}/{next_yy:02d}") is None  # two-digit years with no word for a financial year: no period
 
 
 @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)), st.integers(min_value=0, max_value=800))

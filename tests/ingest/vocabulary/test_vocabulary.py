@@ -43,7 +43,7 @@ def test_unknown_force_is_not_guessed_but_near_names_offered() -> None:
     [
         ("11 and under", "0-11", 0, 11), ("12-15", "12-15", 12, 15), ("16 and over", "16+", 16, None), ("Unknown Age", "unknown", None, None),
         ("Not known", "unknown", None, None), ("0-5", "0-5", 0, 5), ("6-10", "6-10", 6, 10), ("11-15", "11-15", 11, 15),
-        ("16-17", "16-17", 16, 17), ("13", "13", 13, 13), ("aged 13", "13", 13, 13), ("Under 12", "0-11", 0, 11),
+        ("16-17", "16-17", 16, 17), ("16 and 17", "16-17", 16, 17), ("13", "13", 13, 13), ("aged 13", "13", 13, 13), ("Under 12", "0-11", 0, 11),
         ("under 11", "0-10", 0, 10), ("15 and under", "0-15", 0, 15), ("12 to 15", "12-15", 12, 15), ("16+", "16+", 16, None),
     ],
 )
@@ -88,7 +88,8 @@ def test_a_cell_naming_two_apps_splits(cell: str, names: list[str]) -> None:
     [
         (52, "reported", 52, 52, 52), ("1,316", "reported", 1316, 1316, 1316), ("0", "reported", 0, 0, 0),
         ("*", "suppressed", None, 1, 4), ("<5", "suppressed", None, 1, 4), ("Less than 5", "suppressed", None, 1, 4),
-        ("[c]", "suppressed", None, 1, 4), ("< 10", "suppressed", None, 1, 9),
+        ("[c]", "suppressed", None, 1, 4), ("< 10", "suppressed", None, 1, 9), ("1-4", "suppressed", None, 1, 4),
+        ("1 to 4", "suppressed", None, 1, 4), ("5-9", "unparsed", None, None, None), ("13-15", "unparsed", None, None, None),
         ("Section 40(2) exemption", "withheld", None, None, None), ("exempt - s.40(2) Personal Information", "withheld", None, None, None),
         ("s.12 cost limit", "refused", None, None, None), ("Full refusal with Section 12(1) exemption", "refused", None, None, None),
         ("not held", "not_held", None, None, None), ("Information not held", "not_held", None, None, None),
