@@ -15,6 +15,8 @@ SUPPRESSED_MARKERS: Final = frozenset(r["marker"] for r in _MARKER_ROWS if r["st
 DASHES: Final = tuple(r["marker"] for r in _MARKER_ROWS if r["status"] == "dash")
 # a dash is "not provided" unless the return's own totals or notes show it means 0
 NOT_PROVIDED_MARKERS: Final = frozenset(r["marker"] for r in _MARKER_ROWS if r["status"] in ("not_provided", "dash"))
+# a word for none in a figure's cell ("Nil", "None"): a true zero, read as 0 and said
+ZERO_MARKERS: Final = frozenset(r["marker"] for r in _MARKER_ROWS if r["status"] == "zero")
 
 
 @dataclass(frozen=True)

@@ -368,6 +368,21 @@ def age_words_with_counts_and_shares(rng: random.Random) -> Quirk:
     return Quirk("age_words_with_counts_and_shares", _table_file(_letter(rows, "Victims by age"), _fmt(rng)), want)
 
 
+def zeros_in_words_and_quarters(rng: random.Random) -> Quirk:
+    """Quarters of a financial year across ('Q1 2023/24', 'Apr-Jun 2023'), 'Nil' for a quarter with none."""
+    style = rng.choice(["Q{q} 2023/24", "Quarter {q} 2023-24", "{m} {y}"])
+    months = [("Apr-Jun", 2023), ("Jul-Sep", 2023), ("Oct-Dec", 2023), ("Jan-Mar", 2024)]
+    heads = [style.format(q=q + 1, m=m, y=y) for q, (m, y) in enumerate(months)]
+    word = rng.choice(["Nil", "None", "nil", "Zero"])
+    counts: list[Any] = [_n(rng, 1, 9) for _ in heads]
+    counts[rng.randrange(4)] = word
+    rows: Rows = [["Offences", *heads], ["Sexual communication with a child", *counts]]
+    ends = [("2023-04-01", "2023-06-30"), ("2023-07-01", "2023-09-30"), ("2023-10-01", "2023-12-31"), ("2024-01-01", "2024-03-31")]
+    want: Want = {("total", "", "", "", a, b): ("reported", 0.0 if n == word else float(n)) for (a, b), n in zip(ends, counts, strict=True)}
+    return Quirk("zeros_in_words_and_quarters", _table_file(_letter(rows, "Offences recorded by quarter, 2023/24"), _fmt(rng)), want,
+                 period=("2023-04-01", "2024-03-31"), note=f"{style} {word}")
+
+
 def _from_layout(kind: str, make: Callable[[random.Random], Layout]) -> Callable[[random.Random], Quirk]:
     def quirk(rng: random.Random) -> Quirk:
         seed = rng.randrange(2**32)
@@ -405,7 +420,8 @@ QUIRKS: dict[str, Callable[[random.Random], Quirk]] = {
     f.__name__: f for f in (marked_numbers, single_ages_as_numbers, derived_columns, hidden_superseded_rows, pivot_export,
                             platform_spellings, long_csv, nested_word_tables, bilingual_labels, part_year_in_a_footnote,
                             nil_return_in_words, several_offences, two_level_headings, formula_without_a_saved_value,
-                            period_spellings, suppression_marks, short_labels_years_down, age_words_with_counts_and_shares)
+                            period_spellings, suppression_marks, short_labels_years_down, age_words_with_counts_and_shares,
+                            zeros_in_words_and_quarters)
 } | {"row_groups": _from_layout("row_groups", _grouped), "page_printed_turned": _from_layout("page_printed_turned", _turned),
      "months_in_two_halves": _from_layout("months_in_two_halves", _halves)}
 

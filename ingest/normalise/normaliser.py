@@ -407,6 +407,8 @@ class Normaliser:
             else:
                 self._issue("unparsed_value", f"value {raw_text!r} is not a number or a known marker; figure left out", file, loc, raw_text)
             raise Skip
+        elif pv.zero_word:
+            self._issue("zero_in_words", f"{raw_text!r} read as 0: a word for none, a true zero", file, loc, raw_text, once=True)
         elif pv.mark:
             self._issue("number_with_mark", f"{raw_text!r} read as {pv.value:g}: {pv.mark!r} beside it is a footnote or revision "
                         "mark, not part of the figure", file, loc, raw_text, once=True)

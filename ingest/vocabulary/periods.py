@@ -89,6 +89,10 @@ _FY_FROM = re.compile(r"^from\s+(\d{4})\s+to\s+(\d{4})$", re.I)
 # "FY22/23", "FY 22-23": two-digit years only after a word that says a financial year (a bare "22/23" is no period)
 _FY_SHORT = re.compile(r"^(?:fy|financial year)\s*(\d{2})\s*(?:/|-|–)\s*(\d{2})$", re.I)
 _MONTH_YEAR = re.compile(rf"^{_MONTH}[\s\-']*(\d{{2}}|\d{{4}})$", re.I)
+# "Q1 2023/24", "Quarter 1 2023-24": a quarter of a financial year (Q1 April to June)
+_FY_QUARTER = re.compile(r"^(?:q|quarter\s*)([1-4])\s*(?:of\s+)?(?:fy\s*)?(\d{4})\s*(?:/|-|–)\s*(\d{2}|\d{4})$", re.I)
+# "Apr-Jun 2023", "April to June 2023", "Jan - Mar 2024": months of one year
+_MONTHS_OF_A_YEAR = re.compile(rf"^{_MONTH}\s*(?:-|–|to)\s*{_MONTH}\s*(\d{{4}})$", re.I)
 _YEAR = re.compile(r"^(?:calendar year\s*)?(\d{4})$", re.I)
 _RANGE_SPLIT = re.compile(r"\s*(?:\bto\b|\buntil\b(?:\s*\(and including\))?|\band\b|–|—|\s-\s|(?<=\d)-(?=\d{1,2}/)|(?<=\d)-(?=[a-z]{3}))\s*", re.I)
 
@@ -130,6 +134,19 @@ def parse_period(text: object) -> tuple[date, date] | None:
     m = _FY_SHORT.match(raw)
     if m and (int(m.group(2)) - int(m.group(1))) % 100 == 1:
         return _fy_pair(f"20{m.group(1)}", m.group(2))
+    m = _FY_QUARTER.match(raw)
+    if m:
+        fy = _fy_pair(m.group(2), m.group(3))
+        if fy is None:
+            return None
+        first = 4 + 3 * (int(m.group(1)) - 1)  # April, July, October, January
+        year = fy[0].year + (first > 12)
+        first = (first - 1) % 12 + 1
+        return date(year, first, 1), month_end(year, first + 2)
+    m = _MONTHS_OF_A_YEAR.match(t)
+    if m:
+        a, b, year = MONTHS[m.group(1).lower()], MONTHS[m.group(2).lower()], int(m.group(3))
+        return (date(year, a, 1), month_end(year, b)) if a <= b else None  # "Nov-Jan 2024": which year is whose?
     m = _MONTH_YEAR.match(t)
     if m:
         year, month = _year(m.group(2)), MONTHS[m.group(1).lower()]

@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from core.markers import NOT_PROVIDED_MARKERS, SUPPRESSED_MARKERS, status_of_refusal
+from core.markers import NOT_PROVIDED_MARKERS, SUPPRESSED_MARKERS, ZERO_MARKERS, status_of_refusal
 
 DEFAULT_SUPPRESSION = (1.0, 4.0)
 
@@ -24,6 +24,7 @@ class ParsedValue:
     high: float | None
     is_percent: bool = False
     mark: str = ""  # a footnote or revision mark set against the number ("¹", "*", "^", "R"), kept apart from it
+    zero_word: bool = False  # a word for none ("Nil", "None"): a true zero
 
 
 _NUMBER = re.compile(r"^[+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
@@ -88,6 +89,8 @@ def parse_value(raw: object, suppression: tuple[float, float] = DEFAULT_SUPPRESS
     if marked:
         v = float(marked.group("num").replace(",", "")) * (-1 if negative else 1)
         return ParsedValue("reported", v, v, v, is_percent, marked.group("mark"))
+    if low in ZERO_MARKERS:
+        return ParsedValue("reported", 0.0, 0.0, 0.0, is_percent, zero_word=True)
     if low in SUPPRESSED_MARKERS:
         return ParsedValue("suppressed", None, suppression[0], suppression[1])
     m = _SMALL_RANGE.match(low)

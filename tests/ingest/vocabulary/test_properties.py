@@ -42,6 +42,12 @@ def test_financial_year_labels_in_every_form(y: int) -> None:
                  f"FY{yy:02d}/{next_yy:02d}", f"FY {yy:02d}-{next_yy:02d}", f"Apr{yy:02d}-Mar{next_yy:02d}", f"Apr-{yy:02d} - Mar-{next_yy:02d}"):
         assert parse_period(text) == expected, text
     assert parse_period(f"{yy:02d}/{next_yy:02d}") is None  # two-digit years with no word for a financial year: no period
+    quarters = [(date(y, 4, 1), date(y, 6, 30)), (date(y, 7, 1), date(y, 9, 30)), (date(y, 10, 1), date(y, 12, 31)),
+                (date(y + 1, 1, 1), date(y + 1, 3, 31))]
+    for q, (a, b) in enumerate(quarters, start=1):
+        assert parse_period(f"Q{q} {y}/{next_yy:02d}") == (a, b)
+        assert parse_period(f"{a:%b}-{b:%b} {a.year}") == (a, b)
+    assert parse_period(f"Q1 {y}") is None  # a quarter of which year's start, calendar or financial? no period
 
 
 @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)), st.integers(min_value=0, max_value=800))

@@ -90,6 +90,7 @@ def test_a_cell_naming_two_apps_splits(cell: str, names: list[str]) -> None:
         ("*", "suppressed", None, 1, 4), ("<5", "suppressed", None, 1, 4), ("Less than 5", "suppressed", None, 1, 4),
         ("[c]", "suppressed", None, 1, 4), ("< 10", "suppressed", None, 1, 9), ("1-4", "suppressed", None, 1, 4),
         ("1 to 4", "suppressed", None, 1, 4), ("5-9", "unparsed", None, None, None), ("13-15", "unparsed", None, None, None),
+        ("Nil", "reported", 0, 0, 0), ("None", "reported", 0, 0, 0), ("Zero", "reported", 0, 0, 0),
         ("Section 40(2) exemption", "withheld", None, None, None), ("exempt - s.40(2) Personal Information", "withheld", None, None, None),
         ("s.12 cost limit", "refused", None, None, None), ("Full refusal with Section 12(1) exemption", "refused", None, None, None),
         ("not held", "not_held", None, None, None), ("Information not held", "not_held", None, None, None),
