@@ -65,8 +65,9 @@ def tables_of(folder: Path) -> tuple[list[Doubt], list[dict[str, str]]]:
             decided = any(f.decided for f in (v.best.figures if v.best else [])) or v.not_read.startswith("as decided")
             labels = sorted({x for (file, loc), vals in unknown.items() if file == detail.file for x in vals
                              if v.best is not None and any(f.location == loc for f in v.best.figures)})
-            status = "decided" if decided else ("not read" if v.best is None else ("needs review" if v.review else
-                                                                                  "labels not recognised" if labels else "read"))
+            # a table left unread until a person says what it counts (its title names another offence) is a doubt
+            status = "decided" if decided else ("needs review" if v.review else "not read" if v.best is None else
+                                                "labels not recognised" if labels else "read")
             out.append(Doubt(
                 detail.file, t.name, t.title, status, v.review or v.not_read or t.review,
                 v.best.name if v.best else "",

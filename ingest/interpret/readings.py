@@ -974,6 +974,7 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
                                     f"offence ({', '.join(named)}), not s.15A; not read as s.15A (if it is, say so: a decision "
                                     "on its offence)"))
             v = Verdict(t, None, [x for x in [v.best, *v.others] if x is not None],
+                        review=f"the table's title names another offence ({', '.join(named)}), not s.15A: say what offence it counts",
                         not_read=f"its title names another offence ({', '.join(named)})")
         if mine:
             v = _decided(v, t, mine, ref, period, zeros_by_table[t.name], notes)
