@@ -514,6 +514,43 @@ def members(area_code: str, areas: pd.DataFrame, groups: pd.DataFrame) -> tuple[
     return areas[areas["area_code"].isin(codes)]["area_name"].tolist(), definition
 
 
+def forces_of(area_code: str, areas: pd.DataFrame, groups: pd.DataFrame) -> set[str]:
+    """The force codes an area is made of: a force itself; a region's or a nation's forces; a press
+    group's members, a member region taken as its forces ('North of England' is three regions)."""
+    kind = dict(zip(areas["area_code"], areas["area_type"], strict=True))
+    if kind.get(area_code) == "force":
+        return {area_code}
+    g = groups[groups["area_code"] == area_code]
+    codes = set(g["member_code"]) if not g.empty else {area_code}
+    out: set[str] = set()
+    for code in codes:
+        if kind.get(code) == "force":
+            out.add(code)
+        else:
+            out |= set(areas.loc[(areas["area_type"] == "force") & (areas["region_code"] == code), "area_code"])
+    return out
+
+
+RELATIONS = {"part": "part of it", "whole": "takes it in", "same": "the same forces", "overlap": "shares forces with it"}
+
+
+def related_areas(area_code: str, candidates: list[str], areas: pd.DataFrame, groups: pd.DataFrame) -> list[tuple[str, str]]:
+    """The regions and press groups among `candidates` that share forces with this one, and how (a release
+    that reported 'North, South and West Yorkshire' together is part of Yorkshire and The Humber), the
+    ones within it first."""
+    mine = forces_of(area_code, areas, groups)
+    out: list[tuple[int, str, str]] = []
+    for code in candidates:
+        if code == area_code:
+            continue
+        theirs = forces_of(code, areas, groups)
+        if not mine or not theirs or not mine & theirs:
+            continue
+        how = "same" if theirs == mine else "part" if theirs < mine else "whole" if theirs > mine else "overlap"
+        out.append((list(RELATIONS).index(how), code, RELATIONS[how]))
+    return [(code, how) for _, code, how in sorted(out)]
+
+
 def understated_sources(issues: pd.DataFrame, source_ids: set[str]) -> bool:
     """Whether any of these sources prints totals that leave out its suppressed cells."""
     return bool(((issues["issue_type"] == "sum_row_excludes_suppressed") & issues["source_id"].isin(source_ids)).any())

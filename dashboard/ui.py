@@ -221,7 +221,7 @@ def chart(fig: go.Figure, table_rows: pd.DataFrame, alt: str, key: str, pick: bo
     drawn in a column, not the page's width (titles wrap shorter, as on a phone)."""
     charts.fit(fig, narrow=narrow or on_phone())
     event = st.plotly_chart(fig, key=key, config=charts.config(filename, fig), on_select="rerun" if pick else "ignore",
-                            selection_mode="points", use_container_width=True)
+                            selection_mode="points", width="stretch")
     st.caption(f"Chart description: {plain(alt)}")
     with st.expander("Table view of this chart"):
         table(table_rows)

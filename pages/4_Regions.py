@@ -24,7 +24,7 @@ with ui.filters():
     chosen = ui.choose("Region or group", options, "region", format_func=lambda c: regions.get(c, c), default=default) or default
 name = regions.get(chosen, chosen)
 member_names, definition = queries.members(str(chosen), areas, groups)
-member_codes = [c for c, n in zip(areas["area_code"], areas["area_name"], strict=True) if n in member_names and c in set(forces["area_code"])]
+member_codes = sorted(queries.forces_of(str(chosen), areas, groups))  # a group of regions ('North of England') is their forces
 rows = regional[regional["area_code"] == chosen]
 years = queries.yearly(rows)
 if years.empty:
@@ -52,6 +52,18 @@ if not other.empty:
     ui.table(other[["period_label", "value", "note", "publisher"]])
 st.markdown(f"**Defined as:** {ui.plain(definition)}")
 st.markdown("**Made up of:** " + ui.plain(", ".join(member_names) or "(see definition)"))
+# the groups a release reported together within this region, and the regions a group lies in: one click away
+published = regional["area_code"].value_counts()
+related = queries.related_areas(str(chosen), list(options), areas, groups)
+if related:
+    st.markdown("**Published together, or the wider area:** regions and the groups releases reported as one that share "
+                "forces with it")
+    cols = st.columns(min(len(related), 3))
+    for i, (code, how) in enumerate(related):
+        n = int(published.get(code, 0))
+        count = f"{n} figure{'s' if n != 1 else ''}" if n else "no figure of its own"
+        cols[i % 3].button(f"{regions.get(code, code)} ({how}, {count})", key=f"related_{code}",
+                           on_click=functools.partial(st.session_state.__setitem__, "qp_region", code))
 
 st.subheader(f"Forces in {name}, ranked")
 mt = t[t["area_code"].isin(member_codes) & (t["status"] == "reported") & t["fy"]]

@@ -252,3 +252,25 @@ def test_a_region_year_with_one_force_reporting_is_a_sentence_not_a_one_bar_char
 
     titles = [json.loads(c.proto.spec)["layout"].get("meta", {}).get("title", "") for c in at.get("plotly_chart")]
     assert not any(str(t).startswith("Which forces in") for t in titles), titles
+
+
+def test_a_region_links_the_groups_releases_reported_within_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 20: 'North, South and West Yorkshire' (a group an NSPCC release reported as one) is one
+    click from Yorkshire and The Humber, and the group's page links back to its region."""
+    at = open_page("pages/4_Regions.py", None, monkeypatch, {"region": "E12000003"})
+    assert_clean(at)
+    group = next(b for b in at.button if b.label.startswith("North, South and West Yorkshire (part of it"))
+    assert any(b.label.startswith("North of England (takes it in") for b in at.button)
+    group.click().run()
+    assert_clean(at)
+    assert at.selectbox(key="qp_region").value == "GRP-YORKS3"
+    assert at.query_params["region"] == "GRP-YORKS3"  # a copied link reopens the group
+    assert any(b.label.startswith("Yorkshire and The Humber (takes it in") for b in at.button)
+
+
+def test_a_group_of_regions_ranks_the_forces_of_those_regions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """'North of England' is three regions: its ranking and latest figures are of their twelve forces."""
+    at = open_page("pages/4_Regions.py", None, monkeypatch, {"region": "GRP-NORTH"})
+    assert_clean(at)
+    assert not any("None of its forces has" in str(getattr(e, "body", "")) for e in at.info)
+    assert any(m.value.startswith("**Made up of:** North East") for m in at.markdown)
