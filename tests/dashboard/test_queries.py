@@ -120,3 +120,22 @@ def test_a_periods_count_of_forces_is_of_forces_with_a_figure() -> None:
     after = queries.periods(df, "scwc", "force").set_index("period")["forces"]
     period = df.loc[row, "period"]
     assert after[period] == before[period] - 1
+
+
+@pytest.mark.parametrize(("code", "related"), [
+    ("E12000003", [("GRP-YORKS3", "part of it"), ("GRP-NORTH", "takes it in")]),
+    ("GRP-YORKS3", [("E12000003", "takes it in"), ("GRP-NORTH", "takes it in")]),
+    ("E12000002", [("GRP-NW4", "part of it"), ("GRP-NORTH", "takes it in"), ("GRP-NE-CUMBRIA", "shares forces with it")]),
+    ("W92000004", []),
+])
+def test_regions_and_groups_that_share_forces(code: str, related: list[tuple[str, str]]) -> None:
+    areas, groups = read_areas(), read_groups()
+    candidates = sorted(set(groups["area_code"]) | {c for c in areas["area_code"] if c.startswith(("E12", "W92"))})
+    assert queries.related_areas(code, candidates, areas, groups) == related
+
+
+def test_a_group_of_regions_is_made_of_their_forces() -> None:
+    areas, groups = read_areas(), read_groups()
+    north = queries.forces_of("GRP-NORTH", areas, groups)
+    assert len(north) == 12 and "E23000010" in north  # West Yorkshire Police, through Yorkshire and The Humber
+    assert queries.forces_of("E23000032", areas, groups) == {"E23000032"}
