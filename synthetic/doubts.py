@@ -1,6 +1,7 @@
 """A synthetic return with one doubtful table of each kind a person settles in the review desk
-(every figure invented): a label not recognised, two readings that disagree, a header row of
-numbers, and a table whose own title names another offence."""
+(every figure invented): a label not recognised, a header row of numbers, and a table whose own
+title names another offence; beside them a list of victims that once tied between two readings and
+now reads as records on its evidence (a column named for what it records is no count)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 YML = 'force: Kent\nreference: "DESK 1"\nperiod_start: 2023-04-01\nperiod_end: 2024-03-31\n'
 FILES = {
     "p.csv": "Platform,Count\r\nSnapchat,10\r\nInstagrm app,3\r\n",  # a label no vocabulary knows
-    # readings disagree: a list of records (one line per victim) or a table of ages by gender
+    # a list of records (one line per victim), not a table of ages by gender: read so without doubt (issue 18)
     "a.csv": "Victim gender,Victim age\r\nFemale,15\r\nMale,16\r\nFemale,15\r\n",
     # a heading row that reads as figures: 'Under 13' is also how a small number is withheld, beside ages
     "b.csv": ",Under 13,13,14\r\nFemale,2,7,9\r\nMale,1,1,3\r\n",

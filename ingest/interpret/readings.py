@@ -140,7 +140,7 @@ def _axis(table: str, side: str, level: int, labels: list[str]) -> str:
     and Male, "Victim Age" over the bands, side by side), each heading's columns are an axis of
     their own, so each finds its own dimension (read as one axis, Female and Male were taken for
     age bands)."""
-    heading = next((x for x in reversed(labels[:level]) if x and match_role(reference(), x) == "value"), "")
+    heading = next((x for x in reversed(labels[:level]) if x and match_role(reference(), x) in ("value", "dimension")), "")
     return f"{table}.{side}{level}" + (f"@{heading}" if heading else "")
 
 
@@ -186,7 +186,7 @@ def _crosstab(table: Table, n_header: int, n_label: int, zeros: set[str]) -> lis
 
 def _heading_word(v: object) -> bool:
     """A corner cell naming the rows' dimension ("Gender" over Female and Male, beside ages 15, 16)."""
-    return isinstance(v, str) and match_role(reference(), v) == "value"
+    return isinstance(v, str) and match_role(reference(), v) in ("value", "dimension")
 
 
 def _header_variants(table: Table) -> list[tuple[int, int, str]]:
@@ -224,6 +224,14 @@ def _records(table: Table, ref: Reference) -> tuple[list[RawFigure], int] | None
     if not found:
         return None
     hi, roles = found
+    # a column headed as a count ("Number") with a number on every line: each line is a count, never one record
+    # to be counted (a short "Gender, Age, Number" table was read as three records, its counts ignored)
+    for ci, c in enumerate(table.rows[hi]):
+        below = [r[ci].value for r in table.rows[hi + 1:] if ci < len(r) and not is_blank(r[ci].value)]
+        if isinstance(c.value, str) and _COUNT_HEADER.search(label_text(c.value).strip()) and below and \
+                all(parse_value(v).status in ("reported", "suppressed") for v in below) and \
+                [parse_value(v).value for v in below] != [float(n) for n in range(1, len(below) + 1)]:
+            return None  # (a "No." column numbering the lines 1, 2, 3 ... is the list's, not a count: Hertfordshire)
     axis = f"{table.name}#records"
     out: list[RawFigure] = []
     n = 0
@@ -280,7 +288,9 @@ def _tidy(table: Table, ref: Reference) -> list[RawFigure] | None:
         if i == vc:
             continue
         cells = [r[i].value for r in body if i < len(r) and not is_blank(r[i].value)]
-        if sum(1 for v in cells if is_value(v)) * 2 > len(cells):
+        # a column of numbers headed by what they are ("Victim age" over 15, 16, 14) is a column of categories
+        named = match_role(ref, header[i]) == "dimension" or ref.record_columns.get(record_key(header[i])) in ("age",)
+        if not named and sum(1 for v in cells if is_value(v)) * 2 > len(cells):
             return None  # a column of figures: a wide table, not a column of categories
         texts = sorted({label_text(v) for v in cells if not _ALL.match(label_text(v))})
         dim = infer_axis_dimension(ref, texts) if texts and len(texts) <= 200 else None
@@ -382,14 +392,28 @@ def _score_crosstab(reading: Reading, ref: Reference, period: tuple[date, date] 
         problems.append(f"{len(mismatches)} printed total(s) do not match their parts: " + "; ".join(mismatches[:2]))
     # cells the reading cannot tell apart (the same labels, other values) are a misreading
     seen: dict[tuple[str, ...], str] = {}
-    clashes = 0
+    clashes = repeats = 0
     for f in cells:
         k = tuple(sorted(lab.text for lab in f.labels))
         if k in seen and seen[k] != str(f.value_raw):
             clashes += 1
+        elif k in seen and k and not is_blank(f.value_raw):
+            repeats += 1  # the same labels and value again: a line printed twice, or a list of lines to be counted
         seen.setdefault(k, str(f.value_raw))
     if clashes:
         problems.append(f"{clashes} cell(s) get the same labels as another cell with a different value")
+    if repeats:
+        problems.append(f"{repeats} cell(s) repeat another cell's labels and value: a line printed twice, or a list "
+                        "whose lines are to be counted")
+    # a column headed only by a dimension's name ("Victim age" over 15, 16, 15; a list of victims): its cells
+    # are that dimension's values, one per victim, not counts of anything (issue 18: "Gender, Age" lists tied
+    # between this reading and the records one)
+    valued = [f for f in cells if any(".cols" in lab.axis for lab in f.labels) and
+              all(match_role(ref, lab.text) == "dimension" for lab in f.labels if ".cols" in lab.axis)]
+    if valued:
+        heading = next(lab.text for lab in valued[0].labels if ".cols" in lab.axis)
+        problems.append(f"{len(valued)} cell(s) under a column named for what it records ({heading!r}), not a count: "
+                        "values of it, one per line, not figures")
     # a figure under no column heading, in a table whose other columns have headings
     nh, nl = shape(reading)
     if nh:
@@ -407,7 +431,7 @@ def _score_crosstab(reading: Reading, ref: Reference, period: tuple[date, date] 
     coverage = 1 - len(unread) / len(values) if values else 0.0
     reading.problems = problems
     reading.score = label_ratio * value_ratio * (0.6 if mismatches else 1.0) * (0.8 if off_period else 1.0) * \
-        (0.9 if bare_years and not calendar else 1.0) * (0.5 if clashes else 1.0) * coverage
+        (0.9 if bare_years and not calendar else 1.0) * (0.5 if clashes else 1.0) * (0.3 if valued else 1.0) * (0.7 if repeats else 1.0) * coverage
     if not cells:
         reading.score = 0.0
 
@@ -1002,7 +1026,7 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
             notes.append(ReaderNote("decision_unmatched", d.table, f"a decision names table '{d.table}', which the file no longer "
                                     f"has (tables: {', '.join(sorted(names)) or 'none'}): not applied ({d.describe()})"))
     # a total: a figure whose labels are roles ("Total", "Number of offences"), periods or areas only
-    have_total = any(all(match_role(ref, lab.text) in ("total", "value") or match_dimension(ref, "period", lab.text)
+    have_total = any(all(match_role(ref, lab.text) in ("total", "value", "dimension") or match_dimension(ref, "period", lab.text)
                          or match_dimension(ref, "area", lab.text) for lab in f.labels) for f in figures if not f.aggregate)
     if not have_total:
         stated = counts_stated(prose, ref)

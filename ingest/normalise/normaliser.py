@@ -93,7 +93,7 @@ class Normaliser:
         text = lab.text.strip()
         if lab.dim is None:
             role = match_role(self.ref, text)
-            if role in ("total", "value"):
+            if role in ("total", "value", "dimension"):
                 return
             if role == "percent":
                 parts.percent = True

@@ -118,7 +118,8 @@ def match_platform(ref: Reference, text: str) -> tuple[str, str] | None:
 
 
 def match_role(ref: Reference, text: str) -> str | None:
-    """total / value / youngest_age / percent, for labels that are not a category."""
+    """total / value (a count: "Number of offences") / dimension (the name of one: "Victim age", "Gender") /
+    youngest_age / percent / other_offence, for labels that are not a category."""
     return _either(text, lambda t: _match_role(ref, t))
 
 
@@ -165,8 +166,8 @@ def _match_role(ref: Reference, text: str) -> str | None:
     # a heading that names a dimension of the victim ("Victim Gender", "Victim's age", "Age of victim"):
     # the name of a header level over its categories (issue 18), as label_roles.csv says of "Gender"
     bare = " ".join(_VICTIM.sub(" ", key).split())
-    if bare != key and ref.roles.get(bare) == "value":
-        return "value"
+    if bare != key and ref.roles.get(bare) in ("value", "dimension"):
+        return ref.roles[bare]
     return None
 
 

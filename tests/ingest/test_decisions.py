@@ -162,3 +162,16 @@ def test_review_lists_the_doubtful_and_takes_a_decision(tmp_path: Path) -> None:
     err = io.StringIO()
     assert review_main([str(folder), "--file", "y.csv", "--table", "nope", "--skip", "--why", "x"], out=io.StringIO(), err=err) == 2
     assert "no table 'nope'" in err.getvalue()
+
+
+def test_another_reading_decided_replaces_the_one_chosen(tmp_path: Path) -> None:
+    """A person who knows better picks another reading of a table (here the cross-tab of a list the
+    readers count as records): its figures are that reading's, each saying who decided."""
+    listing = "Victim gender,Victim age\r\nFemale,15\r\nMale,16\r\nFemale,15\r\n"
+    folder = make_source(tmp_path, "s", {"a.csv": listing})
+    rows, _ = _read(folder)
+    assert {r["reader"] for r in rows} == {"records"}
+    _decide(folder, "a.csv", "a.csv#1", "reading", reading="crosstab")
+    rows, issues = _read(folder)
+    assert rows and all(r["reader"] != "records" and "decided by editor@example.org" in r["note"] for r in rows)
+    assert any(i["issue_type"] == "decision_applied" for i in issues)

@@ -37,8 +37,8 @@ def test_each_heading_over_its_columns_gives_its_own_dimension(tmp_path: Path, u
     assert not [r for r in log.rows if r["severity"] in ("error", "review")], [r["message"] for r in log.rows]
 
 
-@pytest.mark.parametrize(("text", "role"), [("Victim Gender", "value"), ("Victim's age", "value"), ("Age of the victim", "value"),
-                                            ("Victim age band", "value"), ("Victims", None), ("Female", None)])
+@pytest.mark.parametrize(("text", "role"), [("Victim Gender", "dimension"), ("Victim's age", "dimension"), ("Age of the victim", "dimension"),
+                                            ("Victim age band", "dimension"), ("Victims", None), ("Female", None), ("Number of offences", "value")])
 def test_a_heading_that_names_a_dimension_is_a_heading(text: str, role: str | None) -> None:
     assert match_role(REF, text) == role
 
