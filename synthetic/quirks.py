@@ -383,6 +383,48 @@ def zeros_in_words_and_quarters(rng: random.Random) -> Quirk:
                  period=("2023-04-01", "2024-03-31"), note=f"{style} {word}")
 
 
+MONTH_NAMES = ["April", "May", "June", "July", "August", "September", "October", "November", "December", "January", "February", "March"]
+
+
+def months_down_with_a_year_column(rng: random.Random) -> Quirk:
+    """One line a month, the year in a column of its own ('2023 | April | 5'), as a database export prints it."""
+    rows: Rows = [["Year", "Month", "Number of offences"]]
+    want: Want = {}
+    import calendar
+
+    for i, month in enumerate(MONTH_NAMES):
+        year = 2023 + (i >= 9)
+        n = _n(rng, 0, 12)
+        rows.append([year, month, n])
+        m = i + 4 if i < 9 else i - 8
+        want[("total", "", "", "", f"{year}-{m:02d}-01", f"{year}-{m:02d}-{calendar.monthrange(year, m)[1]:02d}")] = ("reported", float(n))
+    return Quirk("months_down_with_a_year_column", _table_file(_letter(rows, "Offences recorded each month, 2023/24"), _fmt(rng)), want,
+                 period=("2023-04-01", "2024-03-31"))
+
+
+def years_side_by_side(rng: random.Random) -> Quirk:
+    """The same table for two years side by side, each under its own year ('2022/23' over one, '2023/24' over the other)."""
+    rows: Rows = [["2022/23", None, None, "2023/24", None], ["Victim gender", "Offences", None, "Victim gender", "Offences"]]
+    want: Want = {}
+    pairs = []
+    for g, code in (("Female", "female"), ("Male", "male")):
+        a, b = _n(rng), _n(rng)
+        pairs.append([g, a, None, g, b])
+        want[("gender", "", code, "", *FY[0][1:])] = ("reported", float(a))
+        want[("gender", "", code, "", *FY[1][1:])] = ("reported", float(b))
+    return Quirk("years_side_by_side", _table_file(_letter(rows + pairs, "Sexual communication with a child by victim gender"),
+                                                   _fmt(rng, ("xlsx", "xls", "ods", "csv"))), want)
+
+
+def semicolon_csv(rng: random.Random) -> Quirk:
+    """A CSV written with semicolons, a byte-order mark, and a blank line before the table."""
+    female, male = _n(rng), _n(rng)
+    text = f"\ufeffSexual communication with a child;;\r\n\r\nVictim gender;2023/24\r\nFemale;{female}\r\nMale;{male}\r\n"
+    want: Want = {("gender", "", "female", "", *FY[1][1:]): ("reported", float(female)),
+                  ("gender", "", "male", "", *FY[1][1:]): ("reported", float(male))}
+    return Quirk("semicolon_csv", {"answer.csv": text.encode("utf-8")}, want)
+
+
 def _from_layout(kind: str, make: Callable[[random.Random], Layout]) -> Callable[[random.Random], Quirk]:
     def quirk(rng: random.Random) -> Quirk:
         seed = rng.randrange(2**32)
@@ -421,7 +463,7 @@ QUIRKS: dict[str, Callable[[random.Random], Quirk]] = {
                             platform_spellings, long_csv, nested_word_tables, bilingual_labels, part_year_in_a_footnote,
                             nil_return_in_words, several_offences, two_level_headings, formula_without_a_saved_value,
                             period_spellings, suppression_marks, short_labels_years_down, age_words_with_counts_and_shares,
-                            zeros_in_words_and_quarters)
+                            zeros_in_words_and_quarters, months_down_with_a_year_column, years_side_by_side, semicolon_csv)
 } | {"row_groups": _from_layout("row_groups", _grouped), "page_printed_turned": _from_layout("page_printed_turned", _turned),
      "months_in_two_halves": _from_layout("months_in_two_halves", _halves)}
 

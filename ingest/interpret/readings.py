@@ -289,23 +289,36 @@ def _tidy(table: Table, ref: Reference) -> list[RawFigure] | None:
             continue
         cells = [r[i].value for r in body if i < len(r) and not is_blank(r[i].value)]
         # a column of numbers headed by what they are ("Victim age" over 15, 16, 14) is a column of categories
-        named = match_role(ref, header[i]) == "dimension" or ref.record_columns.get(record_key(header[i])) in ("age",)
+        named = match_role(ref, header[i]) == "dimension" or ref.record_columns.get(record_key(header[i])) in ("age", "period")
         if not named and sum(1 for v in cells if is_value(v)) * 2 > len(cells):
             return None  # a column of figures: a wide table, not a column of categories
         texts = sorted({label_text(v) for v in cells if not _ALL.match(label_text(v))})
         dim = infer_axis_dimension(ref, texts) if texts and len(texts) <= 200 else None
+        if dim is None and texts and all(_month_of(x) for x in texts):
+            dim = "month"  # month names: a period only with the year column beside them (below)
         if dim is None:
             return None  # a column that is no category: not a long table this reading knows
         dims[i] = dim
-    if len(dims) < 2:
+    # a year column beside a month column ("2023 | April"): one period, the month of that year
+    years_col = next((i for i in dims if all(re.fullmatch(r"(19|20)\d\d", label_text(r[i].value)) for r in body if i < len(r)
+                                             and not is_blank(r[i].value))), None)
+    months_col = next((i for i, d in dims.items() if d == "month"), None)
+    month_of_year = years_col is not None and months_col is not None
+    if months_col is not None and not month_of_year:
+        return None  # month names with no year beside them are no period
+    if month_of_year:
+        dims.pop(years_col)  # type: ignore[arg-type]
+        dims[months_col] = "period"  # type: ignore[index]
+    if len(dims) < 2 and not month_of_year:
         return None  # one column of categories and a count is a plain table (the cross-tab reading)
     repeated = any(len({label_text(r[i].value) for r in body if i < len(r)}) < len(body) for i in dims)
-    if not repeated:
+    if not repeated and not month_of_year:
         return None  # long tables repeat their categories down the lines
     out = []
     for r in body:
-        labels = [Label(f"{table.name}#long.{i}", label_text(r[i].value), dim) for i, dim in dims.items()
-                  if i < len(r) and not is_blank(r[i].value) and not _ALL.match(label_text(r[i].value))]
+        year = f" {label_text(r[years_col].value)}" if years_col is not None and month_of_year else ""
+        labels = [Label(f"{table.name}#long.{i}", label_text(r[i].value) + (year if i == months_col else ""), dim)
+                  for i, dim in dims.items() if i < len(r) and not is_blank(r[i].value) and not _ALL.match(label_text(r[i].value))]
         out.append(RawFigure(r[vc].value, r[vc].location, labels, block=table.title))
     return out
 
