@@ -425,6 +425,43 @@ def semicolon_csv(rng: random.Random) -> Quirk:
     return Quirk("semicolon_csv", {"answer.csv": text.encode("utf-8")}, want)
 
 
+def column_names_written_up(rng: random.Random) -> Quirk:
+    """A PDF table whose column names are set vertically, up or down their cells (narrow columns)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    how = rng.choice(["up", "down"])
+    heads = [("Female", "female"), ("Male", "male"), ("Gender not recorded", "unknown")]
+    bands = [("Under 13", "0-12"), ("13-15", "13-15"), ("16-17", "16-17")]
+    want: Want = {}
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica", 10)
+    x, y = 72, 600
+    # the headings stand in a row 20 to 130 points above the first line: up from its foot, or down from its top
+    c.drawString(x, y + 160, "Sexual communication with a child: victims by age and gender, 2023/24")
+    c.drawString(x, y + 20, "Age band")
+    for k, (h, _) in enumerate(heads):
+        c.saveState()
+        if how == "up":
+            c.translate(x + (k + 1) * 90 + 8, y + 20)
+            c.rotate(90)
+        else:
+            c.translate(x + (k + 1) * 90 + 2, y + 130)
+            c.rotate(-90)
+        c.drawString(0, 0, h)
+        c.restoreState()
+    for r, (band, code) in enumerate(bands):
+        c.drawString(x, y - r * 16, band)
+        for k, (_, g) in enumerate(heads):
+            n = _n(rng, 0, 40)
+            c.drawString(x + (k + 1) * 90, y - r * 16, str(n))
+            want[("age_gender", code, g, "", *FY[1][1:])] = ("reported", float(n))
+    c.showPage()
+    c.save()
+    return Quirk("column_names_written_up", {"answer.pdf": buf.getvalue()}, want, note=how)
+
+
 def _from_layout(kind: str, make: Callable[[random.Random], Layout]) -> Callable[[random.Random], Quirk]:
     def quirk(rng: random.Random) -> Quirk:
         seed = rng.randrange(2**32)
@@ -463,7 +500,8 @@ QUIRKS: dict[str, Callable[[random.Random], Quirk]] = {
                             platform_spellings, long_csv, nested_word_tables, bilingual_labels, part_year_in_a_footnote,
                             nil_return_in_words, several_offences, two_level_headings, formula_without_a_saved_value,
                             period_spellings, suppression_marks, short_labels_years_down, age_words_with_counts_and_shares,
-                            zeros_in_words_and_quarters, months_down_with_a_year_column, years_side_by_side, semicolon_csv)
+                            zeros_in_words_and_quarters, months_down_with_a_year_column, years_side_by_side, semicolon_csv,
+                            column_names_written_up)
 } | {"row_groups": _from_layout("row_groups", _grouped), "page_printed_turned": _from_layout("page_printed_turned", _turned),
      "months_in_two_halves": _from_layout("months_in_two_halves", _halves)}
 
