@@ -462,6 +462,25 @@ def column_names_written_up(rng: random.Random) -> Quirk:
     return Quirk("column_names_written_up", {"answer.pdf": buf.getvalue()}, want, note=how)
 
 
+COUNT_HEADINGS = ["Offences (n)", "Crime count", "Offence count", "Volume of offences", "Recorded crimes", "No. of crimes"]
+
+
+def marked_labels_and_count_headings(rng: random.Random) -> Quirk:
+    """Category labels with footnote marks ('Male¹', 'Female (a)', 'Snapchat¹') under a count heading spelt as
+    a force spells it ('Crime count', 'Offences (n)')."""
+    heading = rng.choice(COUNT_HEADINGS)
+    mark = rng.choice(["¹", " (a)", "*", "†"])
+    rows: Rows = [["Platform", heading]]
+    want: Want = {}
+    for label, code in (("Snapchat", "Snapchat"), ("Instagram", "Instagram"), ("WhatsApp", "WhatsApp")):
+        n = _n(rng, 5)
+        rows.append([label + (mark if rng.random() < 0.5 else ""), n])
+        want[("platform", "", "", code, *ASKED)] = ("reported", float(n))
+    notes: Rows = [[], [f"{mark.strip()} includes messages sent on linked accounts."]]
+    return Quirk("marked_labels_and_count_headings", _table_file(_letter(rows, "Means of communication used") + notes, _fmt(rng)), want,
+                 note=f"{heading} {mark}")
+
+
 def _from_layout(kind: str, make: Callable[[random.Random], Layout]) -> Callable[[random.Random], Quirk]:
     def quirk(rng: random.Random) -> Quirk:
         seed = rng.randrange(2**32)
@@ -501,7 +520,7 @@ QUIRKS: dict[str, Callable[[random.Random], Quirk]] = {
                             nil_return_in_words, several_offences, two_level_headings, formula_without_a_saved_value,
                             period_spellings, suppression_marks, short_labels_years_down, age_words_with_counts_and_shares,
                             zeros_in_words_and_quarters, months_down_with_a_year_column, years_side_by_side, semicolon_csv,
-                            column_names_written_up)
+                            column_names_written_up, marked_labels_and_count_headings)
 } | {"row_groups": _from_layout("row_groups", _grouped), "page_printed_turned": _from_layout("page_printed_turned", _turned),
      "months_in_two_halves": _from_layout("months_in_two_halves", _halves)}
 

@@ -14,7 +14,8 @@ from typing import TypeVar
 from core.facts import THE_OFFENCE
 from core.schema import STANDARD_AGE_BANDS
 from ingest.vocabulary.periods import parse_period
-from ingest.vocabulary.reference import Reference, label_key, reference
+from ingest.vocabulary.reference import Platform, Reference, label_key, reference
+from ingest.vocabulary.values import MARKED_LABEL
 
 T = TypeVar("T")
 
@@ -93,6 +94,9 @@ def _either(text: str, match: Callable[[str], T | None]) -> T | None:
     found = match(text)
     if found is not None:
         return found
+    marked = MARKED_LABEL.match(str(text).strip())  # "Male¹", "Female (a)": the label without its footnote mark
+    if marked and (found := match(marked.group("label"))) is not None:
+        return found
     parts = _BILINGUAL.split(str(text))
     if len(parts) != 2:
         return None
@@ -112,8 +116,12 @@ _PLATFORM_KIND = re.compile(r"\s*(?:\((?:app|application|website|web site|site|m
 
 
 def match_platform(ref: Reference, text: str) -> tuple[str, str] | None:
-    key = label_key(text)
-    p = ref.platforms.get(key) or ref.platforms.get(_PLATFORM_KIND.sub("", key).strip())
+    def one(t: str) -> Platform | None:
+        key = label_key(t)
+        return ref.platforms.get(key) or ref.platforms.get(_PLATFORM_KIND.sub("", key).strip())
+
+    marked = MARKED_LABEL.match(str(text).strip())
+    p = one(text) or (one(marked.group("label")) if marked else None)
     return (p.name, p.group) if p else None
 
 
@@ -147,9 +155,13 @@ def offence_label(ref: Reference, text: str) -> str | None:
     return None
 
 
+# what a count's heading may carry after its name: "Offences (n)", "Crimes (number)"
+_COUNT_SUFFIX = re.compile(r"\s*\((?:n|no\.?|number|count)\)$")
+
+
 def _match_role(ref: Reference, text: str) -> str | None:
     key = label_key(text)
-    role = ref.roles.get(key)
+    role = ref.roles.get(key) or ref.roles.get(_COUNT_SUFFIX.sub("", key))
     if role:
         return role
     named = offence_label(ref, text)

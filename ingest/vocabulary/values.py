@@ -33,9 +33,9 @@ _NUMBER = re.compile(r"^[+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 # section signs ('7†', '12‡') are footnote marks too
 MARK = (r"(?:[\u00b9\u00b2\u00b3\u2070-\u2079\u2020\u2021\u00a7]+|\^+\**|\*+|\(?r\)?|\(p\)|\[r\]|\[note\s*\d+\]|\(note\s*\d+\))")
 _MARKED = re.compile(r"^(?P<num>[+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?)\s*(?P<mark>" + MARK + ")$")
-# a label with a footnote mark set against it ("2024*", "2023¹", "2022 (p)"): the mark is no part of it
+# a label with a footnote mark set against it ("2024*", "2023¹", "2022 (p)", "Female (a)"): the mark is no part of it
 # (never a bare letter: "Gender" does not end in a revision mark)
-MARKED_LABEL = re.compile(r"^(?P<label>.*?\S)\s*(?:[\u00b9\u00b2\u00b3\u2070-\u2079\u2020\u2021\u00a7]+|\^+\**|\*+|\((?:p|r|note\s*\d+)\)|"
+MARKED_LABEL = re.compile(r"^(?P<label>.*?\S)\s*(?:[\u00b9\u00b2\u00b3\u2070-\u2079\u2020\u2021\u00a7]+|\^+\**|\*+|\((?:[a-z]|note\s*\d+)\)|"
                           r"\[(?:r|note\s*\d+)\])$", re.I)
 # "1-4", "1 to 4" in a figure's cell: a small number withheld, printed as the range it lies in
 _SMALL_RANGE = re.compile(r"^(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})$")

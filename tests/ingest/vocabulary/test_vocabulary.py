@@ -177,3 +177,26 @@ def test_a_number_with_a_mark_is_the_number(raw: str, value: float, mark: str) -
 @pytest.mark.parametrize("raw", ["*", "**", "R", "1,2*", "^"])
 def test_a_mark_alone_is_never_a_number(raw: str) -> None:
     assert parse_value(raw).value is None
+
+
+@pytest.mark.parametrize(("label", "what"), [
+    ("Male¹", ("gender", "male")), ("Female (a)", ("gender", "female")), ("Under 13 (a)", ("age", "0-12")),
+    ("Snapchat¹", ("platform", "Snapchat")), ("Total (a)", ("role", "total")),
+])
+def test_a_label_with_a_footnote_mark_means_what_it_means_without(label: str, what: tuple[str, str]) -> None:
+    """Issue 18 / quirks corpus: a footnote mark set against a category is no part of it."""
+    from ingest.vocabulary.labels import match_role
+
+    kind, value = what
+    got = {"gender": lambda: match_gender(REF, label), "age": lambda: match_age(REF, label).label,  # type: ignore[union-attr]
+           "platform": lambda: match_platform(REF, label)[0],  # type: ignore[index]
+           "role": lambda: match_role(REF, label)}[kind]()
+    assert got == value
+
+
+@pytest.mark.parametrize("label", ["Offences (n)", "Crime count", "Offence count", "Volume of offences", "Recorded crimes",
+                                   "Crimes recorded", "Number of Crimes Recorded", "No. of crimes"])
+def test_a_count_heading_as_forces_write_it(label: str) -> None:
+    from ingest.vocabulary.labels import match_role
+
+    assert match_role(REF, label) == "value"
