@@ -481,6 +481,40 @@ def marked_labels_and_count_headings(rng: random.Random) -> Quirk:
                  note=f"{heading} {mark}")
 
 
+def years_over_genders(rng: random.Random) -> Quirk:
+    """Each year's heading over its own Female and Male columns (a header of two levels, the year merged
+    over its pair), age bands down."""
+    rows: Rows = [[None, "2022/23", "2022/23", "2023/24", "2023/24"], ["Age of victim", "Female", "Male", "Female", "Male"]]
+    want: Want = {}
+    for band, code in (("Under 13", "0-12"), ("13-15", "13-15"), ("16-17", "16-17")):
+        row: list[Any] = [band]
+        for _, start, end in FY:
+            for g in ("female", "male"):
+                n = _n(rng, 0, 30)
+                row.append(n)
+                want[("age_gender", code, g, "", start, end)] = ("reported", float(n))
+        rows.append(row)
+    return Quirk("years_over_genders", _table_file(_letter(rows, "Victims by age and gender"), _fmt(rng)), want)
+
+
+def figures_in_a_bulleted_list(rng: random.Random) -> Quirk:
+    """A letter giving each year's total as a bullet ('• 2022/23: 45 offences')."""
+    import docx
+
+    style = rng.choice(["{fy}: {n} offences", "{fy} - {n}", "In {fy}, {n} offences were recorded.", "{n} offences in {fy}"])
+    d = docx.Document()
+    d.add_paragraph(LETTERHEAD[0])
+    d.add_paragraph("The number of offences of sexual communication with a child recorded by the force:")
+    want: Want = {}
+    for fy, start, end in FY:
+        n = _n(rng, 10)
+        d.add_paragraph(style.format(fy=fy, n=n), style="List Bullet")
+        want[("total", "", "", "", start, end)] = ("reported", float(n))
+    buf = io.BytesIO()
+    d.save(buf)
+    return Quirk("figures_in_a_bulleted_list", {"letter.docx": buf.getvalue()}, want, note=style)
+
+
 def _from_layout(kind: str, make: Callable[[random.Random], Layout]) -> Callable[[random.Random], Quirk]:
     def quirk(rng: random.Random) -> Quirk:
         seed = rng.randrange(2**32)
@@ -520,7 +554,8 @@ QUIRKS: dict[str, Callable[[random.Random], Quirk]] = {
                             nil_return_in_words, several_offences, two_level_headings, formula_without_a_saved_value,
                             period_spellings, suppression_marks, short_labels_years_down, age_words_with_counts_and_shares,
                             zeros_in_words_and_quarters, months_down_with_a_year_column, years_side_by_side, semicolon_csv,
-                            column_names_written_up, marked_labels_and_count_headings)
+                            column_names_written_up, marked_labels_and_count_headings,
+                            years_over_genders, figures_in_a_bulleted_list)
 } | {"row_groups": _from_layout("row_groups", _grouped), "page_printed_turned": _from_layout("page_printed_turned", _turned),
      "months_in_two_halves": _from_layout("months_in_two_halves", _halves)}
 

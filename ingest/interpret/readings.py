@@ -646,6 +646,39 @@ def counts_stated(prose: list[ProseLine], ref: Reference) -> list[RawFigure]:
             out.append(RawFigure(words, line.location, [Label("sentence", "Total", "role"),
                                                         Label("sentence", f"{start} to {end}", "period")],
                                  read_as=n, note=f"stated: {line.text[:200]}", block="statement"))
+    return out + _listed_counts(prose, ref, {f.location for f in out})
+
+
+# a line of a list giving one period's count ("• 2022/23 - 45", "2023/24: 52 offences")
+_PERIOD_LINE = re.compile(r"^(?:[\u2022\u00b7*\-]\s*)?(?P<period>.+?)\s*(?:[-\u2013:=]|\s)\s*(?P<n>\d{1,3}(?:,\d{3})*|\d+)"
+                          r"(?:\s*(?:offences?|crimes?|recorded))*\.?$", re.I)
+
+
+def _listed_counts(prose: list[ProseLine], ref: Reference, taken: set[str]) -> list[RawFigure]:
+    """Counts listed a period a line, two lines or more in a row ("2022/23 - 45" / "2023/24 - 52" under
+    "The number of offences ... recorded:"), each its period's total; never under a line naming another
+    offence, never a line that is itself a period ("2023 - 2024")."""
+    found: list[tuple[int, ProseLine, str, tuple[date, date]]] = []
+    for i, line in enumerate(prose):
+        m = _PERIOD_LINE.match(line.text.strip())
+        if not m or line.location in taken or parse_period(line.text.strip()) is not None:
+            continue
+        period = parse_period(m.group("period").strip(" -:"))
+        if period is not None:
+            found.append((i, line, m.group("n"), period))
+    listed = {i for i, *_ in found}
+    out: list[RawFigure] = []
+    for i, line, n, (start, end) in found:
+        if i - 1 not in listed and i + 1 not in listed:
+            continue  # one such line alone is no list
+        first = i
+        while first - 1 in listed:
+            first -= 1
+        named = ref.offences_named(prose[first - 1].text) if first else []  # the line that introduces the list
+        if named and THE_OFFENCE not in named:
+            continue
+        out.append(RawFigure(n, line.location, [Label("sentence", "Total", "role"), Label("sentence", f"{start} to {end}", "period")],
+                             note=f"listed: {line.text[:200]}", block="statement"))
     return out
 
 

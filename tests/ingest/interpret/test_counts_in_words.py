@@ -98,3 +98,23 @@ def test_any_counts_joined_into_one_sentence_each_keep_their_own_year() -> None:
         assert [(n, p[0].year) for _, n, p in counts_by_period(text)] == [(n, y) for n, y, _ in parts]
 
     check()
+
+
+@pytest.mark.parametrize(("lines", "want"), [
+    (["The number of offences of sexual communication with a child recorded:", "2022/23 - 45", "2023/24 - 52"],
+     [("45", "2022-04-01"), ("52", "2023-04-01")]),
+    (["Offences recorded by the force:", "\u2022 2022/23: 7 offences", "\u2022 2023/24: 9 offences"],
+     [("7 offences", "2022-04-01"), ("9 offences", "2023-04-01")]),  # read as counts stated in words
+    (["Meeting a child following sexual grooming (s.15):", "2022/23 - 4", "2023/24 - 6"], []),  # another offence's list
+    (["Offences recorded:", "2022/23 - 45"], []),  # one line alone is no list
+    (["Periods covered:", "2021 - 2022", "2023 - 2024"], []),  # lines that are periods themselves
+])
+def test_counts_listed_a_period_a_line(lines: list[str], want: list[tuple[str, str]]) -> None:
+    from ingest.interpret.readings import counts_stated
+    from ingest.read.base import ProseLine
+
+    prose = [ProseLine(f"paragraph {i + 1}", t) for i, t in enumerate(lines)]
+    from ingest.vocabulary.reference import reference
+
+    got = counts_stated(prose, reference())
+    assert [(str(f.value_raw), f.labels[1].text.split(" to ")[0]) for f in got] == want
