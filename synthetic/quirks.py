@@ -76,6 +76,29 @@ def _n(rng: random.Random, lo: int = 5, hi: int = 90) -> int:
     return rng.randint(lo, hi)
 
 
+def _prose_letter(paragraphs: list[str], rng: random.Random, bullets: set[int] | None = None) -> dict[str, bytes]:
+    """A letter of paragraphs, as Word or as a PDF (most answers arrive as PDF letters); `bullets`: the
+    paragraphs set as a bulleted list."""
+    if rng.random() < 0.5:
+        import docx
+
+        d = docx.Document()
+        for i, text in enumerate(paragraphs):
+            d.add_paragraph(text, style="List Bullet" if i in (bullets or set()) else None)
+        buf = io.BytesIO()
+        d.save(buf)
+        return {"letter.docx": buf.getvalue()}
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    styles = getSampleStyleSheet()
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4).build(
+        [Paragraph(("\u2022 " if i in (bullets or set()) else "") + text, styles["Normal"]) for i, text in enumerate(paragraphs)])
+    return {"letter.pdf": buf.getvalue()}
+
+
 # --- the quirks -----------------------------------------------------------------------------------
 
 def marked_numbers(rng: random.Random) -> Quirk:
@@ -240,20 +263,15 @@ WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "sev
 
 def nil_return_in_words(rng: random.Random) -> Quirk:
     """'No offences were recorded in 2022/23 and one offence in 2023/24', details withheld."""
-    import docx
-
     n = rng.choice(list(WORDS))
-    d = docx.Document()
-    for p in [LETTERHEAD[0], "Dear Requester,", "Thank you for your request about sexual communication with a child.",
-              f"No offences were recorded in 2022/23 and {WORDS[n]} offence{'s were' if n > 1 else ' was'} recorded in 2023/24.",
-              "The details (the age and gender of the victim, the platform used) are withheld under section 40(2).",
-              "Yours sincerely"]:
-        d.add_paragraph(p)
-    buf = io.BytesIO()
-    d.save(buf)
+    files = _prose_letter([LETTERHEAD[0], "Dear Requester,", "Thank you for your request about sexual communication with a child.",
+                           f"No offences were recorded in 2022/23 and {WORDS[n]} offence{'s were' if n > 1 else ' was'} recorded "
+                           "in 2023/24.",
+                           "The details (the age and gender of the victim, the platform used) are withheld under section 40(2).",
+                           "Yours sincerely"], rng)
     want: Want = {("total", "", "", "", *FY[0][1:]): ("reported", 0.0), ("total", "", "", "", *FY[1][1:]): ("reported", float(n)),
                   ("age_gender", "", "", "", *ASKED): ("withheld", None), ("platform", "", "", "", *ASKED): ("withheld", None)}
-    return Quirk("nil_return_in_words", {"letter.docx": buf.getvalue()}, want)
+    return Quirk("nil_return_in_words", files, want, note=next(iter(files)))
 
 
 def several_offences(rng: random.Random) -> Quirk:
@@ -499,20 +517,15 @@ def years_over_genders(rng: random.Random) -> Quirk:
 
 def figures_in_a_bulleted_list(rng: random.Random) -> Quirk:
     """A letter giving each year's total as a bullet ('• 2022/23: 45 offences')."""
-    import docx
-
     style = rng.choice(["{fy}: {n} offences", "{fy} - {n}", "In {fy}, {n} offences were recorded.", "{n} offences in {fy}"])
-    d = docx.Document()
-    d.add_paragraph(LETTERHEAD[0])
-    d.add_paragraph("The number of offences of sexual communication with a child recorded by the force:")
+    paragraphs = [LETTERHEAD[0], "The number of offences of sexual communication with a child recorded by the force:"]
     want: Want = {}
     for fy, start, end in FY:
         n = _n(rng, 10)
-        d.add_paragraph(style.format(fy=fy, n=n), style="List Bullet")
+        paragraphs.append(style.format(fy=fy, n=n))
         want[("total", "", "", "", start, end)] = ("reported", float(n))
-    buf = io.BytesIO()
-    d.save(buf)
-    return Quirk("figures_in_a_bulleted_list", {"letter.docx": buf.getvalue()}, want, note=style)
+    files = _prose_letter(paragraphs, rng, bullets={2, 3})
+    return Quirk("figures_in_a_bulleted_list", files, want, note=f"{style} {next(iter(files))}")
 
 
 def _from_layout(kind: str, make: Callable[[random.Random], Layout]) -> Callable[[random.Random], Quirk]:

@@ -45,6 +45,7 @@ from ingest.vocabulary.values import parse_value
 
 WORD_GAP = 0.55  # words closer than this many line heights are one phrase (a column gap is wider)
 OCR_REVIEW = "read by OCR from a scanned image: check every figure against the letter"
+_LIST_ITEM = re.compile(r"^\s*[\u2022\u00b7\u25aa\u25e6\u2023\u2043\u2013*-]\s")
 _FIGURE = re.compile(r"^[<>]?\s*[\d,]+(\.\d+)?%?$|^[*~–—-]$|^\[[cxz]\]$", re.I)
 
 
@@ -837,7 +838,10 @@ def read(path: Path) -> Document:
         last_item = it
         if para:
             pp, pl = para[-1]
-            if pp != page or it.top - pl.bottom > 0.9 * max(it.h, pl.h) or len(para) > 40:
+            # a list item ("• 2022/23 - 45") starts a paragraph of its own, as does a line after one ending in a
+            # colon (the line that introduces a list): each item is a line a count can be read from
+            if pp != page or it.top - pl.bottom > 0.9 * max(it.h, pl.h) or len(para) > 40 or _LIST_ITEM.match(it.text) or \
+                    pl.text.rstrip().endswith(":"):
                 flush()
         para.append((page, it))
         if len(doc.prose) > MAX_PROSE_LINES:
