@@ -71,7 +71,7 @@ bench: $(VENV)/.runtime
 	@echo "real published tables: figures found with labels that tell them apart (issue 18 asks for 90%)"
 	$(BIN)/python tools/measure_tables.py tests/fixtures/real-tables
 	@echo "answers with the quirks real letters have: figures read right (issue 18 asks for 95%), none called ok when wrong"
-	$(BIN)/python tools/measure_quirks.py 6
+	$(BIN)/python tools/measure_quirks.py 10
 
 ## PEER=DIR: also measure a checkout of elliottkte/uk-crime-analysis in the same run
 bench-app: $(VENV)/.dev

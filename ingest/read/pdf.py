@@ -405,6 +405,9 @@ def _lines(segs: list[Seg], rules: Rules) -> list[Line]:
 _PAGE_NO = re.compile(r"\bpage\s*\d+(\s*(of|/)\s*\d+)?|\d+\s*(of|/)\s*\d+\s*$|^\s*\d+\s*$", re.I)
 
 
+_TRAILING_NO = re.compile(r"\s(\d{1,3})\s*$")
+
+
 def _norm(text: str) -> str:
     """A line's words, with a page number ("Page 2 of 6", a bare "3") made the same on every page."""
     return _PAGE_NO.sub("#", " ".join(text.lower().split()))
@@ -415,17 +418,25 @@ def _repeated(pages: list[tuple[list[Line], float]]) -> list[set[int]]:
     near the top or bottom of at least two pages."""
     if len(pages) < 2:
         return [set() for _ in pages]
+    def key(text: str, pi: int) -> str:
+        # a footer's words then its page's number ("© LGA and Revolution Consulting Limited 4" on page 4): the
+        # number made the same on every page; a trailing number that is not the page's (a total) is kept
+        m = _TRAILING_NO.search(text)
+        if m and int(m.group(1)) in (pi + 1, pi):
+            text = text[:m.start()] + " #"
+        return _norm(text)
+
     seen: dict[str, list[tuple[int, float]]] = {}
     for pi, (lines, height) in enumerate(pages):
         for ln in lines:
             if ln.top < height * 0.22 or ln.bottom > height * 0.86:
-                seen.setdefault(_norm(ln.text), []).append((pi, ln.top))
+                seen.setdefault(key(ln.text, pi), []).append((pi, ln.top))
     drop: list[set[int]] = [set() for _ in pages]
     for pi, (lines, height) in enumerate(pages):
         for ln in lines:
             if not (ln.top < height * 0.22 or ln.bottom > height * 0.86):
                 continue
-            others = {p for p, y in seen.get(_norm(ln.text), []) if p != pi and abs(y - ln.top) < 12}
+            others = {p for p, y in seen.get(key(ln.text, pi), []) if p != pi and abs(y - ln.top) < 12}
             # a table's header repeated at the top of each page is not letterhead: kept (the
             # page-break join drops the repeats)
             below = [x for x in lines if x.no == ln.no + 1]

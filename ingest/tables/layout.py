@@ -201,6 +201,12 @@ def _one_year(cells: list[object]) -> bool:
     return len(cells) >= 3 and len(years) == 1 and bool(re.fullmatch(r"(19|20)\d\d", next(iter(years))))
 
 
+def _ranks(cells: list[object]) -> bool:
+    """A column numbering the rows 1, 2, 3 ... (blanks between allowed): ranks, not figures."""
+    numbers = [label_text(v) for v in cells if not is_blank(v)]
+    return len(numbers) >= 3 and numbers == [str(i) for i in range(1, len(numbers) + 1)]
+
+
 def _label_columns(body: list[list[Cell]], width: int) -> int:
     """How many leading columns hold row labels (text, not figures, in body rows)."""
     n = 0
@@ -208,6 +214,13 @@ def _label_columns(body: list[list[Cell]], width: int) -> int:
         cells = [r[c].value for r in body if c < len(r)]
         if c == 0 and _one_year(cells):
             n = 1  # a date column that holds one year on every row (a census extract's "2011"): labels follow it
+            continue
+        if c == 0 and _ranks(cells) and width > 2 and \
+                all(not is_value(r[1].value) for r in body if len(r) > 1 and not is_blank(r[1].value)) and \
+                any(is_value(x.value) for r in body for x in r[2:]):
+            # rank numbers beside the names they rank, figures after them (the LGA's table of the 20 largest
+            # providers): labels. A record listing's line numbers before its words stay its rows' labels (Hertfordshire)
+            n = 1
             continue
         if any(is_value(v) for v in cells if not isinstance(v, str) or v.strip().replace(",", "").isdigit()):
             break

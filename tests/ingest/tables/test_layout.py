@@ -214,3 +214,15 @@ def test_a_total_inside_a_group_adds_up_that_group_only() -> None:
     # Female's '-' is 0 by Female's own Total (5 = 0 + 5), not by the sum over both groups
     assert dash_zeros(t) == {"Sheet1!B3"}
     assert total_parts(t.row_labels(), [2, 5]) == {2: [0, 1], 5: [3, 4]}
+
+
+def test_ranks_beside_the_names_they_rank_are_labels() -> None:
+    """The LGA's table of the 20 largest providers: rank, name, then figures (real-tables)."""
+    ranked = [["", "Provider", "Income", "Share"], ["1", "Alpha", "346", "20%"], ["", "Beta", "16", "3%"], ["2", "Gamma", "293", "19%"],
+              ["3", "Delta", "177", "11%"]]
+    [t] = find_tables([grid(ranked)])[0]
+    assert t.n_label == 2 and t.row_labels()[0] == ["1", "Alpha"]
+    # a record listing's line numbers before its words stay the rows' labels (Hertfordshire's 61 pages)
+    listing = [["No.", "Year", "Crime type"], ["1", "2019/2020", "Violence"], ["2", "2019/2020", "Theft"], ["3", "2020/2021", "Fraud"]]
+    [t] = find_tables([grid(listing)])[0]
+    assert t.n_label == 1
