@@ -56,7 +56,8 @@ TOTAL_SENTENCES = [
 # and one offence in 2023/24": a nil return in words); never a section number ("s.15 offences")
 COUNT_WORDS = {"no": 0, "nil": 0, "a single": 1, **NUMBER_WORDS}
 COUNT_IN_SENTENCE = re.compile(
-    r"(?<![\w.§/])(?<!section )(?<!s\. )(?<!s )(?P<n>" + "|".join(sorted(COUNT_WORDS, key=len, reverse=True)) + r"|\d[\d,]*)"
+    # never a number that is part of a reference ("Our reference: FUZZ-1" over "Offences by month": a made-up 1)
+    r"(?<![\w.§/-])(?<!section )(?<!s\. )(?<!s )(?<!reference: )(?<!reference )(?<!ref: )(?<!ref )(?<!no\. )(?P<n>" + "|".join(sorted(COUNT_WORDS, key=len, reverse=True)) + r"|\d[\d,]*)"
     r"\s+(?:(?:recorded|reported|such|further|crimes? of|offences? of)\s+)?(?:offences?|crimes?|incidents?|occurrences?)\b", re.I)
 # where one clause of a sentence ends and the next begins ("... in 2022/23 and one offence in 2023/24")
 CLAUSE_BREAK = re.compile(r";|\.\s|\b(?:and|but|while|whereas)\b", re.I)

@@ -347,7 +347,8 @@ def row_groups(rows: list[list[Cell]], n_header: int) -> list[list[Cell]] | None
     def heading(i: int) -> bool:
         return bool(label(body[i])) and all(is_blank(c.value) for c in body[i][1:]) and \
             _label_key(label(body[i])) not in with_figures and printed[_label_key(label(body[i]))] == 1 and i + 1 < len(body) and \
-            (any(is_value(c.value) for c in body[i + 1][1:]) or _label_key(label(body[i + 1])) in with_figures)
+            (any(is_value(c.value) for c in body[i + 1][1:]) or _label_key(label(body[i + 1])) in with_figures or
+             printed[_label_key(label(body[i + 1]))] > 1)  # a band left blank in every group is still a band
 
     first = next((i for i in range(len(body)) if heading(i)), None)
     if first is None or not label(body[first + 1]):

@@ -34,6 +34,8 @@ def test_each_count_takes_the_period_of_its_own_clause(text: str, counts: list[t
     "There were 15 offences in 2022/23 and 2023/24 together.",  # two periods in one clause: no guess
     "More than two offences were recorded in 2022/23.",  # a bound, not a count
     "Your request of 3 May 2024 asked for offences in 2022/23.",  # no count at all
+    # a reference's number before the next line's title, joined into one paragraph (the fuzzer found a made-up 1)
+    "Our reference: FUZZ-1 Offences by month, 2023/24", "Our reference: 1234 Offences by month, 2023/24",
 ])
 def test_no_count_is_guessed(text: str) -> None:
     assert counts_by_period(text) == []
