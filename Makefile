@@ -62,7 +62,7 @@ check: $(VENV)/.dev
 	$(BIN)/mypy $(MYPY_PATHS)
 	$(BIN)/python -m pytest -q -n 2 -m "not browser and not slow and not sweep"
 
-## the long browser sweep (every map area clicked); CI runs it after make test
+## the long sweeps (every map area clicked; 600 fuzzed layouts; the quirk corpus); CI runs them after make test
 test-sweep: $(VENV)/.dev
 	$(BIN)/python -m pytest -q -m sweep
 
