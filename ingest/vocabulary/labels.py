@@ -36,7 +36,7 @@ class AgeBand:
 _AGE_RANGE = re.compile(r"^(?:aged\s+|age\s+)?(\d{1,2})\s*(?:-|to)\s*(\d{1,2})(?:\s*(?:years?|yrs?)(?:\s*old)?)?$")
 _AGE_PAIR = re.compile(r"^(?:aged\s+)?(\d{1,2})\s*(?:and|&)\s*(\d{1,2})(?:\s*(?:years?|yrs?)(?:\s*old)?)?$")
 _AGE_UNDER = re.compile(r"^(?:aged\s+)?(\d{1,2})\s*(?:and|or|&)\s*(?:under|younger|below)$")
-_AGE_BELOW = re.compile(r"^(?:under|below|less than)\s*(\d{1,2})s?$")
+_AGE_BELOW = re.compile(r"^(?:aged\s+)?(?:under|below|less than|u)\s*(\d{1,2})s?(?:\s*(?:years?|yrs?)(?:\s*old)?)?$")
 _AGE_OVER = re.compile(r"^(?:aged\s+)?(\d{1,2})\s*(?:\+|and over|or over|and older|or older|and above)$")
 _AGE_ONE = re.compile(r"^(?:aged\s+|age\s+)?(\d{1,2})(?:\s*(?:years?|yrs?)(?:\s*old)?)?$")
 

@@ -43,7 +43,8 @@ def test_unknown_force_is_not_guessed_but_near_names_offered() -> None:
     [
         ("11 and under", "0-11", 0, 11), ("12-15", "12-15", 12, 15), ("16 and over", "16+", 16, None), ("Unknown Age", "unknown", None, None),
         ("Not known", "unknown", None, None), ("0-5", "0-5", 0, 5), ("6-10", "6-10", 6, 10), ("11-15", "11-15", 11, 15),
-        ("16-17", "16-17", 16, 17), ("16 and 17", "16-17", 16, 17), ("13", "13", 13, 13), ("aged 13", "13", 13, 13), ("Under 12", "0-11", 0, 11),
+        ("16-17", "16-17", 16, 17), ("16 and 17", "16-17", 16, 17), ("Under 13 years", "0-12", 0, 12), ("U13", "0-12", 0, 12),
+        ("Aged under 13", "0-12", 0, 12), ("13", "13", 13, 13), ("aged 13", "13", 13, 13), ("Under 12", "0-11", 0, 11),
         ("under 11", "0-10", 0, 10), ("15 and under", "0-15", 0, 15), ("12 to 15", "12-15", 12, 15), ("16+", "16+", 16, None),
     ],
 )
@@ -58,7 +59,8 @@ def test_non_ages_are_not_ages(label: str) -> None:
 
 
 @pytest.mark.parametrize(("label", "gender"), [("F", "female"), ("Female", "female"), ("girls", "female"), ("M", "male"),
-                                               ("Boy", "male"), ("U", "unknown"), ("Not recorded", "unknown")])
+                                               ("Boy", "male"), ("U", "unknown"), ("Not recorded", "unknown"),
+                                               ("Unknown/Not Stated", "unknown"), ("N/K", "unknown")])
 def test_genders(label: str, gender: str) -> None:
     assert match_gender(REF, label) == gender
 
@@ -68,7 +70,8 @@ def test_genders(label: str, gender: str) -> None:
     [("Snap Chat", "Snapchat", "Snap"), ("Whatsapp", "WhatsApp", "Meta"), ("KIK", "Kik", "Kik"), ("Insta", "Instagram", "Meta"),
      ("FB Messenger", "Facebook Messenger", "Meta"), ("Tiktok", "TikTok", "ByteDance"), ("Twitter", "X (Twitter)", "X"),
      ("text message", "Text message", "Phone"), ("Facebook", "Facebook", "Meta"),
-     ("SnapChat (app)", "Snapchat", "Snap"), ("Instagram app", "Instagram", "Meta"), ("WhatsApp (messaging)", "WhatsApp", "Meta")],
+     ("SnapChat (app)", "Snapchat", "Snap"), ("Instagram app", "Instagram", "Meta"), ("WhatsApp (messaging)", "WhatsApp", "Meta"),
+     ("PSN", "PlayStation Network", "Sony"), ("Teams", "Microsoft Teams", "Microsoft"), ("Text/SMS", "Text message", "Phone")],
 )
 def test_platform_variants(label: str, platform: str, group: str) -> None:
     assert match_platform(REF, label) == (platform, group)
