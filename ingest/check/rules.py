@@ -60,7 +60,15 @@ def drop_duplicates(rows: list[Row], source_id: str, issues: IssueLog) -> list[R
             if (f["status"], f["value"], f["value_raw"]) == (row["status"], row["value"], row["value_raw"]) or \
                     (f["status"] == row["status"] == "reported" and f["value"] == row["value"]):
                 first_at = f["source_location"] if f["source_file"] == row["source_file"] else f"{f['source_file']} {f['source_location']}"
-                if f.get("label_raw") == row.get("label_raw") and f["source_file"] == row["source_file"]:  # the same row twice
+                if _parts_of_one_platform(f, row):
+                    # one platform under two names with one value ("SnapChat (app) 12", "Snapchat 12"; quirks corpus):
+                    # the same figure twice, or two parts of 24? kept once, and a person says which
+                    issues.add("platform_parts_unclear", row.get("source_id") or source_id,
+                               f"{row['platform']} is printed as {f['label_raw']!r} ({f['value_raw']}) and as {row['label_raw']!r} "
+                               f"({row['value_raw']}): the same figure twice, or two parts to be summed? kept once; needs review",
+                               row["source_file"], row["source_location"], row["value_raw"])
+                    f["review"] = f.get("review") or f"printed again as {row['label_raw']!r} with the same value: twice, or two parts?"
+                elif f.get("label_raw") == row.get("label_raw") and f["source_file"] == row["source_file"]:  # the same row twice
                     said += 1
                     if said <= MAX_SAID:
                         issues.add("duplicate_figure", row.get("source_id") or source_id,

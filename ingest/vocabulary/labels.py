@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from core.facts import THE_OFFENCE
 from core.schema import STANDARD_AGE_BANDS
@@ -41,8 +41,20 @@ _AGE_OVER = re.compile(r"^(?:aged\s+)?(\d{1,2})\s*(?:\+|and over|or over|and old
 _AGE_ONE = re.compile(r"^(?:aged\s+|age\s+)?(\d{1,2})(?:\s*(?:years?|yrs?)(?:\s*old)?)?$")
 
 
+def _memo(ref: Reference, kind: str, text: str, find: Callable[[], T]) -> T:
+    """What a label means, worked out once per vocabulary (a table asks of the same label many times: the
+    quirks and the fuzzer's 100x rounds spent a quarter of their time here)."""
+    memo: dict[tuple[str, str], Any] = ref.__dict__.setdefault("_label_memo", {})
+    key = (kind, text)
+    if key not in memo:
+        if len(memo) > 200_000:
+            memo.clear()
+        memo[key] = find()
+    return memo[key]  # type: ignore[no-any-return]
+
+
 def match_age(ref: Reference, text: str) -> AgeBand | None:
-    return _either(text, lambda t: _match_age(ref, t))
+    return _memo(ref, "age", text, lambda: _either(text, lambda t: _match_age(ref, t)))
 
 
 def _match_age(ref: Reference, text: str) -> AgeBand | None:
@@ -106,7 +118,8 @@ def _either(text: str, match: Callable[[str], T | None]) -> T | None:
 
 def match_gender(ref: Reference, text: str) -> str | None:
     """gender_labels.csv, also with the victim named ("Victim's gender not recorded", "Female victims")."""
-    return _either(text, lambda t: ref.genders.get(label_key(t)) or ref.genders.get(" ".join(_VICTIM.sub(" ", label_key(t)).split())))
+    return _memo(ref, "gender", text, lambda: _either(
+        text, lambda t: ref.genders.get(label_key(t)) or ref.genders.get(" ".join(_VICTIM.sub(" ", label_key(t)).split()))))
 
 
 # a platform's name with a word for what it is set after it ("SnapChat (app)", "Instagram app",
@@ -128,7 +141,7 @@ def match_platform(ref: Reference, text: str) -> tuple[str, str] | None:
 def match_role(ref: Reference, text: str) -> str | None:
     """total / value (a count: "Number of offences") / dimension (the name of one: "Victim age", "Gender") /
     youngest_age / percent / other_offence, for labels that are not a category."""
-    return _either(text, lambda t: _match_role(ref, t))
+    return _memo(ref, "role", text, lambda: _either(text, lambda t: _match_role(ref, t)))
 
 
 # what may stand beside an offence's name in a label that is only that name ("Sexual communication with a

@@ -21,3 +21,14 @@ def test_one_platform_under_several_names_is_summed_and_named(tmp_path: Path) ->
     assert by[("platform", "unknown")]["value"] == 2.0 and by[("total", "")]["value"] == 19.0
     assert any(r["issue_type"] == "platform_parts_summed" for r in log.rows)
     assert not [r for r in log.rows if r["severity"] in ("error", "review")]
+
+
+def test_one_platform_under_two_names_with_one_value_is_a_doubt(tmp_path: Path) -> None:
+    """'SnapChat (app) 12' and 'Snapchat 12': the same figure twice, or two parts of 24? Never ok on a guess."""
+    table = "Platform,Offences\r\nSnapChat (app),12\r\nInstagram,41\r\nSnapchat,12\r\n"
+    folder = make_source(tmp_path, "s", {"p.csv": table})
+    log = IssueLog()
+    rows, _ = ingest_source(folder, log)
+    snap = [r for r in rows if r["platform"] == "Snapchat"]
+    assert len(snap) == 1 and snap[0]["value"] == 12.0 and snap[0]["review"]
+    assert [r["severity"] for r in log.rows if r["issue_type"] == "platform_parts_unclear"] == ["review"]
