@@ -529,6 +529,20 @@ def figures_in_a_bulleted_list(rng: random.Random) -> Quirk:
     return Quirk("figures_in_a_bulleted_list", files, want, note=f"{style} {next(iter(files))}")
 
 
+def counts_with_shares_in_one_cell(rng: random.Random) -> Quirk:
+    """Each count printed with its share of the total in the same cell ('12 (34%)')."""
+    counts = [_n(rng, 1) for _ in range(3)]
+    total = sum(counts)
+    rows: Rows = [["Victim gender", "Number (% of total)"]]
+    want: Want = {}
+    for (g, code), n in zip((("Female", "female"), ("Male", "male"), ("Not recorded", "unknown")), counts, strict=True):
+        rows.append([g, f"{n} ({100 * n / total:.0f}%)"])
+        want[("gender", "", code, "", *ASKED)] = ("reported", float(n))
+    rows.append(["Total", f"{total} (100%)"])
+    want[("total", "", "", "", *ASKED)] = ("reported", float(total))
+    return Quirk("counts_with_shares_in_one_cell", _table_file(_letter(rows, "Victims by gender"), _fmt(rng)), want)
+
+
 def _from_layout(kind: str, make: Callable[[random.Random], Layout]) -> Callable[[random.Random], Quirk]:
     def quirk(rng: random.Random) -> Quirk:
         seed = rng.randrange(2**32)
@@ -569,7 +583,7 @@ QUIRKS: dict[str, Callable[[random.Random], Quirk]] = {
                             period_spellings, suppression_marks, short_labels_years_down, age_words_with_counts_and_shares,
                             zeros_in_words_and_quarters, months_down_with_a_year_column, years_side_by_side, semicolon_csv,
                             column_names_written_up, marked_labels_and_count_headings,
-                            years_over_genders, figures_in_a_bulleted_list)
+                            years_over_genders, figures_in_a_bulleted_list, counts_with_shares_in_one_cell)
 } | {"row_groups": _from_layout("row_groups", _grouped), "page_printed_turned": _from_layout("page_printed_turned", _turned),
      "months_in_two_halves": _from_layout("months_in_two_halves", _halves)}
 

@@ -410,8 +410,9 @@ class Normaliser:
         elif pv.zero_word:
             self._issue("zero_in_words", f"{raw_text!r} read as 0: a word for none, a true zero", file, loc, raw_text, once=True)
         elif pv.mark:
-            self._issue("number_with_mark", f"{raw_text!r} read as {pv.value:g}: {pv.mark!r} beside it is a footnote or revision "
-                        "mark, not part of the figure", file, loc, raw_text, once=True)
+            what = "its share of the total" if pv.mark.endswith("%)") else "a footnote or revision mark"
+            self._issue("number_with_mark", f"{raw_text!r} read as {pv.value:g}: {pv.mark!r} beside it is {what}, not part of "
+                        "the figure", file, loc, raw_text, once=True)
         elif status == "suppressed":
             self._issue("suppressed_value", f"{raw_text!r} read as suppressed ({low:g}-{high:g})", file, loc, raw_text, once=True)
         elif status in ("withheld", "refused", "not_held"):

@@ -33,6 +33,8 @@ _NUMBER = re.compile(r"^[+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 # section signs ('7†', '12‡') are footnote marks too
 MARK = (r"(?:[\u00b9\u00b2\u00b3\u2070-\u2079\u2020\u2021\u00a7]+|\^+\**|\*+|\(?r\)?|\(p\)|\[r\]|\[note\s*\d+\]|\(note\s*\d+\))")
 _MARKED = re.compile(r"^(?P<num>[+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?)\s*(?P<mark>" + MARK + ")$")
+# a count printed with its share beside it, in one cell ("12 (34%)", "1,316 (22.5%)")
+_COUNT_AND_SHARE = re.compile(r"^(?P<num>(\d{1,3}(,\d{3})+|\d+))\s*(?P<share>\(\s*\d+(\.\d+)?\s*%\s*\))$")
 # a label with a footnote mark set against it ("2024*", "2023¹", "2022 (p)", "Female (a)"): the mark is no part of it
 # (never a bare letter: "Gender" does not end in a revision mark)
 MARKED_LABEL = re.compile(r"^(?P<label>.*?\S)\s*(?:[\u00b9\u00b2\u00b3\u2070-\u2079\u2020\u2021\u00a7]+|\^+\**|\*+|\((?:[a-z]|note\s*\d+)\)|"
@@ -85,6 +87,10 @@ def parse_value(raw: object, suppression: tuple[float, float] = DEFAULT_SUPPRESS
         if negative:
             v = -v
         return ParsedValue("reported", v, v, v, is_percent)
+    shared = _COUNT_AND_SHARE.match(low)
+    if shared:  # "12 (34%)": a count printed with its share of the total; the count is the figure
+        v = float(shared.group("num").replace(",", "")) * (-1 if negative else 1)
+        return ParsedValue("reported", v, v, v, is_percent, shared.group("share"))
     marked = _MARKED.match(low)
     if marked:
         v = float(marked.group("num").replace(",", "")) * (-1 if negative else 1)
