@@ -543,6 +543,51 @@ def counts_with_shares_in_one_cell(rng: random.Random) -> Quirk:
     return Quirk("counts_with_shares_in_one_cell", _table_file(_letter(rows, "Victims by gender"), _fmt(rng)), want)
 
 
+AGE_WAYS = [[("Under 13", "0-12"), ("U13", "0-12"), ("0-12 yrs", "0-12"), ("Aged under 13", "0-12")],
+            [("13-15", "13-15"), ("13 to 15", "13-15"), ("13 - 15 years old", "13-15")],
+            [("16-17", "16-17"), ("16 and 17", "16-17"), ("16 - 17 yrs", "16-17")]]
+
+
+def mixed(rng: random.Random) -> Quirk:
+    """Several quirks at once, drawn at random: years spelt a force's way across, age bands spelt its way
+    down (some with a footnote mark), figures with marks, small numbers withheld with its mark, 'Nil' for
+    none, a Total row or not."""
+    spelling = rng.choice(PERIOD_SPELLINGS)
+    years = [2022, 2023]
+    heads = [spelling.format(y=y, y1=y + 1, a=y % 100, b=(y + 1) % 100) for y in years]
+    star = rng.choice(SUPPRESSION_MARKS)
+    rows: Rows = [["Age of victim", *heads]]
+    want: Want = {}
+    sums = [0, 0]
+    for ways in AGE_WAYS:
+        label, code = rng.choice(ways)
+        row: list[Any] = [label + (rng.choice(["¹", " (a)"]) if rng.random() < 0.2 else "")]
+        for k, y in enumerate(years):
+            period = (f"{y}-04-01", f"{y + 1}-03-31")
+            roll = rng.random()
+            if roll < 0.15:
+                n = rng.randint(1, 4)
+                row.append(star)
+                want[("age", code, "", "", *period)] = ("suppressed", None)
+            elif roll < 0.22:
+                n = 0
+                row.append("Nil")
+                want[("age", code, "", "", *period)] = ("reported", 0.0)
+            else:
+                n = _n(rng, 5)
+                row.append(f"{n}" + (rng.choice(["*", "^", " R", "¹"]) if rng.random() < 0.2 and star != "*" else ""))
+                want[("age", code, "", "", *period)] = ("reported", float(n))
+            sums[k] += n
+        rows.append(row)
+    if rng.random() < 0.5:
+        rows.append(["Total", *sums])
+        for k, y in enumerate(years):
+            want[("total", "", "", "", f"{y}-04-01", f"{y + 1}-03-31")] = ("reported", float(sums[k]))
+    notes: Rows = [[], [f"{star} denotes a number between 1 and 4, withheld to protect the identity of victims."]]
+    return Quirk("mixed", _table_file(_letter(rows, "Sexual communication with a child: victims by age") + notes, _fmt(rng)), want,
+                 period=("2022-04-01", "2024-03-31"), note=f"{spelling} {star}")
+
+
 def _from_layout(kind: str, make: Callable[[random.Random], Layout]) -> Callable[[random.Random], Quirk]:
     def quirk(rng: random.Random) -> Quirk:
         seed = rng.randrange(2**32)
@@ -583,7 +628,7 @@ QUIRKS: dict[str, Callable[[random.Random], Quirk]] = {
                             period_spellings, suppression_marks, short_labels_years_down, age_words_with_counts_and_shares,
                             zeros_in_words_and_quarters, months_down_with_a_year_column, years_side_by_side, semicolon_csv,
                             column_names_written_up, marked_labels_and_count_headings,
-                            years_over_genders, figures_in_a_bulleted_list, counts_with_shares_in_one_cell)
+                            years_over_genders, figures_in_a_bulleted_list, counts_with_shares_in_one_cell, mixed)
 } | {"row_groups": _from_layout("row_groups", _grouped), "page_printed_turned": _from_layout("page_printed_turned", _turned),
      "months_in_two_halves": _from_layout("months_in_two_halves", _halves)}
 
