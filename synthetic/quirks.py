@@ -152,9 +152,11 @@ def hidden_superseded_rows(rng: random.Random) -> Quirk:
     wb = Workbook()
     ws = wb.active
     ws.title = "Answer"
-    female, male = _n(rng), _n(rng)
-    for row in [[LETTERHEAD[0]], ["Victim gender", "Offences", "Draft"], ["Female", female, female * 10],
-                ["Female", female + 1, None], ["Male", male, male * 10], ["Total", female + male, (female + male) * 10]]:
+    female, male, female2, male2 = _n(rng), _n(rng), _n(rng), _n(rng)
+    # the hidden row sits between the header and the rows below it: closed up, it must not part them
+    for row in [[LETTERHEAD[0]], ["Victim gender", "2022/23", "Draft", "2023/24"], ["Female", female, female * 10, female2],
+                ["Female", female + 1, None, female2 + 1], ["Male", male, male * 10, male2],
+                ["Total", female + male, (female + male) * 10, female2 + male2]]:
         ws.append(row)
     ws.row_dimensions[4].hidden = True
     ws.column_dimensions["C"].hidden = True
@@ -164,9 +166,10 @@ def hidden_superseded_rows(rng: random.Random) -> Quirk:
     old.sheet_state = "hidden"
     buf = io.BytesIO()
     wb.save(buf)
-    want: Want = {("gender", "", "female", "", *ASKED): ("reported", float(female)),
-                  ("gender", "", "male", "", *ASKED): ("reported", float(male)),
-                  ("total", "", "", "", *ASKED): ("reported", float(female + male))}
+    want: Want = {}
+    for (_, start, end), (f, m) in zip(FY, ((female, male), (female2, male2)), strict=True):
+        want |= {("gender", "", "female", "", start, end): ("reported", float(f)), ("gender", "", "male", "", start, end): ("reported", float(m)),
+                 ("total", "", "", "", start, end): ("reported", float(f + m))}
     return Quirk("hidden_superseded_rows", {"answer.xlsx": buf.getvalue()}, want)
 
 

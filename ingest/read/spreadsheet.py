@@ -175,9 +175,10 @@ def _cell_value(c: Any, kind: str | None, shared: list[str], date_styles: set[in
 
 
 def _read_sheet_xml(zf: zipfile.ZipFile, path: str, shared: list[str], date_styles: set[int], date1904: bool,
-                    budget: int) -> tuple[dict[tuple[int, int], object], list[tuple[int, int, int, int]], set[tuple[int, int]], int]:
+                    budget: int) -> tuple[dict[tuple[int, int], object], list[tuple[int, int, int, int]], set[tuple[int, int]], int,
+                                          set[int], set[int]]:
     """-> ({(row, col): value} of the cells that hold something, merged ranges, formulas without a
-    value, filled cells in hidden rows or columns (not read))."""
+    value, filled cells in hidden rows or columns (not read), the hidden rows, the hidden columns)."""
     from lxml import etree
 
     cells: dict[tuple[int, int], object] = {}
@@ -185,6 +186,7 @@ def _read_sheet_xml(zf: zipfile.ZipFile, path: str, shared: list[str], date_styl
     unevaluated: set[tuple[int, int]] = set()
     hidden = 0
     hidden_cols: set[int] = set()
+    hidden_rows: set[int] = set()
     limit = min(MAX_CELLS_PER_SHEET, budget)
     with zf.open(path) as raw:
         stream = _Capped(raw, MAX_SHEET_XML_BYTES, path)
@@ -223,6 +225,8 @@ def _read_sheet_xml(zf: zipfile.ZipFile, path: str, shared: list[str], date_styl
             elif tag == f"{NS}row":
                 pr = el.get("r", "")
                 rows_seen = int(pr) if pr.isdigit() else rows_seen + 1
+                if el.get("hidden") in ("1", "true"):
+                    hidden_rows.add(rows_seen - 1)
                 last_col.clear()  # cells without an address follow each other within one row only
                 el.clear()
                 while el.getprevious() is not None:  # rows read are dropped from the tree as it is parsed
@@ -238,7 +242,7 @@ def _read_sheet_xml(zf: zipfile.ZipFile, path: str, shared: list[str], date_styl
                     a, b = ms[0], ms[1]
                     merged.append((int(a.group(2)) - 1, col_index(a.group(1)), int(b.group(2)) - 1, col_index(b.group(1))))
                 el.clear()
-    return cells, merged, unevaluated, hidden
+    return cells, merged, unevaluated, hidden, hidden_rows, hidden_cols
 
 
 def _squeeze(indexes: set[int]) -> dict[int, int]:
@@ -252,10 +256,36 @@ def _squeeze(indexes: set[int]) -> dict[int, int]:
     return out
 
 
-def sparse_grid(sheet: str, cells: dict[tuple[int, int], object], merged: list[tuple[int, int, int, int]]) -> list[list[Cell]]:
-    """A grid of the cells a sheet holds, addressed as in the sheet, empty runs squeezed to one."""
+def _closed_up(cells: dict[tuple[int, int], object], merged: list[tuple[int, int, int, int]], hidden_rows: set[int],
+               hidden_cols: set[int]) -> tuple[dict[tuple[int, int], object], list[tuple[int, int, int, int]],
+                                               dict[int, int], dict[int, int]]:
+    """The cells with hidden rows and columns taken out and the sheet closed up over them (a hidden row
+    between a table's header and its rows must not part them: Male and Total lost their column's name),
+    and the way back from each index to the sheet's own."""
+    import bisect
+
+    hr, hc = sorted(hidden_rows), sorted(hidden_cols)
+
+    def shift(i: int, hidden: list[int]) -> int:
+        return i - bisect.bisect_left(hidden, i)
+
+    out = {(shift(r, hr), shift(c, hc)): v for (r, c), v in cells.items()}
+    back_r = {shift(r, hr): r for r, _ in cells}
+    back_c = {shift(c, hc): c for _, c in cells}
+    moved = [(shift(a, hr), shift(b, hc), shift(c, hr), shift(d, hc)) for a, b, c, d in merged]
+    return out, moved, back_r, back_c
+
+
+def sparse_grid(sheet: str, cells: dict[tuple[int, int], object], merged: list[tuple[int, int, int, int]],
+                hidden_rows: set[int] | None = None, hidden_cols: set[int] | None = None) -> list[list[Cell]]:
+    """A grid of the cells a sheet holds, addressed as in the sheet, empty runs squeezed to one;
+    hidden rows and columns (their cells already left out) closed up, not left as gaps."""
     if not cells:
         return []
+    back_r: dict[int, int] = {}
+    back_c: dict[int, int] = {}
+    if hidden_rows or hidden_cols:
+        cells, merged, back_r, back_c = _closed_up(cells, merged, hidden_rows or set(), hidden_cols or set())
     rows = _squeeze({r for r, _ in cells})
     cols = _squeeze({c for _, c in cells})
     # merged header text spreads over the range's cells that exist (numbers are left in place:
@@ -278,8 +308,8 @@ def sparse_grid(sheet: str, cells: dict[tuple[int, int], object], merged: list[t
             c_at = inv_cols.get(gc)
             value = cells.get((r_at, c_at)) if r_at is not None and c_at is not None else None
             # an empty squeezed row or column is addressed by its neighbour's row/column + 1
-            rr = r_at if r_at is not None else inv_rows[gr - 1] + 1
-            cc = c_at if c_at is not None else inv_cols[gc - 1] + 1
+            rr = back_r.get(r_at, r_at) if r_at is not None else back_r.get(inv_rows[gr - 1], inv_rows[gr - 1]) + 1
+            cc = back_c.get(c_at, c_at) if c_at is not None else back_c.get(inv_cols[gc - 1], inv_cols[gc - 1]) + 1
             row.append(Cell(value, f"{sheet}!{col_letter(cc)}{rr + 1}"))
         grid.append(row)
     return grid
@@ -312,7 +342,8 @@ def read_xlsx(path: Path) -> Document:
                 doc.notes.append(ReaderNote("xml_entities_ignored", name, f"sheet '{name}' declares XML entities (a way to make a reader "
                                             "fetch files or expand text); they were not resolved"))
             try:
-                cells, merged, unevaluated, hidden = _read_sheet_xml(zf, part, shared, date_styles, date1904, budget)
+                cells, merged, unevaluated, hidden, hidden_rows, hidden_cols = _read_sheet_xml(zf, part, shared, date_styles,
+                                                                                               date1904, budget)
             except ReaderError as exc:
                 raise ReaderError(f"sheet '{name}': {exc}", name, exc.issue_type) from None
             except Exception as exc:
@@ -330,7 +361,7 @@ def read_xlsx(path: Path) -> Document:
                                             "were not read (what the force shows is the answer; hidden figures are often superseded)"))
             if unevaluated:
                 doc.unevaluated |= {f"{name}!{col_letter(c)}{r + 1}" for r, c in unevaluated}
-            doc.grids.append(NamedGrid(name, sparse_grid(name, cells, merged)))
+            doc.grids.append(NamedGrid(name, sparse_grid(name, cells, merged, hidden_rows, hidden_cols)))
     return doc
 
 
@@ -346,6 +377,49 @@ def _calamine_value(v: object) -> object:
     return v
 
 
+_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+
+
+def _ods_hidden(path: Path) -> dict[str, tuple[set[int], set[int]]]:
+    """Per sheet of an OpenDocument workbook, its hidden rows and columns (table:visibility collapse or
+    filter), by index as calamine gives the rows. Read from content.xml with the zip's own limits."""
+    out: dict[str, tuple[set[int], set[int]]] = {}
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        return out  # calamine has read it, or said why not
+    with zf:
+        if "content.xml" not in zf.namelist():
+            return out
+        import lxml.etree as ET
+
+        with zf.open("content.xml") as fh:
+            sheet, row, col = "", 0, 0
+            rows: set[int] = set()
+            cols: set[int] = set()
+            for event, el in ET.iterparse(_Capped(fh, MAX_SHEET_XML_BYTES, "content.xml"), events=("start", "end"),
+                                          resolve_entities=False, no_network=True, huge_tree=False):
+                tag = el.tag
+                if event == "start" and tag == f"{_ODS_TABLE}table":
+                    sheet, row, col, rows, cols = el.get(f"{_ODS_TABLE}name") or "", 0, 0, set(), set()
+                elif event == "start" and tag == f"{_ODS_TABLE}table-column":
+                    n = min(int(el.get(f"{_ODS_TABLE}number-columns-repeated") or 1), 16_384)
+                    if el.get(f"{_ODS_TABLE}visibility") in ("collapse", "filter"):
+                        cols.update(range(col, col + n))
+                    col += n
+                elif event == "end" and tag == f"{_ODS_TABLE}table-row":
+                    n = min(int(el.get(f"{_ODS_TABLE}number-rows-repeated") or 1), 1_048_576)
+                    if el.get(f"{_ODS_TABLE}visibility") in ("collapse", "filter") and n < 100_000:
+                        rows.update(range(row, row + n))
+                    row += n
+                    el.clear()
+                elif event == "end" and tag == f"{_ODS_TABLE}table":
+                    if rows or cols:
+                        out[sheet] = (rows, cols)
+                    el.clear()
+    return out
+
+
 def read_calamine(path: Path, fmt: str) -> Document:
     """xls and ods (and xlsx when asked): calamine reads them directly, far faster than openpyxl."""
     import python_calamine as pc
@@ -358,6 +432,9 @@ def read_calamine(path: Path, fmt: str) -> Document:
     except Exception as exc:  # calamine raises its own errors for corrupt files
         raise ReaderError(f"not a readable {fmt} workbook ({type(exc).__name__}: {str(exc)[:200]})") from None
     budget = MAX_CELLS_PER_FILE
+    # what is visible is the answer (issue 18): hidden sheets (xls and ods), hidden rows and columns (ods)
+    hidden_sheets = {m.name for m in getattr(wb, "sheets_metadata", []) or [] if "Visible" not in str(m.visible)}
+    hidden_parts = _ods_hidden(path) if fmt == "ods" else {}
     for name in wb.sheet_names:
         try:
             sheet = wb.get_sheet_by_name(name)
@@ -377,6 +454,19 @@ def read_calamine(path: Path, fmt: str) -> Document:
         if len(cells) > min(MAX_CELLS_PER_SHEET, budget):
             raise ReaderError(f"sheet '{name}' holds over {MAX_CELLS_PER_SHEET:,} filled cells, the limit", name, "source_too_large")
         budget -= len(cells)
+        if name in hidden_sheets:
+            numbers = sum(1 for v in cells.values() if isinstance(v, (int, float)) and not isinstance(v, bool))
+            doc.notes.append(ReaderNote("hidden_content", name, f"sheet '{name}' is hidden in the workbook and holds {numbers} "
+                                        "number(s): not read (what the force shows is the answer)") if numbers else
+                             ReaderNote("sheet_ignored", name, f"sheet '{name}' is hidden and holds no figures (lists for a form)"))
+            continue
+        hidden_rows, hidden_cols = hidden_parts.get(name, (set(), set()))
+        unseen = [k for k in cells if k[0] in hidden_rows or k[1] in hidden_cols]
+        for k in unseen:
+            del cells[k]
+        if unseen:
+            doc.notes.append(ReaderNote("hidden_content", name, f"{len(unseen)} filled cell(s) in hidden rows or columns of '{name}' "
+                                        "were not read (what the force shows is the answer; hidden figures are often superseded)"))
         merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
-        doc.grids.append(NamedGrid(name, sparse_grid(name, cells, merged)))
+        doc.grids.append(NamedGrid(name, sparse_grid(name, cells, merged, hidden_rows, hidden_cols)))
     return doc
