@@ -591,6 +591,43 @@ def mixed(rng: random.Random) -> Quirk:
                  period=("2022-04-01", "2024-03-31"), note=f"{spelling} {star}")
 
 
+def wrapped_pdf_labels(rng: random.Random) -> Quirk:
+    """A PDF table without rules whose headings wrap over two lines ("Offences in" / "2022/23"), set flush
+    left over figures set flush right past where the heading ends, and a label wrapped onto a second line
+    ("Facebook" / "Messenger") under its row, as word processors set them."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 780, LETTERHEAD[0])
+    c.drawString(72, 750, "Sexual communication with a child: the platform used")
+    c.drawString(72, 712, "Platform")
+    first = rng.choice(["Offences in", "Number of offences,", "Recorded in"])
+    for k, (fy, _, _) in enumerate(FY):
+        c.drawString(230 + k * 120, 712, first)
+        c.drawString(230 + k * 120, 700, fy)
+    y = 680
+    want: Want = {}
+    for label, code in [("Snapchat", "Snapchat"), ("Facebook Messenger", "Facebook Messenger"), ("Instagram", "Instagram")]:
+        words = label.split()
+        c.drawString(72, y, words[0])
+        for k, (_, start, end) in enumerate(FY):
+            n = _n(rng, 5)
+            c.drawRightString(230 + k * 120 + 105, y, str(n))  # past where the heading ends: no overlap
+            want[("platform", "", "", code, start, end)] = ("reported", float(n))
+        if len(words) > 1 and rng.random() < 0.7:  # the label wrapped onto a line of its own under its row
+            y -= 12
+            c.drawString(72, y, " ".join(words[1:]))
+        elif len(words) > 1:
+            c.drawString(72 + c.stringWidth(words[0] + " ", "Helvetica", 10), y, " ".join(words[1:]))
+        y -= 18
+    c.showPage()
+    c.save()
+    return Quirk("wrapped_pdf_labels", {"answer.pdf": buf.getvalue()}, want, note=first)
+
+
 def _from_layout(kind: str, make: Callable[[random.Random], Layout]) -> Callable[[random.Random], Quirk]:
     def quirk(rng: random.Random) -> Quirk:
         seed = rng.randrange(2**32)
@@ -631,7 +668,8 @@ QUIRKS: dict[str, Callable[[random.Random], Quirk]] = {
                             period_spellings, suppression_marks, short_labels_years_down, age_words_with_counts_and_shares,
                             zeros_in_words_and_quarters, months_down_with_a_year_column, years_side_by_side, semicolon_csv,
                             column_names_written_up, marked_labels_and_count_headings,
-                            years_over_genders, figures_in_a_bulleted_list, counts_with_shares_in_one_cell, mixed)
+                            years_over_genders, figures_in_a_bulleted_list, counts_with_shares_in_one_cell, mixed,
+                            wrapped_pdf_labels)
 } | {"row_groups": _from_layout("row_groups", _grouped), "page_printed_turned": _from_layout("page_printed_turned", _turned),
      "months_in_two_halves": _from_layout("months_in_two_halves", _halves)}
 

@@ -13,6 +13,7 @@ row with a fixed type:
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -28,11 +29,21 @@ def _key(row: Row, extra: tuple[str, ...] = ()) -> tuple[Any, ...]:
     return tuple(row.get(c) for c in FIGURE_KEY + extra)
 
 
+_COLUMN = re.compile(r"!([A-Z]+)\d+$|\bcol(?:umn)? (\w+)$")
+
+
+def _column(location: str) -> str | None:
+    m = _COLUMN.search(location or "")
+    return (m.group(1) or m.group(2)) if m else None
+
+
 def _parts_of_one_platform(a: Row, b: Row) -> bool:
-    """Two reported counts of one platform, from one file, printed under different names."""
+    """Two reported counts of one platform, from one file, printed under different names in one column
+    (two columns of one platform row are two figures: a year each, lost their years, are never summed)."""
     return (a.get("breakdown") == b.get("breakdown") == "platform" and a["status"] == b["status"] == "reported"
             and a.get("measure") == b.get("measure") == "count" and a["source_file"] == b["source_file"]
-            and a.get("label_raw") != b.get("label_raw") and a.get("platform") not in ("", "Other"))
+            and a.get("label_raw") != b.get("label_raw") and a.get("platform") not in ("", "Other")
+            and _column(a.get("source_location", "")) == _column(b.get("source_location", "")) is not None)
 
 
 def drop_duplicates(rows: list[Row], source_id: str, issues: IssueLog) -> list[Row]:

@@ -45,6 +45,7 @@ from ingest.vocabulary.values import parse_value
 
 WORD_GAP = 0.55  # words closer than this many line heights are one phrase (a column gap is wider)
 OCR_REVIEW = "read by OCR from a scanned image: check every figure against the letter"
+_WORD_MARKER = re.compile(r"^(?:under|less than|fewer than|below)\s*\d+$", re.I)
 _LIST_ITEM = re.compile(r"^\s*[\u2022\u00b7\u25aa\u25e6\u2023\u2043\u2013*-]\s")
 _FIGURE = re.compile(r"^[<>]?\s*[\d,]+(\.\d+)?%?$|^[*~–—-]$|^\[[cxz]\]$", re.I)
 
@@ -486,6 +487,12 @@ def _column_of(s: Seg, bands: list[tuple[float, float]]) -> int | None:
         return inside[0] if inside else None
     if overlaps:
         return overlaps[0]
+    # a heading set flush left over figures set flush right, ending before they begin: it belongs to the
+    # column whose cell it sits in, from the column before's right edge to this one's (quirks corpus: by
+    # nearness "Offences in 2023/24" went to the column on its left)
+    for i, (_, right) in enumerate(bands):
+        if (bands[i - 1][1] if i else float("-inf")) <= s.x0 and s.x1 <= right + 2:
+            return i
     return min(range(len(bands)), key=lambda i: min(abs(s.cx - bands[i][0]), abs(s.cx - bands[i][1])))
 
 
@@ -545,7 +552,16 @@ def _block_rows(lines: list[Line], bands: list[tuple[float, float]], row_edges: 
             row_lines.append(figure_lines[0] if figure_lines else groups[k][0].no)
         return rows, row_lines, doubt
 
-    has_fig = [any(is_figure(s.text) for s in ln.segs[1:]) or (len(ln.segs) > 1 and _is_tabular(ln)) for ln in lines]
+    def figure_line(ln: Line) -> bool:
+        # "under 13" is how a small number is withheld and the name of an age band: on a line with no row label
+        # and no other figure it is the second line of wrapped headings ("Of which / under 13"), not a row
+        figures = [s for s in ln.segs[1:] if is_figure(s.text)]
+        if any(not _WORD_MARKER.match(s.text.strip()) for s in figures):
+            return True
+        labelled = bool(bands) and ln.segs[0].x1 <= bands[0][1] + 6
+        return bool(figures) and labelled
+
+    has_fig = [figure_line(ln) or (len(ln.segs) > 1 and _is_tabular(ln) and figure_line(ln)) for ln in lines]
     first_fig = next((i for i, f in enumerate(has_fig) if f), len(lines))
     # header lines above the first figure line: lines set close together are one header row
     # (a heading wrapped over two lines, cells joined per column); a wider gap starts the next

@@ -177,7 +177,8 @@ def _labels_with_a_marker(cells: list[Cell]) -> bool:
     """A row of column names in which one reads like a marker ("Female | Male | Under 13 | 13-17":
     "Under 13" is also how a small number is withheld): no number in it, and mostly words."""
     words = [c for c in cells if not is_value(c.value)]
-    return len(words) >= 2 and 2 * len(words) >= len(cells) and \
+    # two names, or one beside the marker-like one ("offences | under 13": the second line of wrapped headings)
+    return len(words) >= min(2, len(cells) - 1) and len(words) >= 1 and 2 * len(words) >= len(cells) and \
         not any(isinstance(c.value, (int, float)) or parse_value(c.value).status == "reported" for c in cells)
 
 
@@ -313,6 +314,49 @@ def _headings_only(rows: list[list[Cell]]) -> bool:
         if cells and not (all(not is_value(c.value) for c in cells) or years_across(cells)):
             return False
     return any(len(_non_blank(r[1:])) >= 2 for r in rows)
+
+
+def _fuller(heading: object, over_figures: object) -> bool:
+    """The heading column's cell says more: the figures' column has none there, or a part of it."""
+    a, b = heading, over_figures
+    return not is_blank(a) and (is_blank(b) or (label_text(b) in label_text(a) and label_text(b) != label_text(a)))
+
+
+def _agrees(heading: object, over_figures: object) -> bool:
+    return is_blank(heading) or is_blank(over_figures) or label_text(over_figures) in label_text(heading)
+
+
+def join_heading_columns(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """A column holding only headings beside a column holding the figures under no heading is one
+    column: a PDF's heading set flush left over figures set flush right ("Number of / offences" over
+    35, 21, 65) came out as two columns, the figures' heading lost. The heading's cells fill the
+    figures' column where it has none (or the same words); the heading-only column goes."""
+    # the first row with a number in it (a heading that reads like a marker, "under 13", is no figure)
+    first_fig = next((k for k, r in enumerate(rows) if any(parse_value(c.value).status == "reported" for c in r[1:])), None)
+    if not first_fig:
+        return rows
+    width = max(len(r) for r in rows)
+    grid = [r + [Cell(None, "")] * (width - len(r)) for r in rows]
+    i = 1
+    while i < width:
+        head = [grid[h][i] for h in range(first_fig)]
+        if all(is_blank(c.value) for c in head) or any(not is_blank(r[i].value) for r in grid[first_fig:]):
+            i += 1
+            continue
+        for j in (i + 1, i - 1):
+            if not 1 <= j < width or not any(is_value(r[j].value) for r in grid[first_fig:]):
+                continue
+            pairs = [(grid[h][i].value, grid[h][j].value) for h in range(first_fig)]
+            if all(_agrees(a, b) for a, b in pairs) and any(_fuller(a, b) for a, b in pairs):
+                for h, (a, b) in enumerate(pairs):
+                    if _fuller(a, b):
+                        grid[h][j] = grid[h][i]
+                grid = [r[:i] + r[i + 1:] for r in grid]
+                width -= 1
+                break
+        else:
+            i += 1
+    return grid
 
 
 def _label_key(text: str) -> str:
@@ -474,6 +518,7 @@ def split_tables(g: NamedGrid) -> tuple[list[Table], list[ProseLine]]:
                         pending_title.append(text)
                     prose.append(ProseLine(_non_blank(r)[0].location, text))
                 continue
+            body = join_heading_columns(body)
             width = max(_width(r) for r in body)
             body = [r[:width] + [Cell(None, "")] * (width - len(r[:width])) for r in body]
             if _headings_only(body):

@@ -177,6 +177,8 @@ def _match_role(ref: Reference, text: str) -> str | None:
     role = ref.roles.get(key) or ref.roles.get(_COUNT_SUFFIX.sub("", key))
     if role:
         return role
+    if re.search(r"\d{4}", key) and parse_period(text) is not None:
+        return None  # "Number of offences, 2022/23": a count of that year, its period the label's meaning
     named = offence_label(ref, text)
     if named is not None:
         # the offence counted is no category: its row is the offence's total; another offence's row is not ours

@@ -85,6 +85,8 @@ def parse_date(text: str) -> date | None:
 # a financial year inside a sentence or a title ("in 2022/23", "2023-24", "2022 to 2023")
 FY_IN_TEXT = re.compile(r"\b(20[12]\d)\s*(?:/|-|–|to)\s*(20[12]\d|\d{2})\b")
 _FY = re.compile(r"^(?:fy\s*|financial year\s*)?(\d{4})\s*(?:/|-|–|to)\s*(\d{1,4})$", re.I)
+_COUNT_BEFORE = re.compile(r"^(?:(?:total\s+)?(?:number of\s+)?(?:recorded\s+)?(?:offences|crimes)(?:\s+recorded)?|recorded)"
+                           r"\s*(?:in|for|during)?\s*[,:\-\u2013]?\s+(?=[a-z]*\s*\d)", re.I)
 _FY_FROM = re.compile(r"^from\s+(\d{4})\s+to\s+(\d{4})$", re.I)
 # "FY22/23", "FY 22-23": two-digit years only after a word that says a financial year (a bare "22/23" is no period)
 _FY_SHORT = re.compile(r"^(?:fy|financial year)\s*(\d{2})\s*(?:/|-|–)\s*(\d{2})$", re.I)
@@ -124,6 +126,8 @@ def parse_period(text: object) -> tuple[date, date] | None:
     marked = MARKED_LABEL.match(raw)  # "2024*" with its footnote "2024: 1 January to 31 May" (interpret reads that)
     if marked:
         raw = marked.group("label")
+    # a count's words before the period ("Offences in 2022/23", "Number of offences, 2023/24"): the period
+    raw = _COUNT_BEFORE.sub("", raw) or raw
     t = re.sub(r"^(between|from)\s+(?=\d|[a-z]+\s+\d)", "", raw, flags=re.I)
     m = _FY.match(raw) or _FY.match(t)
     if m:

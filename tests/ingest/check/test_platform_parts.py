@@ -32,3 +32,14 @@ def test_one_platform_under_two_names_with_one_value_is_a_doubt(tmp_path: Path) 
     snap = [r for r in rows if r["platform"] == "Snapchat"]
     assert len(snap) == 1 and snap[0]["value"] == 12.0 and snap[0]["review"]
     assert [r["severity"] for r in log.rows if r["issue_type"] == "platform_parts_unclear"] == ["review"]
+
+
+def test_two_columns_of_one_platform_row_are_never_summed(tmp_path: Path) -> None:
+    """Two columns whose headings lost their years read as one platform twice: never one platform's parts."""
+    table = "Platform,Offences,Offences\r\nSnapchat,12,30\r\nInstagram,4,5\r\n"
+    folder = make_source(tmp_path, "s", {"p.csv": table})
+    log = IssueLog()
+    rows, _ = ingest_source(folder, log)
+    assert not any(r["issue_type"] == "platform_parts_summed" for r in log.rows)
+    assert all(r["value"] in (12.0, 4.0, 30.0, 5.0) for r in rows)
+    assert any(r["severity"] == "review" for r in log.rows)

@@ -226,3 +226,18 @@ def test_ranks_beside_the_names_they_rank_are_labels() -> None:
     listing = [["No.", "Year", "Crime type"], ["1", "2019/2020", "Violence"], ["2", "2019/2020", "Theft"], ["3", "2020/2021", "Fraud"]]
     [t] = find_tables([grid(listing)])[0]
     assert t.n_label == 1
+
+
+def test_a_heading_column_beside_its_figures_column_is_one_column() -> None:
+    """A PDF's headings set flush left over figures set flush right came out as a column of headings beside
+    a column of figures with none (quirks corpus): one column, the heading over its figures."""
+    from ingest.tables.layout import join_heading_columns
+
+    rows = [["Platform", "Number of", "Number of", "Of which"], [None, "offences", None, "under 13"],
+            ["Snapchat", None, "35", "34"], ["Instagram", None, "65", "8"]]
+    joined = join_heading_columns(grid(rows).grid)
+    assert [[c.value for c in r] for r in joined] == [["Platform", "Number of", "Of which"], [None, "offences", "under 13"],
+                                                     ["Snapchat", "35", "34"], ["Instagram", "65", "8"]]
+    # a column with its own heading and figures stays as it is
+    plain = [["Platform", "2022/23", "2023/24"], ["Snapchat", "35", "34"]]
+    assert [[c.value for c in r] for r in join_heading_columns(grid(plain).grid)] == plain

@@ -48,6 +48,8 @@ def test_financial_year_labels_in_every_form(y: int) -> None:
         assert parse_period(f"Q{q} {y}/{next_yy:02d}") == (a, b)
         assert parse_period(f"{a:%b}-{b:%b} {a.year}") == (a, b)
     assert parse_period(f"Q1 {y}") is None  # a quarter of which year's start, calendar or financial? no period
+    for words in ("Offences in", "Number of offences,", "Recorded in", "Crimes recorded"):  # a count's words before it
+        assert parse_period(f"{words} {y}/{next_yy:02d}") == expected
 
 
 @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)), st.integers(min_value=0, max_value=800))
