@@ -628,6 +628,60 @@ def wrapped_pdf_labels(rng: random.Random) -> Quirk:
     return Quirk("wrapped_pdf_labels", {"answer.pdf": buf.getvalue()}, want, note=first)
 
 
+def total_column_first(rng: random.Random) -> Quirk:
+    """Genders down, the Total column printed first, then the age bands."""
+    bands = [("Under 13", "0-12"), ("13-15", "13-15"), ("16-17", "16-17")]
+    rows: Rows = [["Gender", "Total", *[b for b, _ in bands]]]
+    want: Want = {}
+    for g, code in (("Female", "female"), ("Male", "male")):
+        counts = [_n(rng, 0, 30) for _ in bands]
+        rows.append([g, sum(counts), *counts])
+        want[("gender", "", code, "", *ASKED)] = ("reported", float(sum(counts)))
+        for (_, band), n in zip(bands, counts, strict=True):
+            want[("age_gender", band, code, "", *ASKED)] = ("reported", float(n))
+    return Quirk("total_column_first", _table_file(_letter(rows, "Victims by gender and age"), _fmt(rng)), want)
+
+
+def years_down_platforms_across(rng: random.Random) -> Quirk:
+    """Financial years down the rows, platforms across."""
+    platforms = [("Snapchat", "Snapchat"), ("Instagram", "Instagram"), ("WhatsApp", "WhatsApp"), ("Other", "Other")]
+    rows: Rows = [["Year", *[p for p, _ in platforms]]]
+    want: Want = {}
+    for fy, start, end in FY:
+        counts = [_n(rng, 1) for _ in platforms]
+        rows.append([fy, *counts])
+        for (_, code), n in zip(platforms, counts, strict=True):
+            want[("platform", "", "", code, start, end)] = ("reported", float(n))
+    return Quirk("years_down_platforms_across", _table_file(_letter(rows, "Platforms used, by year"), _fmt(rng)), want)
+
+
+def web_page_with_a_layout_table(rng: random.Random) -> Quirk:
+    """A saved web page: a layout table of links first, then the answer's table under its heading."""
+    female, male = _n(rng), _n(rng)
+    html = ("<html><head><title>FOI disclosure log</title></head><body>"
+            "<table><tr><td><a href='/'>Home</a></td><td><a href='/foi'>FOI</a></td><td><a href='/contact'>Contact us</a></td></tr></table>"
+            "<h1>Disclosure: sexual communication with a child</h1><p>The number of offences recorded in 2023/24:</p>"
+            f"<table><tr><th>Victim gender</th><th>Offences</th></tr><tr><td>Female</td><td>{female}</td></tr>"
+            f"<tr><td>Male</td><td>{male}</td></tr></table><p>Page last updated 3 May 2024</p></body></html>")
+    want: Want = {("gender", "", "female", "", *FY[1][1:]): ("reported", float(female)),
+                  ("gender", "", "male", "", *FY[1][1:]): ("reported", float(male))}
+    return Quirk("web_page_with_a_layout_table", {"answer.html": html.encode()}, want)
+
+
+def platforms_in_a_sentence(rng: random.Random) -> Quirk:
+    """A letter giving the year's total in a sentence, then the platforms in another ("Of these, 12
+    involved Snapchat, 5 Instagram and 3 WhatsApp")."""
+    counts = {"Snapchat": _n(rng, 5), "Instagram": _n(rng, 1, 9), "WhatsApp": _n(rng, 1, 9)}
+    total = sum(counts.values()) + rng.randint(0, 5)
+    files = _prose_letter([LETTERHEAD[0], "Dear Requester,",
+                           f"In 2023/24 the force recorded {total} offences of sexual communication with a child.",
+                           f"Of these, {counts['Snapchat']} involved Snapchat, {counts['Instagram']} Instagram and "
+                           f"{counts['WhatsApp']} WhatsApp.", "Yours sincerely"], rng)
+    want: Want = {("total", "", "", "", *FY[1][1:]): ("reported", float(total))}
+    want |= {("platform", "", "", p, *FY[1][1:]): ("reported", float(n)) for p, n in counts.items()}
+    return Quirk("platforms_in_a_sentence", files, want, note=next(iter(files)))
+
+
 def _from_layout(kind: str, make: Callable[[random.Random], Layout]) -> Callable[[random.Random], Quirk]:
     def quirk(rng: random.Random) -> Quirk:
         seed = rng.randrange(2**32)
@@ -669,7 +723,8 @@ QUIRKS: dict[str, Callable[[random.Random], Quirk]] = {
                             zeros_in_words_and_quarters, months_down_with_a_year_column, years_side_by_side, semicolon_csv,
                             column_names_written_up, marked_labels_and_count_headings,
                             years_over_genders, figures_in_a_bulleted_list, counts_with_shares_in_one_cell, mixed,
-                            wrapped_pdf_labels)
+                            wrapped_pdf_labels, total_column_first, years_down_platforms_across, web_page_with_a_layout_table,
+                            platforms_in_a_sentence)
 } | {"row_groups": _from_layout("row_groups", _grouped), "page_printed_turned": _from_layout("page_printed_turned", _turned),
      "months_in_two_halves": _from_layout("months_in_two_halves", _halves)}
 

@@ -650,6 +650,42 @@ def counts_stated(prose: list[ProseLine], ref: Reference) -> list[RawFigure]:
     return out + _listed_counts(prose, ref, {f.location for f in out})
 
 
+# a count beside a platform's name in a sentence ("12 involved Snapchat", "5 Instagram", "3 via WhatsApp")
+_PLATFORM_COUNT = re.compile(r"(?<![\w.§/-])(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:(?:offences?|crimes?|cases?)\s+)?"
+                             r"(?:(?:were\s+)?(?:involved|involving|on|via|through|using|used|took place on|occurred on)\s+)?"
+                             r"(?P<name>[A-Z][\w.&'+-]*(?:\s+[A-Z][\w.&'+-]*){0,2})")
+
+
+def platforms_stated(prose: list[ProseLine], ref: Reference) -> list[RawFigure]:
+    """Platforms a letter counts in a sentence ("Of these, 12 involved Snapchat, 5 Instagram and 3
+    WhatsApp"): two platforms or more, each its count, for the one period the sentence names or, failing
+    that, the one its sentence before names ("In 2023/24 ... 20 offences. Of these, ..."); never from a
+    sentence about another offence."""
+    out: list[RawFigure] = []
+    for i, line in enumerate(prose):
+        named = ref.offences_named(line.text)
+        if named and THE_OFFENCE not in named:
+            continue
+        found = []
+        for m in _PLATFORM_COUNT.finditer(line.text):
+            words = m.group("name").split()
+            # the longest run of the words that names a platform ("Facebook Messenger", not "WhatsApp. Yours")
+            name = next((" ".join(words[:k]).rstrip(".,;") for k in range(len(words), 0, -1)
+                         if match_platform(ref, " ".join(words[:k]).rstrip(".,;"))), None)
+            if name:
+                found.append((m, name))
+        if len(found) < 2:
+            continue
+        periods = [pr for _, _, pr in periods_in_sentence(line.text)]
+        if not periods and i:
+            periods = [pr for _, _, pr in periods_in_sentence(prose[i - 1].text)]
+        labels = [Label("sentence", f"{periods[0][0]} to {periods[0][1]}", "period")] if len(periods) == 1 else []
+        for m, name in found:
+            out.append(RawFigure(m.group("n"), line.location, [Label("sentence", name, "platform"), *labels],
+                                 note=f"stated: {line.text[:200]}", block="statement"))
+    return out
+
+
 # a line of a list giving one period's count ("• 2022/23 - 45", "2023/24: 52 offences")
 _PERIOD_LINE = re.compile(r"^(?:[\u2022\u00b7*\-]\s*)?(?P<period>.+?)\s*(?:[-\u2013:=]|\s)\s*(?P<n>\d{1,3}(?:,\d{3})*|\d+)"
                           r"(?:\s*(?:offences?|crimes?|recorded))*\.?$", re.I)
@@ -1082,6 +1118,12 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
             f.reading = "statement"
         figures.extend(stated)
         have_total = bool(stated)
+    if not any(match_dimension(ref, "platform", lab.text) for f in figures for lab in f.labels if lab.dim != "role"):
+        listed = platforms_stated(prose, ref)  # "Of these, 12 involved Snapchat, 5 Instagram and 3 WhatsApp"
+        for f in listed:
+            f.review = doc.review
+            f.reading = "statement"
+        figures.extend(listed)
     for f in statements(prose, have_total, bool(figures)):
         f.review = doc.review
         f.reading = "statement"

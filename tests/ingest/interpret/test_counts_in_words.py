@@ -120,3 +120,20 @@ def test_counts_listed_a_period_a_line(lines: list[str], want: list[tuple[str, s
 
     got = counts_stated(prose, reference())
     assert [(str(f.value_raw), f.labels[1].text.split(" to ")[0]) for f in got] == want
+
+
+@pytest.mark.parametrize(("lines", "want"), [
+    (["In 2023/24 the force recorded 20 offences.", "Of these, 12 involved Snapchat, 5 Instagram and 3 WhatsApp."],
+     [("12", "Snapchat", "2023-04-01"), ("5", "Instagram", "2023-04-01"), ("3", "WhatsApp", "2023-04-01")]),
+    (["Of the offences in 2022/23, 7 were on Facebook Messenger and 2 via Snapchat. Yours sincerely"],
+     [("7", "Facebook Messenger", "2022-04-01"), ("2", "Snapchat", "2022-04-01")]),
+    (["Of these, 12 involved Snapchat."], []),  # one platform alone is no list
+    (["Meeting a child following grooming (s.15): 4 on Snapchat and 2 on Instagram in 2023/24."], []),  # another offence
+])
+def test_platforms_counted_in_a_sentence(lines: list[str], want: list[tuple[str, str, str]]) -> None:
+    from ingest.interpret.readings import platforms_stated
+    from ingest.read.base import ProseLine
+    from ingest.vocabulary.reference import reference
+
+    got = platforms_stated([ProseLine(f"paragraph {i + 1}", t) for i, t in enumerate(lines)], reference())
+    assert [(str(f.value_raw), f.labels[0].text, f.labels[1].text.split(" to ")[0] if len(f.labels) > 1 else "") for f in got] == want
