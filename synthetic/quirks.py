@@ -682,6 +682,21 @@ def platforms_in_a_sentence(rng: random.Random) -> Quirk:
     return Quirk("platforms_in_a_sentence", files, want, note=next(iter(files)))
 
 
+def genders_in_a_sentence(rng: random.Random) -> Quirk:
+    """A letter giving the year's total, then the victims' genders in a sentence ("14 of the victims were
+    female and 6 male")."""
+    female, male = _n(rng, 5), _n(rng, 1, 9)
+    style = rng.choice(["{f} of the victims were female and {m} male.", "Of these, {f} victims were girls and {m} were boys.",
+                        "The victims were {f} female and {m} male."])
+    files = _prose_letter([LETTERHEAD[0], "Dear Requester,",
+                           f"In 2023/24 the force recorded {female + male} offences of sexual communication with a child.",
+                           style.format(f=female, m=male), "Yours sincerely"], rng)
+    want: Want = {("total", "", "", "", *FY[1][1:]): ("reported", float(female + male)),
+                  ("gender", "", "female", "", *FY[1][1:]): ("reported", float(female)),
+                  ("gender", "", "male", "", *FY[1][1:]): ("reported", float(male))}
+    return Quirk("genders_in_a_sentence", files, want, note=style)
+
+
 def _from_layout(kind: str, make: Callable[[random.Random], Layout]) -> Callable[[random.Random], Quirk]:
     def quirk(rng: random.Random) -> Quirk:
         seed = rng.randrange(2**32)
@@ -724,7 +739,7 @@ QUIRKS: dict[str, Callable[[random.Random], Quirk]] = {
                             column_names_written_up, marked_labels_and_count_headings,
                             years_over_genders, figures_in_a_bulleted_list, counts_with_shares_in_one_cell, mixed,
                             wrapped_pdf_labels, total_column_first, years_down_platforms_across, web_page_with_a_layout_table,
-                            platforms_in_a_sentence)
+                            platforms_in_a_sentence, genders_in_a_sentence)
 } | {"row_groups": _from_layout("row_groups", _grouped), "page_printed_turned": _from_layout("page_printed_turned", _turned),
      "months_in_two_halves": _from_layout("months_in_two_halves", _halves)}
 

@@ -650,39 +650,44 @@ def counts_stated(prose: list[ProseLine], ref: Reference) -> list[RawFigure]:
     return out + _listed_counts(prose, ref, {f.location for f in out})
 
 
-# a count beside a platform's name in a sentence ("12 involved Snapchat", "5 Instagram", "3 via WhatsApp")
-_PLATFORM_COUNT = re.compile(r"(?<![\w.§/-])(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:(?:offences?|crimes?|cases?)\s+)?"
-                             r"(?:(?:were\s+)?(?:involved|involving|on|via|through|using|used|took place on|occurred on)\s+)?"
-                             r"(?P<name>[A-Z][\w.&'+-]*(?:\s+[A-Z][\w.&'+-]*){0,2})")
+# a count beside a category's name in a sentence ("12 involved Snapchat", "5 Instagram", "3 via WhatsApp",
+# "14 of the victims were female and 6 male")
+_CATEGORY_COUNT = re.compile(r"(?<![\w.§/-])(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:(?:of the\s+)?(?:victims?|offences?|crimes?|cases?)\s+)?"
+                             r"(?:were\s+)?(?:(?:involved|involving|on|via|through|using|used|took place on|occurred on)\s+)?"
+                             r"(?P<name>[A-Za-z][\w&'+-]*(?:\s+[A-Za-z][\w&'+-]*){0,2})")
 
 
-def platforms_stated(prose: list[ProseLine], ref: Reference) -> list[RawFigure]:
-    """Platforms a letter counts in a sentence ("Of these, 12 involved Snapchat, 5 Instagram and 3
-    WhatsApp"): two platforms or more, each its count, for the one period the sentence names or, failing
-    that, the one its sentence before names ("In 2023/24 ... 20 offences. Of these, ..."); never from a
-    sentence about another offence."""
+def categories_stated(prose: list[ProseLine], ref: Reference, dims: set[str]) -> list[RawFigure]:
+    """Platforms or genders a letter counts in a sentence ("Of these, 12 involved Snapchat, 5 Instagram
+    and 3 WhatsApp"; "14 of the victims were female and 6 male"): two of one dimension or more, each its
+    count, for the one period the sentence names or, failing that, the one its sentence before names
+    ("In 2023/24 ... 20 offences. Of these, ..."); never from a sentence about another offence.
+    `dims`: the dimensions no table of the answer gives."""
     out: list[RawFigure] = []
     for i, line in enumerate(prose):
         named = ref.offences_named(line.text)
         if named and THE_OFFENCE not in named:
             continue
-        found = []
-        for m in _PLATFORM_COUNT.finditer(line.text):
+        found: dict[str, list[tuple[str, str]]] = {"platform": [], "gender": []}
+        for m in _CATEGORY_COUNT.finditer(line.text):
             words = m.group("name").split()
             # the longest run of the words that names a platform ("Facebook Messenger", not "WhatsApp. Yours")
             name = next((" ".join(words[:k]).rstrip(".,;") for k in range(len(words), 0, -1)
                          if match_platform(ref, " ".join(words[:k]).rstrip(".,;"))), None)
-            if name:
-                found.append((m, name))
-        if len(found) < 2:
-            continue
+            if name and name[0].isupper():
+                found["platform"].append((m.group("n"), name))
+            elif match_gender(ref, words[0].rstrip(".,;")) in ("female", "male"):
+                found["gender"].append((m.group("n"), words[0].rstrip(".,;")))
         periods = [pr for _, _, pr in periods_in_sentence(line.text)]
         if not periods and i:
             periods = [pr for _, _, pr in periods_in_sentence(prose[i - 1].text)]
         labels = [Label("sentence", f"{periods[0][0]} to {periods[0][1]}", "period")] if len(periods) == 1 else []
-        for m, name in found:
-            out.append(RawFigure(m.group("n"), line.location, [Label("sentence", name, "platform"), *labels],
-                                 note=f"stated: {line.text[:200]}", block="statement"))
+        for dim, counts in found.items():
+            if dim not in dims or len(counts) < 2:
+                continue
+            for n, name in counts:
+                out.append(RawFigure(n, line.location, [Label("sentence", name, dim), *labels],
+                                     note=f"stated: {line.text[:200]}", block="statement"))
     return out
 
 
@@ -1118,8 +1123,9 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
             f.reading = "statement"
         figures.extend(stated)
         have_total = bool(stated)
-    if not any(match_dimension(ref, "platform", lab.text) for f in figures for lab in f.labels if lab.dim != "role"):
-        listed = platforms_stated(prose, ref)  # "Of these, 12 involved Snapchat, 5 Instagram and 3 WhatsApp"
+    given = {d for d in ("platform", "gender") if any(match_dimension(ref, d, lab.text) for f in figures for lab in f.labels)}
+    if given != {"platform", "gender"}:
+        listed = categories_stated(prose, ref, {"platform", "gender"} - given)  # "Of these, 12 involved Snapchat, 5 ..."
         for f in listed:
             f.review = doc.review
             f.reading = "statement"

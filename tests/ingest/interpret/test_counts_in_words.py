@@ -129,11 +129,14 @@ def test_counts_listed_a_period_a_line(lines: list[str], want: list[tuple[str, s
      [("7", "Facebook Messenger", "2022-04-01"), ("2", "Snapchat", "2022-04-01")]),
     (["Of these, 12 involved Snapchat."], []),  # one platform alone is no list
     (["Meeting a child following grooming (s.15): 4 on Snapchat and 2 on Instagram in 2023/24."], []),  # another offence
+    (["In 2023/24 there were 20 offences.", "14 of the victims were female and 6 male."],
+     [("14", "female", "2023-04-01"), ("6", "male", "2023-04-01")]),
+    (["Of these, 9 victims were girls and 2 were boys in 2022/23."], [("9", "girls", "2022-04-01"), ("2", "boys", "2022-04-01")]),
 ])
-def test_platforms_counted_in_a_sentence(lines: list[str], want: list[tuple[str, str, str]]) -> None:
-    from ingest.interpret.readings import platforms_stated
+def test_platforms_and_genders_counted_in_a_sentence(lines: list[str], want: list[tuple[str, str, str]]) -> None:
+    from ingest.interpret.readings import categories_stated
     from ingest.read.base import ProseLine
     from ingest.vocabulary.reference import reference
 
-    got = platforms_stated([ProseLine(f"paragraph {i + 1}", t) for i, t in enumerate(lines)], reference())
+    got = categories_stated([ProseLine(f"paragraph {i + 1}", t) for i, t in enumerate(lines)], reference(), {"platform", "gender"})
     assert [(str(f.value_raw), f.labels[0].text, f.labels[1].text.split(" to ")[0] if len(f.labels) > 1 else "") for f in got] == want
