@@ -697,6 +697,19 @@ def genders_in_a_sentence(rng: random.Random) -> Quirk:
     return Quirk("genders_in_a_sentence", files, want, note=style)
 
 
+def ages_in_a_sentence(rng: random.Random) -> Quirk:
+    """A letter giving the victims' ages in a sentence ("8 were aged under 13 and 12 aged 13 to 15")."""
+    young, middle = _n(rng, 1, 20), _n(rng, 1, 20)
+    style = rng.choice(["Of these, {a} were aged under 13 and {b} aged 13 to 15.", "{a} victims were aged under 13 and {b} were aged 13-15."])
+    files = _prose_letter([LETTERHEAD[0], "Dear Requester,",
+                           f"In 2023/24 the force recorded {young + middle} offences of sexual communication with a child.",
+                           style.format(a=young, b=middle), "Yours sincerely"], rng)
+    want: Want = {("total", "", "", "", *FY[1][1:]): ("reported", float(young + middle)),
+                  ("age", "0-12", "", "", *FY[1][1:]): ("reported", float(young)),
+                  ("age", "13-15", "", "", *FY[1][1:]): ("reported", float(middle))}
+    return Quirk("ages_in_a_sentence", files, want, note=style)
+
+
 def _from_layout(kind: str, make: Callable[[random.Random], Layout]) -> Callable[[random.Random], Quirk]:
     def quirk(rng: random.Random) -> Quirk:
         seed = rng.randrange(2**32)
@@ -739,7 +752,7 @@ QUIRKS: dict[str, Callable[[random.Random], Quirk]] = {
                             column_names_written_up, marked_labels_and_count_headings,
                             years_over_genders, figures_in_a_bulleted_list, counts_with_shares_in_one_cell, mixed,
                             wrapped_pdf_labels, total_column_first, years_down_platforms_across, web_page_with_a_layout_table,
-                            platforms_in_a_sentence, genders_in_a_sentence)
+                            platforms_in_a_sentence, genders_in_a_sentence, ages_in_a_sentence)
 } | {"row_groups": _from_layout("row_groups", _grouped), "page_printed_turned": _from_layout("page_printed_turned", _turned),
      "months_in_two_halves": _from_layout("months_in_two_halves", _halves)}
 

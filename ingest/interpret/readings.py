@@ -33,6 +33,7 @@ from ingest.vocabulary.labels import (
     infer_axis_dimension,
     is_derived_label,
     is_total_label,
+    match_age,
     match_dimension,
     match_gender,
     match_platform,
@@ -657,9 +658,15 @@ _CATEGORY_COUNT = re.compile(r"(?<![\w.§/-])(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s+(?:
                              r"(?P<name>[A-Za-z][\w&'+-]*(?:\s+[A-Za-z][\w&'+-]*){0,2})")
 
 
+_AGE_COUNT = re.compile(r"(?<![\w.§/-])(?P<n>\d{1,3})\s+(?:(?:of the\s+)?victims?\s+)?(?:were\s+)?"
+                        r"(?P<age>aged\s+under\s+\d{1,2}|aged\s+\d{1,2}(?:\s*(?:-|to)\s*\d{1,2})?|under\s+\d{1,2})(?!\s*(?:-|to)?\s*\d)",
+                        re.I)
+
+
 def categories_stated(prose: list[ProseLine], ref: Reference, dims: set[str]) -> list[RawFigure]:
-    """Platforms or genders a letter counts in a sentence ("Of these, 12 involved Snapchat, 5 Instagram
-    and 3 WhatsApp"; "14 of the victims were female and 6 male"): two of one dimension or more, each its
+    """Platforms, genders or ages a letter counts in a sentence ("Of these, 12 involved Snapchat, 5 Instagram
+    and 3 WhatsApp"; "14 of the victims were female and 6 male"; "8 were aged under 13 and 12 aged 13 to 15"):
+    two of one dimension or more, each its
     count, for the one period the sentence names or, failing that, the one its sentence before names
     ("In 2023/24 ... 20 offences. Of these, ..."); never from a sentence about another offence.
     `dims`: the dimensions no table of the answer gives."""
@@ -668,7 +675,7 @@ def categories_stated(prose: list[ProseLine], ref: Reference, dims: set[str]) ->
         named = ref.offences_named(line.text)
         if named and THE_OFFENCE not in named:
             continue
-        found: dict[str, list[tuple[str, str]]] = {"platform": [], "gender": []}
+        found: dict[str, list[tuple[str, str]]] = {"platform": [], "gender": [], "age": []}
         for m in _CATEGORY_COUNT.finditer(line.text):
             words = m.group("name").split()
             # the longest run of the words that names a platform ("Facebook Messenger", not "WhatsApp. Yours")
@@ -678,6 +685,9 @@ def categories_stated(prose: list[ProseLine], ref: Reference, dims: set[str]) ->
                 found["platform"].append((m.group("n"), name))
             elif match_gender(ref, words[0].rstrip(".,;")) in ("female", "male"):
                 found["gender"].append((m.group("n"), words[0].rstrip(".,;")))
+        for m in _AGE_COUNT.finditer(line.text):
+            if match_age(ref, m.group("age")):
+                found["age"].append((m.group("n"), m.group("age")))
         periods = [pr for _, _, pr in periods_in_sentence(line.text)]
         if not periods and i:
             periods = [pr for _, _, pr in periods_in_sentence(prose[i - 1].text)]
@@ -1123,9 +1133,10 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
             f.reading = "statement"
         figures.extend(stated)
         have_total = bool(stated)
-    given = {d for d in ("platform", "gender") if any(match_dimension(ref, d, lab.text) for f in figures for lab in f.labels)}
-    if given != {"platform", "gender"}:
-        listed = categories_stated(prose, ref, {"platform", "gender"} - given)  # "Of these, 12 involved Snapchat, 5 ..."
+    in_sentences = {"platform", "gender", "age"}
+    given = {d for d in in_sentences if any(match_dimension(ref, d, lab.text) for f in figures for lab in f.labels)}
+    if given != in_sentences:
+        listed = categories_stated(prose, ref, in_sentences - given)  # "Of these, 12 involved Snapchat, 5 ..."
         for f in listed:
             f.review = doc.review
             f.reading = "statement"

@@ -132,11 +132,12 @@ def test_counts_listed_a_period_a_line(lines: list[str], want: list[tuple[str, s
     (["In 2023/24 there were 20 offences.", "14 of the victims were female and 6 male."],
      [("14", "female", "2023-04-01"), ("6", "male", "2023-04-01")]),
     (["Of these, 9 victims were girls and 2 were boys in 2022/23."], [("9", "girls", "2022-04-01"), ("2", "boys", "2022-04-01")]),
+    (["In 2023/24, 8 were aged under 13 and 12 aged 13 to 15."], [("8", "aged under 13", "2023-04-01"), ("12", "aged 13 to 15", "2023-04-01")]),
 ])
 def test_platforms_and_genders_counted_in_a_sentence(lines: list[str], want: list[tuple[str, str, str]]) -> None:
     from ingest.interpret.readings import categories_stated
     from ingest.read.base import ProseLine
     from ingest.vocabulary.reference import reference
 
-    got = categories_stated([ProseLine(f"paragraph {i + 1}", t) for i, t in enumerate(lines)], reference(), {"platform", "gender"})
+    got = categories_stated([ProseLine(f"paragraph {i + 1}", t) for i, t in enumerate(lines)], reference(), {"platform", "gender", "age"})
     assert [(str(f.value_raw), f.labels[0].text, f.labels[1].text.split(" to ")[0] if len(f.labels) > 1 else "") for f in got] == want
