@@ -668,46 +668,42 @@ def web_page_with_a_layout_table(rng: random.Random) -> Quirk:
     return Quirk("web_page_with_a_layout_table", {"answer.html": html.encode()}, want)
 
 
-def platforms_in_a_sentence(rng: random.Random) -> Quirk:
-    """A letter giving the year's total in a sentence, then the platforms in another ("Of these, 12
-    involved Snapchat, 5 Instagram and 3 WhatsApp")."""
-    counts = {"Snapchat": _n(rng, 5), "Instagram": _n(rng, 1, 9), "WhatsApp": _n(rng, 1, 9)}
-    total = sum(counts.values()) + rng.randint(0, 5)
+def _counted_in_a_sentence(rng: random.Random, kind: str, sentence: str, parts: Want, total: int, note: str) -> Quirk:
+    """A letter giving 2023/24's total in one sentence, then its parts in the next (`parts`: the figures
+    that sentence must give)."""
     files = _prose_letter([LETTERHEAD[0], "Dear Requester,",
                            f"In 2023/24 the force recorded {total} offences of sexual communication with a child.",
-                           f"Of these, {counts['Snapchat']} involved Snapchat, {counts['Instagram']} Instagram and "
-                           f"{counts['WhatsApp']} WhatsApp.", "Yours sincerely"], rng)
-    want: Want = {("total", "", "", "", *FY[1][1:]): ("reported", float(total))}
-    want |= {("platform", "", "", p, *FY[1][1:]): ("reported", float(n)) for p, n in counts.items()}
-    return Quirk("platforms_in_a_sentence", files, want, note=next(iter(files)))
+                           sentence, "Yours sincerely"], rng)
+    want: Want = {("total", "", "", "", *FY[1][1:]): ("reported", float(total)), **parts}
+    return Quirk(kind, files, want, note=f"{note} {next(iter(files))}")
+
+
+def platforms_in_a_sentence(rng: random.Random) -> Quirk:
+    """The platforms in a sentence after the total ("Of these, 12 involved Snapchat, 5 Instagram and 3 WhatsApp")."""
+    counts = {"Snapchat": _n(rng, 5), "Instagram": _n(rng, 1, 9), "WhatsApp": _n(rng, 1, 9)}
+    sentence = (f"Of these, {counts['Snapchat']} involved Snapchat, {counts['Instagram']} Instagram and "
+                f"{counts['WhatsApp']} WhatsApp.")
+    parts: Want = {("platform", "", "", p, *FY[1][1:]): ("reported", float(n)) for p, n in counts.items()}
+    return _counted_in_a_sentence(rng, "platforms_in_a_sentence", sentence, parts, sum(counts.values()) + rng.randint(0, 5), "")
 
 
 def genders_in_a_sentence(rng: random.Random) -> Quirk:
-    """A letter giving the year's total, then the victims' genders in a sentence ("14 of the victims were
-    female and 6 male")."""
+    """The victims' genders in a sentence after the total ("14 of the victims were female and 6 male")."""
     female, male = _n(rng, 5), _n(rng, 1, 9)
     style = rng.choice(["{f} of the victims were female and {m} male.", "Of these, {f} victims were girls and {m} were boys.",
                         "The victims were {f} female and {m} male."])
-    files = _prose_letter([LETTERHEAD[0], "Dear Requester,",
-                           f"In 2023/24 the force recorded {female + male} offences of sexual communication with a child.",
-                           style.format(f=female, m=male), "Yours sincerely"], rng)
-    want: Want = {("total", "", "", "", *FY[1][1:]): ("reported", float(female + male)),
-                  ("gender", "", "female", "", *FY[1][1:]): ("reported", float(female)),
-                  ("gender", "", "male", "", *FY[1][1:]): ("reported", float(male))}
-    return Quirk("genders_in_a_sentence", files, want, note=style)
+    parts: Want = {("gender", "", "female", "", *FY[1][1:]): ("reported", float(female)),
+                   ("gender", "", "male", "", *FY[1][1:]): ("reported", float(male))}
+    return _counted_in_a_sentence(rng, "genders_in_a_sentence", style.format(f=female, m=male), parts, female + male, style)
 
 
 def ages_in_a_sentence(rng: random.Random) -> Quirk:
-    """A letter giving the victims' ages in a sentence ("8 were aged under 13 and 12 aged 13 to 15")."""
+    """The victims' ages in a sentence after the total ("8 were aged under 13 and 12 aged 13 to 15")."""
     young, middle = _n(rng, 1, 20), _n(rng, 1, 20)
     style = rng.choice(["Of these, {a} were aged under 13 and {b} aged 13 to 15.", "{a} victims were aged under 13 and {b} were aged 13-15."])
-    files = _prose_letter([LETTERHEAD[0], "Dear Requester,",
-                           f"In 2023/24 the force recorded {young + middle} offences of sexual communication with a child.",
-                           style.format(a=young, b=middle), "Yours sincerely"], rng)
-    want: Want = {("total", "", "", "", *FY[1][1:]): ("reported", float(young + middle)),
-                  ("age", "0-12", "", "", *FY[1][1:]): ("reported", float(young)),
-                  ("age", "13-15", "", "", *FY[1][1:]): ("reported", float(middle))}
-    return Quirk("ages_in_a_sentence", files, want, note=style)
+    parts: Want = {("age", "0-12", "", "", *FY[1][1:]): ("reported", float(young)),
+                   ("age", "13-15", "", "", *FY[1][1:]): ("reported", float(middle))}
+    return _counted_in_a_sentence(rng, "ages_in_a_sentence", style.format(a=young, b=middle), parts, young + middle, style)
 
 
 def _from_layout(kind: str, make: Callable[[random.Random], Layout]) -> Callable[[random.Random], Quirk]:
