@@ -665,11 +665,10 @@ _AGE_COUNT = re.compile(r"(?<![\w.§/-])(?P<n>\d{1,3})\s+(?:(?:of the\s+)?victim
 
 def categories_stated(prose: list[ProseLine], ref: Reference, dims: set[str]) -> list[RawFigure]:
     """Platforms, genders or ages a letter counts in a sentence ("Of these, 12 involved Snapchat, 5 Instagram
-    and 3 WhatsApp"; "14 of the victims were female and 6 male"; "8 were aged under 13 and 12 aged 13 to 15"):
-    two of one dimension or more, each its
-    count, for the one period the sentence names or, failing that, the one its sentence before names
-    ("In 2023/24 ... 20 offences. Of these, ..."); never from a sentence about another offence.
-    `dims`: the dimensions no table of the answer gives."""
+    and 3 WhatsApp"; "14 of the victims were female and 6 male"; "8 were aged under 13 and 12 aged 13 to
+    15"): two of one dimension or more, each its count, for the one period the sentence names or, failing
+    that, the one its sentence before names ("In 2023/24 ... 20 offences. Of these, ..."); never from a
+    sentence about another offence. `dims`: the dimensions no table of the answer gives."""
     out: list[RawFigure] = []
     for i, line in enumerate(prose):
         named = ref.offences_named(line.text)

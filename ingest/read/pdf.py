@@ -561,7 +561,7 @@ def _block_rows(lines: list[Line], bands: list[tuple[float, float]], row_edges: 
         labelled = bool(bands) and ln.segs[0].x1 <= bands[0][1] + 6
         return bool(figures) and labelled
 
-    has_fig = [figure_line(ln) or (len(ln.segs) > 1 and _is_tabular(ln) and figure_line(ln)) for ln in lines]
+    has_fig = [figure_line(ln) for ln in lines]
     first_fig = next((i for i, f in enumerate(has_fig) if f), len(lines))
     # header lines above the first figure line: lines set close together are one header row
     # (a heading wrapped over two lines, cells joined per column); a wider gap starts the next

@@ -178,7 +178,7 @@ def _labels_with_a_marker(cells: list[Cell]) -> bool:
     "Under 13" is also how a small number is withheld): no number in it, and mostly words."""
     words = [c for c in cells if not is_value(c.value)]
     # two names, or one beside the marker-like one ("offences | under 13": the second line of wrapped headings)
-    return len(words) >= min(2, len(cells) - 1) and len(words) >= 1 and 2 * len(words) >= len(cells) and \
+    return len(words) >= max(1, min(2, len(cells) - 1)) and 2 * len(words) >= len(cells) and \
         not any(isinstance(c.value, (int, float)) or parse_value(c.value).status == "reported" for c in cells)
 
 
@@ -382,22 +382,25 @@ def row_groups(rows: list[list[Cell]], n_header: int) -> list[list[Cell]] | None
     def label(r: list[Cell]) -> str:
         return label_text(r[0].value) if r and not is_blank(r[0].value) else ""
 
+    keys = [_label_key(label(r)) for r in body]
+    filled = [any(is_value(c.value) for c in r[1:]) for r in body]
     # a row whose figures were all left blank is no group's name when its label has figures elsewhere
     # ("11 and under" blank under Unknown, with figures under Female) or is printed more than once (a band
     # left blank in every group): a group's name is printed once
-    with_figures = {_label_key(label(r)) for r in body if any(is_value(c.value) for c in r[1:])}
-    printed = Counter(_label_key(label(r)) for r in body)
+    with_figures = {k for k, f in zip(keys, filled, strict=True) if f}
+    printed = Counter(keys)
+
+    def an_item(i: int) -> bool:  # a group's row: figures, or a label the groups share
+        return filled[i] or keys[i] in with_figures or printed[keys[i]] > 1
 
     def heading(i: int) -> bool:
-        return bool(label(body[i])) and all(is_blank(c.value) for c in body[i][1:]) and \
-            _label_key(label(body[i])) not in with_figures and printed[_label_key(label(body[i]))] == 1 and i + 1 < len(body) and \
-            (any(is_value(c.value) for c in body[i + 1][1:]) or _label_key(label(body[i + 1])) in with_figures or
-             printed[_label_key(label(body[i + 1]))] > 1)  # a band left blank in every group is still a band
+        return bool(keys[i]) and all(is_blank(c.value) for c in body[i][1:]) and keys[i] not in with_figures and \
+            printed[keys[i]] == 1 and i + 1 < len(body) and an_item(i + 1)
 
     first = next((i for i in range(len(body)) if heading(i)), None)
     if first is None or not label(body[first + 1]):
         return None
-    first_item = _label_key(label(body[first + 1]))
+    first_item = keys[first + 1]
     n_words = len(first_item.split())
     # each group: the index of its first row, and its name's cell (None while unknown)
     starts: list[tuple[int, Cell | None]] = []
@@ -425,14 +428,13 @@ def row_groups(rows: list[list[Cell]], n_header: int) -> list[list[Cell]] | None
             split_items[j] = " ".join(words[-n_words:])
     if pending is not None or len(starts) < 2:
         return None
-    grouped_labels = {_label_key(label(body[j])) for j in range(first + 1, len(body))}
-    if any(_label_key(label(r)) in grouped_labels for r in body[:first] if label(r)):
+    grouped_labels = set(keys[first + 1:])
+    if any(k and k in grouped_labels for k in keys[:first]):
         # rows above the first group that repeat its labels: a group whose name was lost (taken for the
         # table's title, its header row left blank) would be read as nobody's
         return None
     start_rows = {j for j, _ in starts}
-    known = {_label_key(label(body[j])) for j in range(first, len(body))
-             if j not in dropped and j not in start_rows and j + 1 not in start_rows}
+    known = {keys[j] for j in range(first, len(body)) if j not in dropped and j not in start_rows and j + 1 not in start_rows}
     named: dict[int, Cell] = {}
     for j, cell in starts:
         if cell is not None:
