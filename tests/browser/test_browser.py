@@ -56,13 +56,16 @@ def wait_app(page: Page) -> None:
 
 
 def plotly_data(page: Page, nth: int = 0) -> list[dict[str, object]]:
-    """The traces plotly drew (its _fullData), as JSON."""
-    page.wait_for_selector("[data-testid=stPlotlyChart] .js-plotly-plot", timeout=TIMEOUT)
-    return list(page.evaluate(
-        "(n) => JSON.parse(JSON.stringify(document.querySelectorAll('[data-testid=stPlotlyChart] .js-plotly-plot')[n]._fullData"
-        ".map(t => { const a = v => (v == null || typeof v !== 'object') ? v : Array.from(v);"
-        " return {name: t.name, type: t.type, x: a(t.x), y: a(t.y), base: a(t.base), text: a(t.text), yaxis: t.yaxis,"
-        " locations: a(t.locations), z: a(t.z)}; })))", nth))
+    """The traces plotly drew (its _fullData) in the page's nth chart, as JSON, once that chart is drawn.
+    Counted by Streamlit's chart elements, which appear in the page's order, not by plots drawn so far:
+    a later chart drawn before an earlier one would otherwise be taken for it."""
+    handle = page.wait_for_function(
+        "(n) => { const box = document.querySelectorAll('[data-testid=stPlotlyChart]')[n];"
+        " const el = box && box.querySelector('.js-plotly-plot'); if (!el || !el._fullData) return null;"
+        " const a = v => (v == null || typeof v !== 'object') ? v : Array.from(v);"
+        " return JSON.parse(JSON.stringify(el._fullData.map(t => ({name: t.name, type: t.type, x: a(t.x), y: a(t.y),"
+        " base: a(t.base), text: a(t.text), yaxis: t.yaxis, locations: a(t.locations), z: a(t.z)})))); }", arg=nth, timeout=TIMEOUT)
+    return list(handle.json_value())
 
 
 def _check_direct_open(page: Page, path: str, visible: bool) -> None:

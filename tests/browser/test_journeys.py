@@ -9,6 +9,7 @@ reopened in another browser showing the same."""
 from __future__ import annotations
 
 import io
+import json
 import re
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.test_browser import TIMEOUT, plotly_data, wait_app
+from tests.browser.test_browser import TIMEOUT, wait_app
 from tests.browser.widgets import choose
 
 pytestmark = pytest.mark.browser
@@ -30,15 +31,24 @@ def _download(page: Page, button: str) -> bytes:
     return Path(dl.value.path()).read_bytes()
 
 
-TITLES = """() => [...document.querySelectorAll('[data-testid=stPlotlyChart] .js-plotly-plot')]
-  .map(el => ((el._fullLayout || {}).title || {}).text || '').map(t => t.replace(/<[^>]+>/g, ' ').replace(/\\s+/g, ' ').trim())"""
+CHART = """([title, before]) => {
+  const clean = el => (((el._fullLayout || {}).title || {}).text || '').replace(/<[^>]+>/g, ' ').replace(/\\s+/g, ' ').trim();
+  const el = [...document.querySelectorAll('[data-testid=stPlotlyChart] .js-plotly-plot')].find(el => clean(el).startsWith(title));
+  if (!el || !el._fullData) return null;
+  const a = v => (v == null || typeof v !== 'object') ? v : Array.from(v);
+  const traces = JSON.parse(JSON.stringify(el._fullData.map(t => ({name: t.name, type: t.type, x: a(t.x), y: a(t.y)}))));
+  return JSON.stringify(traces) === before ? null : traces;
+}"""
 
 
-def _chart(page: Page, title: str) -> dict[str, object]:
-    """The plotly chart whose title (drawn as <b>...<br>...</b>) starts so, once drawn, with its traces."""
-    page.wait_for_function(f"() => ({TITLES})().some(t => t.startsWith({title!r}))", timeout=TIMEOUT)
-    n = next(i for i, t in enumerate(page.evaluate(TITLES)) if t.startswith(title))
-    return {"n": n, "traces": plotly_data(page, n)}
+def _chart(page: Page, title: str, unlike: list[dict[str, object]] | None = None) -> list[dict[str, object]]:
+    """The traces of the plotly chart whose title (drawn as <b>...<br>...</b>) starts so, once drawn
+    (and, given `unlike`, once they differ from those). Found and read in one step in the browser:
+    looking the chart's index up first and its data second raced with charts drawn between the two
+    (CI read a trend chart's periods as the ranking's figures)."""
+    before = None if unlike is None else json.dumps(unlike, separators=(",", ":"))
+    handle = page.wait_for_function(CHART, arg=[title, before], timeout=TIMEOUT)
+    return list(handle.json_value())
 
 
 def _open_at(page: Page, url: str, heading: str) -> None:
@@ -55,8 +65,9 @@ def test_the_journalist_gets_each_forces_latest_figure_in_their_region_as_chart_
     context = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     _open_at(page, f"{app_url}/Regions?region={SOUTH_WEST}", "The latest figure for each force in")
-    chart = _chart(page, "What is the latest figure for each force in")
-    drawn = {str(y).split("<br>")[0]: x for t in chart["traces"] for x, y in zip(t["x"], t["y"], strict=True)  # type: ignore[attr-defined]
+    title = "What is the latest figure for each force in"
+    chart = _chart(page, title)
+    drawn = {str(y).split("<br>")[0]: x for t in chart for x, y in zip(t["x"], t["y"], strict=True)  # type: ignore[call-overload]
              if x is not None}
     assert drawn, chart
 
@@ -74,7 +85,7 @@ def test_the_journalist_gets_each_forces_latest_figure_in_their_region_as_chart_
     assert any(lines[0][len("# Cite as: "):] in c for c in first)  # the citation in the data sheet itself, not only on About
 
     # the chart as a PNG for print: the modebar's camera, the figure's own height, title and source drawn in it
-    png = page.locator("[data-testid=stPlotlyChart]").nth(int(chart["n"]))  # type: ignore[call-overload]
+    png = page.locator("[data-testid=stPlotlyChart]").filter(has=page.locator(".gtitle", has_text=title)).first
     png.hover()
     with page.expect_download(timeout=TIMEOUT) as dl:
         png.locator(".modebar-btn[data-title^='Download']").first.click()
@@ -87,7 +98,7 @@ def test_the_analyst_compares_a_forces_rate_with_its_region_and_england_and_wale
     page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
     _open_at(page, f"{app_url}/Force_profile?force=E23000032", "Rates: Kent Police beside its region")
     chart = _chart(page, "How many offences per 100,000")
-    names = {str(t["name"]) for t in chart["traces"]}  # type: ignore[attr-defined]
+    names = {str(t["name"]) for t in chart}
     assert any("Kent" in n for n in names) and any("England and Wales" in n for n in names) and len(names) >= 3, names
     page.context.close()
 
@@ -96,7 +107,7 @@ def test_the_campaigner_reads_the_trend_and_the_shares_and_a_shared_link_reopens
     page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
     _open_at(page, f"{app_url}/Overview", "The national series since 2017")
     trend = _chart(page, "How many offences did police record each year")
-    assert any(any(y is not None for y in t["y"]) for t in trend["traces"])  # type: ignore[attr-defined]
+    assert any(any(y is not None for y in t["y"]) for t in trend)  # type: ignore[attr-defined]
 
     page.goto(f"{app_url}/Platforms", timeout=TIMEOUT)
     wait_app(page)
@@ -108,8 +119,8 @@ def test_the_campaigner_reads_the_trend_and_the_shares_and_a_shared_link_reopens
     other = next(o for o in listed if o != box.input_value())
     choose(page, box, other)
     page.wait_for_url(re.compile(r"[?&]view="), timeout=TIMEOUT)
-    second = _chart(page, "Which apps were used?")
-    assert second["traces"] != first["traces"]
+    second = _chart(page, "Which apps were used?", unlike=first)  # waits for the new view's chart
+    assert second != first
     shared = page.url
     page.context.close()
 
@@ -117,5 +128,5 @@ def test_the_campaigner_reads_the_trend_and_the_shares_and_a_shared_link_reopens
     fresh.goto(shared, timeout=TIMEOUT)
     wait_app(fresh)
     expect(fresh.get_by_role("combobox", name="Area and period", exact=True)).to_have_value(other, timeout=TIMEOUT)
-    assert _chart(fresh, "Which apps were used?")["traces"] == second["traces"]
+    assert _chart(fresh, "Which apps were used?") == second
     fresh.context.close()
