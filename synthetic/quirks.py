@@ -278,6 +278,34 @@ def nil_return_in_words(rng: random.Random) -> Quirk:
     return Quirk("nil_return_in_words", files, want, note=next(iter(files)))
 
 
+TWO_YEARS_IN_A_SENTENCE = [
+    "Between 1 April 2022 and 31 March 2023 there were {a} crimes recorded, and between 1 April 2023 and 31 March 2024 there were {b}.",
+    "In 2022/23, {a} offences were recorded. In 2023/24 the figure was {b}.",
+    "{a} offences were recorded in 2022/23, compared with {b} in 2023/24.",
+    "{a} and {b} offences were recorded in 2022/23 and 2023/24 respectively.",
+    "The force recorded {a} offences in 2022/23 and {b} in 2023/24.",
+    "In 2022/23 there were {a} offences of sexual communication with a child and in 2023/24 there were {b}.",
+]
+
+
+def counts_for_two_years_in_a_sentence(rng: random.Random) -> Quirk:
+    """Two years' counts in one sentence, the second leaving out what it counts or paired by order
+    ("... compared with 58 in 2023/24", "54 and 58 ... respectively"): the second was lost without a
+    word, or the first taken for both years. A refusal may share the paragraph (a PDF runs them into one
+    line). One in five is written so it cannot be paired ("In 2022/23 and 2023/24 there were 54 and 58
+    offences"): it must need review, never give one figure for both years."""
+    a, b = _n(rng), _n(rng)
+    unpaired = rng.random() < 0.2
+    said = "In 2022/23 and 2023/24 there were {a} and {b} offences." if unpaired else rng.choice(TWO_YEARS_IN_A_SENTENCE)
+    files = _prose_letter([LETTERHEAD[0], "Dear Requester,", "Thank you for your request about sexual communication with a child.",
+                           said.format(a=a, b=b), "We do not record the platform used in a searchable field; to find it would exceed "
+                           "the cost limit (section 12).", "Yours sincerely"], rng)
+    want: Want = {("platform", "", "", "", *ASKED): ("refused", None)}
+    if not unpaired:
+        want |= {("total", "", "", "", *FY[0][1:]): ("reported", float(a)), ("total", "", "", "", *FY[1][1:]): ("reported", float(b))}
+    return Quirk("counts_for_two_years_in_a_sentence", files, want, review=unpaired, note=said[:40])
+
+
 def several_offences(rng: random.Random) -> Quirk:
     """Tables of one shape for several offences: only the s.15A one is filed."""
     tables: list[Rows] = []
@@ -748,7 +776,8 @@ QUIRKS: dict[str, Callable[[random.Random], Quirk]] = {
                             column_names_written_up, marked_labels_and_count_headings,
                             years_over_genders, figures_in_a_bulleted_list, counts_with_shares_in_one_cell, mixed,
                             wrapped_pdf_labels, total_column_first, years_down_platforms_across, web_page_with_a_layout_table,
-                            platforms_in_a_sentence, genders_in_a_sentence, ages_in_a_sentence)
+                            platforms_in_a_sentence, genders_in_a_sentence, ages_in_a_sentence,
+                            counts_for_two_years_in_a_sentence)
 } | {"row_groups": _from_layout("row_groups", _grouped), "page_printed_turned": _from_layout("page_printed_turned", _turned),
      "months_in_two_halves": _from_layout("months_in_two_halves", _halves)}
 

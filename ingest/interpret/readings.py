@@ -60,6 +60,20 @@ COUNT_IN_SENTENCE = re.compile(
     # never a number that is part of a reference ("Our reference: FUZZ-1" over "Offences by month": a made-up 1)
     r"(?<![\w.§/-])(?<!section )(?<!s\. )(?<!s )(?<!reference: )(?<!reference )(?<!ref: )(?<!ref )(?<!no\. )(?P<n>" + "|".join(sorted(COUNT_WORDS, key=len, reverse=True)) + r"|\d[\d,]*)"
     r"\s+(?:(?:recorded|reported|such|further|crimes? of|offences? of)\s+)?(?:offences?|crimes?|incidents?|occurrences?)\b", re.I)
+# the count of a clause that leaves out what it counts, after a clause of the same sentence that named it
+# ("... there were 54 crimes recorded, and between 1 April 2023 and 31 March 2024 there were 58.": the 58
+# was lost without a word); only a number ending its clause, never a share, a date or another noun's count
+ELLIPTICAL_COUNT = re.compile(
+    r"(?:\bthere (?:were|was)|\b(?:was|were|totalled|totaled)|\ba total of|:)\s+(?P<n>" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r"|\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?:were |was )?(?:recorded|reported))?\s*[.,;]?\s*$", re.I)
+# a number standing alone in a sentence whose periods are masked: never a section (s.15A), a share, a reference
+BARE_COUNT = re.compile(r"(?<![\w.§/£$-])(?<!section )(?<!s\. )(?<!s )(?<!reference: )(?<!reference )(?<!ref: )(?<!ref )(?<!no\. )"
+                        r"(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w%]|[.,:/-]\d|\s*per ?cent)")
+RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+# a clause counting something else than offences ("the number of victims was 50", "the youngest was aged 11")
+OTHER_QUANTITY = re.compile(r"\b(victims?|suspects?|offenders?|arrests?|arrested|charges?|charged|summons\w*|people|persons?|children|"
+                            r"girls?|boys?|outcomes?|per ?cent|rate|average|mean|median|aged?|ages|years? old|youngest|oldest)\b|%", re.I)
+SENTENCE = re.compile(r".+?(?:[.!?](?=\s|$)|$)", re.S)  # a sentence of a line, up to its full stop
 # where one clause of a sentence ends and the next begins ("... in 2022/23 and one offence in 2023/24")
 CLAUSE_BREAK = re.compile(r";|\.\s|\b(?:and|but|while|whereas)\b", re.I)
 PERIOD_JOIN = re.compile(r"\s*(?:,|and|&|or|to)\s*", re.I)  # "in 2022/23 and 2023/24": two periods of one clause
@@ -612,9 +626,9 @@ def _score_records(reading: Reading, ref: Reference, n_records: int) -> None:
 
 # --- statements -------------------------------------------------------------------------------
 
-def counts_by_period(text: str) -> list[tuple[str, int, tuple[date, date]]]:
-    """Each count a sentence gives for a period it names in the same clause: (the words, the number,
-    the period). A clause naming two periods, or none, gives nothing (never a guess)."""
+def _clause_counts(text: str) -> list[tuple[int, str, int, tuple[date, date]]]:
+    """Each count a clause gives for the one period it names: (where it stands, the words, the number,
+    the period)."""
     periods = periods_in_sentence(text)
     masked = list(text)
     for a, b, _ in periods:  # "between 1 April 2022 and 31 March 2023" is one period, not two clauses
@@ -624,6 +638,7 @@ def counts_by_period(text: str) -> list[tuple[str, int, tuple[date, date]]]:
             masked[b:a] = "x" * (a - b)
     breaks = [m.start() for m in CLAUSE_BREAK.finditer("".join(masked))]
     out = []
+    counted: set[int] = set()  # the clauses (by where they start) that name what they count
     for m in COUNT_IN_SENTENCE.finditer(text):
         start = max((b for b in breaks if b < m.start()), default=0)
         end = min((b for b in breaks if b >= m.end()), default=len(text))
@@ -631,24 +646,92 @@ def counts_by_period(text: str) -> list[tuple[str, int, tuple[date, date]]]:
         if len(mine) != 1 or PARTIAL.search(text[start:end]):
             continue
         n = m.group("n").casefold()
-        out.append((m.group(0), COUNT_WORDS[n] if n in COUNT_WORDS else int(n.replace(",", "")), mine[0]))
-    return out
+        out.append((m.start(), m.group(0), COUNT_WORDS[n] if n in COUNT_WORDS else int(n.replace(",", "")), mine[0]))
+        counted.add(start)
+    if out:  # "... there were 54 crimes recorded, and between 1 April 2023 and 31 March 2024 there were 58."
+        bounds = sorted({0, *breaks, len(text)})
+        for start, end in zip(bounds, bounds[1:], strict=False):
+            mine = [p for a, b, p in periods if a >= start and b <= end]
+            clause = "".join(masked[start:end])
+            bare = ELLIPTICAL_COUNT.search(clause)
+            if start in counted or len(mine) != 1 or not bare or PARTIAL.search(clause) or OTHER_QUANTITY.search(clause):
+                continue
+            n = bare.group("n").casefold()
+            out.append((start + bare.start("n"), bare.group(0).strip(), NUMBER_WORDS[n] if n in NUMBER_WORDS else int(n.replace(",", "")),
+                        mine[0]))
+    return sorted(out, key=lambda x: x[0])
+
+
+def _paired_counts(sentence: str, periods: list[tuple[int, int, tuple[date, date]]]) -> list[tuple[int, str, int, tuple[date, date]]]:
+    """A sentence's counts paired one to one with its periods, where the sentence says how: in the
+    same order with `respectively`, or each count beside its own period ("54 offences were recorded
+    in 2022/23, compared with 58 in 2023/24"). Otherwise nothing (never a guess)."""
+    masked = list(sentence)
+    for a, b, _ in periods:
+        masked[a:b] = "\0" * (b - a)
+    numbers = list(BARE_COUNT.finditer("".join(masked)))
+    if len(numbers) != len(periods) or len(periods) < 2 or PARTIAL.search(sentence) or OTHER_QUANTITY.search("".join(masked)):
+        return []
+    if not RESPECTIVELY.search(sentence):
+        order = sorted([(m.start(), "n") for m in numbers] + [(a, "p") for a, _, _ in periods])
+        kinds = "".join(k for _, k in order)
+        if kinds not in ("np" * len(numbers), "pn" * len(numbers)):
+            return []
+    return [(m.start(), m.group(0), int(m.group(0).replace(",", "")), p) for m, (_, _, p) in zip(numbers, periods, strict=True)]
+
+
+def sentence_counts(text: str) -> tuple[list[tuple[str, int, tuple[date, date]]], list[str]]:
+    """Each count a line's sentences give for the periods they name: (the words, the number, the
+    period); and the sentences that count offences for several periods in a way not read one to one
+    (each one a doubt, never a guess and never lost without a word)."""
+    found = _clause_counts(text)
+    out: list[tuple[int, str, int, tuple[date, date]]] = []
+    unread: list[str] = []
+    for m in SENTENCE.finditer(text):
+        mine = [c for c in found if m.start() <= c[0] < m.end()]
+        sentence = m.group(0)
+        periods = periods_in_sentence(sentence)
+        if len(periods) >= 2 and len({c[3] for c in mine}) < len({p for _, _, p in periods}):
+            paired = _paired_counts(sentence, periods)
+            if paired and all((n, p) in {(x[2], x[3]) for x in paired} for _, _, n, p in mine):
+                mine = [(m.start() + a, w, n, p) for a, w, n, p in paired]
+            elif COUNT_IN_SENTENCE.search(sentence) and not PARTIAL.search(sentence):
+                unread.append(sentence.strip())
+        out += mine
+    return [(w, n, p) for _, w, n, p in sorted(out, key=lambda x: x[0])], unread
+
+
+def counts_by_period(text: str) -> list[tuple[str, int, tuple[date, date]]]:
+    """Each count a line gives for a period it names: in the same clause, or paired one to one by the
+    sentence (the words, the number, the period). A clause naming two periods, or none, gives nothing
+    (never a guess)."""
+    return sentence_counts(text)[0]
 
 
 def counts_stated(prose: list[ProseLine], ref: Reference) -> list[RawFigure]:
     """Counts a letter gives in words for periods it names (a nil return in words: "No offences were
     recorded in 2022/23 ... one offence in 2023/24"), each a total of its own period; never from a
     sentence naming another offence."""
+    return counts_and_doubts(prose, ref)[0]
+
+
+def counts_and_doubts(prose: list[ProseLine], ref: Reference) -> tuple[list[RawFigure], list[ReaderNote]]:
+    """counts_stated, and a doubt for each sentence counting offences for several periods that could
+    not be read one to one ("In 2022/23 and 2023/24 there were 54 and 58 offences")."""
     out: list[RawFigure] = []
+    doubts: list[ReaderNote] = []
     for line in prose:
         named = ref.offences_named(line.text)
         if named and THE_OFFENCE not in named:
             continue
-        for words, n, (start, end) in counts_by_period(line.text):
+        counts, unread = sentence_counts(line.text)
+        doubts += [ReaderNote("sentence_not_read", line.location, f"a sentence counts offences for several periods in a way "
+                              f"not read one count to one period; check its figures: {u[:160]!r}", u[:300]) for u in unread]
+        for words, n, (start, end) in counts:
             out.append(RawFigure(words, line.location, [Label("sentence", "Total", "role"),
                                                         Label("sentence", f"{start} to {end}", "period")],
                                  read_as=n, note=f"stated: {line.text[:200]}", block="statement"))
-    return out + _listed_counts(prose, ref, {f.location for f in out})
+    return out + _listed_counts(prose, ref, {f.location for f in out}), doubts
 
 
 # a count beside a category's name in a sentence ("12 involved Snapchat", "5 Instagram", "3 via WhatsApp",
@@ -749,18 +832,31 @@ def statements(prose: list[ProseLine], have_total: bool, have_figures: bool) -> 
     if not have_total:
         for line in prose:
             found = next((m for p in TOTAL_SENTENCES if (m := p.search(line.text))), None)
-            if found and not PARTIAL.search(line.text[max(0, found.start() - 60):found.end() + 40]):
-                out.append(RawFigure(found.group(1), line.location, [Label("sentence", "Total", "role")], note=line.text[:200],
-                                     block="statement"))
-                break
+            if not found or PARTIAL.search(line.text[max(0, found.start() - 60):found.end() + 40]):
+                continue
+            # a total in a sentence naming one period is that period's; naming several, it is none of them and
+            # never the whole span's ("54 offences were recorded in 2022/23, compared with 58 ..." gave 54 for both)
+            sentence = next(m.group(0) for m in SENTENCE.finditer(line.text) if m.start() <= found.start() < m.end())
+            named = {p for _, _, p in periods_in_sentence(sentence)}
+            if len(named) > 1:
+                continue
+            out.append(RawFigure(found.group(1), line.location, [Label("sentence", "Total", "role")]
+                                 + [Label("sentence", f"{a} to {b}", "period") for a, b in named], note=line.text[:200], block="statement"))
+            break
     seen: set[str] = set()
     for i, line in enumerate(prose):
-        if not STATEMENT.search(line.text) or parse_value(line.text).status not in ("refused", "withheld", "not_held"):
+        said = STATEMENT.search(line.text)
+        if not said or parse_value(line.text).status not in ("refused", "withheld", "not_held"):
             continue
-        context = [line.location.split("!")[0] if "!" in line.location else "", line.text]
+        # the sentence that says it, not the whole line: a PDF letter's paragraphs can come out as one line,
+        # its counts before the refusal ("... there were 58. We do not record the platform ...")
+        sentence = next(m.group(0) for m in SENTENCE.finditer(line.text) if m.start() <= said.start() < m.end())
+        if parse_value(sentence).status not in ("refused", "withheld", "not_held"):
+            sentence = line.text
+        context = [line.location.split("!")[0] if "!" in line.location else "", sentence, line.text]
         context += [p.text for p in prose[max(0, i - 2):i]]
         # each part a sentence names ("the age and gender of the victim, the platform used ... are withheld")
-        topics = _topics(line.text) or next((t for t in (_topics(x) for x in context) if t), [])
+        topics = next((t for t in (_topics(x) for x in context) if t), [])
         if not topics:
             if have_figures or not WHOLE_REQUEST.search(line.text):
                 continue  # boilerplate about exemptions, or an exemption of something else (names of places)
@@ -769,8 +865,8 @@ def statements(prose: list[ProseLine], have_total: bool, have_figures: bool) -> 
             if topic in seen:
                 continue
             seen.add(topic)
-            out.append(RawFigure(line.text[:300], line.location, [Label("statement", topic, "breakdown")],
-                                 note=f"stated: {line.text[:200]}", block="statement"))
+            out.append(RawFigure(sentence[:300], line.location, [Label("statement", topic, "breakdown")],
+                                 note=f"stated: {sentence[:200]}", block="statement"))
     return out
 
 
@@ -1126,7 +1222,8 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
     have_total = any(all(match_role(ref, lab.text) in ("total", "value", "dimension") or match_dimension(ref, "period", lab.text)
                          or match_dimension(ref, "area", lab.text) for lab in f.labels) for f in figures if not f.aggregate)
     if not have_total:
-        stated = counts_stated(prose, ref)
+        stated, doubts = counts_and_doubts(prose, ref)
+        notes += doubts
         for f in stated:
             f.review = doc.review
             f.reading = "statement"

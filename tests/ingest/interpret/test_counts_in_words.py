@@ -23,6 +23,19 @@ FY22, FY23 = (date(2022, 4, 1), date(2023, 3, 31)), (date(2023, 4, 1), date(2024
     ("2024: 1 January to 31 May, three crimes were recorded.", [(3, (date(2024, 1, 1), date(2024, 5, 31)))]),
     ("In the calendar year 2023 there were 1,204 offences.", [(1204, (date(2023, 1, 1), date(2023, 12, 31)))]),
     ("A single offence was recorded during 2023/24.", [(1, FY23)]),
+    # the second clause leaves out what it counts (its 58 was lost without a word)
+    ("Between 1 April 2022 and 31 March 2023 there were 54 crimes recorded, and between 1 April 2023 and 31 March 2024 there "
+     "were 58.", [(54, FY22), (58, FY23)]),
+    ("In 2022/23, 54 offences were recorded. In 2023/24 the figure was 58.", [(54, FY22), (58, FY23)]),
+    # counts paired with periods by the sentence (the first had been taken for both years)
+    ("54 offences were recorded in 2022/23, compared with 58 in 2023/24.", [(54, FY22), (58, FY23)]),
+    ("54 and 1,058 offences were recorded in 2022/23 and 2023/24 respectively.", [(54, FY22), (1058, FY23)]),
+    ("The force recorded 54 offences in 2022/23 and 58 in 2023/24.", [(54, FY22), (58, FY23)]),
+    ("Offences under s.15A: 2022/23 54, 2023/24 58.", [(54, FY22), (58, FY23)]),
+    # only the count of offences: never another quantity's, a part's, or a number that pairs with no period
+    ("There were 54 offences in 2022/23; the number of victims in 2023/24 was 50.", [(54, FY22)]),
+    ("In 2022/23 there were 20 offences and 12 were on Snapchat in 2023/24.", [(20, FY22)]),
+    ("In 2022/23, 54 offences were recorded. In 2023/24 the youngest victim was 11.", [(54, FY22)]),
 ])
 def test_each_count_takes_the_period_of_its_own_clause(text: str, counts: list[tuple[int, tuple[date, date]]]) -> None:
     assert [(n, p) for _, n, p in counts_by_period(text)] == counts
@@ -34,6 +47,7 @@ def test_each_count_takes_the_period_of_its_own_clause(text: str, counts: list[t
     "There were 15 offences in 2022/23 and 2023/24 together.",  # two periods in one clause: no guess
     "More than two offences were recorded in 2022/23.",  # a bound, not a count
     "Your request of 3 May 2024 asked for offences in 2022/23.",  # no count at all
+    "In 2022/23 and 2023/24 there were 54 and 58 offences.",  # not said which is which (no 'respectively')
     # a reference's number before the next line's title, joined into one paragraph (the fuzzer found a made-up 1)
     "Our reference: FUZZ-1 Offences by month, 2023/24", "Our reference: 1234 Offences by month, 2023/24",
 ])
@@ -141,3 +155,21 @@ def test_platforms_and_genders_counted_in_a_sentence(lines: list[str], want: lis
 
     got = categories_stated([ProseLine(f"paragraph {i + 1}", t) for i, t in enumerate(lines)], reference(), {"platform", "gender", "age"})
     assert [(str(f.value_raw), f.labels[0].text, f.labels[1].text.split(" to ")[0] if len(f.labels) > 1 else "") for f in got] == want
+
+
+@pytest.mark.parametrize(("said", "want"), [
+    ("54 offences were recorded in 2022/23, compared with 58 in 2023/24.", {"2022-04-01": 54.0, "2023-04-01": 58.0}),
+    ("In 2022/23 and 2023/24 there were 54 and 58 offences.", {}),
+    ("There were 54 offences in 2022/23 and 2023/24 together.", {}),
+])
+def test_counts_for_several_years_in_one_sentence_are_paired_or_doubted_never_given_to_the_whole_span(
+        tmp_path: Path, said: str, want: dict[str, float]) -> None:
+    body = letter(["Dear Requester,", "Thank you for your request about sexual communication with a child.", said,
+                   "We do not record the platform used in a searchable field; to find it would exceed the cost limit (section 12)."])
+    log = IssueLog()
+    rows, _ = ingest_source(make_source(tmp_path, "s", {"letter.docx": body}, yml=YML), log)
+    totals = {str(r["period_start"]): r["value"] for r in rows if r["breakdown"] == "total"}
+    assert totals == want  # never one year's count for both years
+    assert [r["status"] for r in rows if r["breakdown"] == "platform"] == ["refused"]
+    doubts = [r for r in log.rows if r["issue_type"] == "sentence_not_read"]
+    assert bool(doubts) == (not want) and all(r["severity"] == "review" for r in doubts)
