@@ -452,6 +452,58 @@ def months_down_with_a_year_column(rng: random.Random) -> Quirk:
                  period=("2023-04-01", "2024-03-31"))
 
 
+def months_written_in_figures(rng: random.Random) -> Quirk:
+    """Months as exports write them ("2023-04", "04/2023", "4/2023"): each a month, never a
+    financial year ("2017-12" is December, "2017-18" a year)."""
+    import calendar
+
+    style = rng.choice(["{y}-{m:02d}", "{m:02d}/{y}", "{m}/{y}", "{y}/{m:02d}"])
+    rows: Rows = [["Month", rng.choice(COUNT_HEADINGS)]]
+    want: Want = {}
+    for i in range(12):
+        year, m = 2023 + (i >= 9), i + 4 if i < 9 else i - 8
+        n = _n(rng, 0, 12)
+        rows.append([style.format(y=year, m=m), n])
+        want[("total", "", "", "", f"{year}-{m:02d}-01", f"{year}-{m:02d}-{calendar.monthrange(year, m)[1]:02d}")] = ("reported", float(n))
+    return Quirk("months_written_in_figures", _table_file(_letter(rows, "Sexual communication with a child: offences by month"),
+                                                          _fmt(rng)), want, period=("2023-04-01", "2024-03-31"), note=style)
+
+
+def outer_labels_printed_once(rng: random.Random) -> Quirk:
+    """Two label columns, the outer one's name printed on its group's first row only (the rest blank,
+    as a merged cell exports): "Under 13 | Female", " | Male". "Under 13" alone reads like a
+    suppressed "<13", which had taken the column for figures and lost every one."""
+    bands = rng.sample([("Under 13", "0-12"), ("13-15", "13-15"), ("11 and under", "0-11"), ("12-15", "12-15"), ("Under 16", "0-15")], 2)
+    rows: Rows = [["Age band", "Gender", *(fy for fy, _, _ in FY)]]
+    want: Want = {}
+    for band, code in bands:
+        for j, (g, gc) in enumerate((("Female", "female"), ("Male", "male"))):
+            row: list[Any] = [band if j == 0 else None, g]
+            for _fy, start, end in FY:
+                n = _n(rng, 0, 40)
+                row.append(n)
+                want[("age_gender", code, gc, "", start, end)] = ("reported", float(n))
+            rows.append(row)
+    return Quirk("outer_labels_printed_once", _table_file(_letter(rows, "Sexual communication with a child: victims by age and gender"),
+                                                          _fmt(rng)), want)
+
+
+def signs_and_letters_as_labels(rng: random.Random) -> Quirk:
+    """Age bands written with signs and genders with letters ("<13", ">15"; "F", "M", "U")."""
+    bands = [(rng.choice(["<13", "< 13", "<=12"]), "0-12"), ("13-15 yrs", "13-15"), (rng.choice([">15", ">=16", "16+"]), "16+")]
+    rows: Rows = [["Age", "F", "M", "U"]]
+    want: Want = {}
+    for band, code in bands:
+        row: list[Any] = [band]
+        for g in ("female", "male", "unknown"):
+            n = _n(rng, 0, 30)
+            row.append(n)
+            want[("age_gender", code, g, "", *ASKED)] = ("reported", float(n))
+        rows.append(row)
+    return Quirk("signs_and_letters_as_labels", _table_file(_letter(rows, "Sexual communication with a child: age and gender of victims"),
+                                                            _fmt(rng)), want)
+
+
 def years_side_by_side(rng: random.Random) -> Quirk:
     """The same table for two years side by side, each under its own year ('2022/23' over one, '2023/24' over the other)."""
     rows: Rows = [["2022/23", None, None, "2023/24", None], ["Victim gender", "Offences", None, "Victim gender", "Offences"]]
@@ -777,7 +829,8 @@ QUIRKS: dict[str, Callable[[random.Random], Quirk]] = {
                             years_over_genders, figures_in_a_bulleted_list, counts_with_shares_in_one_cell, mixed,
                             wrapped_pdf_labels, total_column_first, years_down_platforms_across, web_page_with_a_layout_table,
                             platforms_in_a_sentence, genders_in_a_sentence, ages_in_a_sentence,
-                            counts_for_two_years_in_a_sentence)
+                            counts_for_two_years_in_a_sentence, months_written_in_figures, outer_labels_printed_once,
+                            signs_and_letters_as_labels)
 } | {"row_groups": _from_layout("row_groups", _grouped), "page_printed_turned": _from_layout("page_printed_turned", _turned),
      "months_in_two_halves": _from_layout("months_in_two_halves", _halves)}
 

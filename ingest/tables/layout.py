@@ -202,6 +202,9 @@ def _one_year(cells: list[object]) -> bool:
     return len(cells) >= 3 and len(years) == 1 and bool(re.fullmatch(r"(19|20)\d\d", next(iter(years))))
 
 
+BOUND_WORDS = re.compile(r"(?:under|less than|fewer than|below|younger than)\s+(\d+)$", re.I)
+
+
 def _ranks(cells: list[object]) -> bool:
     """A column numbering the rows 1, 2, 3 ... (blanks between allowed): ranks, not figures."""
     numbers = [label_text(v) for v in cells if not is_blank(v)]
@@ -225,7 +228,12 @@ def _label_columns(body: list[list[Cell]], width: int) -> int:
             continue
         if any(is_value(v) for v in cells if not isinstance(v, str) or v.strip().replace(",", "").isdigit()):
             break
-        if any(not is_blank(v) for v in cells) and all(is_blank(v) or not is_value(v) for v in cells):
+        texts = [v for v in cells if not is_blank(v) and not is_value(v)]
+        # "Under 13" is an age band among labels, though alone it reads as a suppressed "<13": a column of age
+        # bands printed once for a group of rows (blanks below) stayed unread as labels, its figures lost. A bound
+        # over 10 is no suppression threshold (they are 5 or 10); one of 10 or less is a label only among labels
+        bands = [v for v in cells if isinstance(v, str) and (m := BOUND_WORDS.match(v.strip())) and (int(m[1]) > 10 or texts)]
+        if (texts or bands) and all(is_blank(v) or not is_value(v) or v in bands for v in cells):
             n = c + 1
         else:
             break

@@ -36,8 +36,10 @@ class AgeBand:
 _AGE_RANGE = re.compile(r"^(?:aged\s+|age\s+)?(\d{1,2})\s*(?:-|to)\s*(\d{1,2})(?:\s*(?:years?|yrs?)(?:\s*old)?)?$")
 _AGE_PAIR = re.compile(r"^(?:aged\s+)?(\d{1,2})\s*(?:and|&)\s*(\d{1,2})(?:\s*(?:years?|yrs?)(?:\s*old)?)?$")
 _AGE_UNDER = re.compile(r"^(?:aged\s+)?(\d{1,2})\s*(?:and|or|&)\s*(?:under|younger|below)$")
-_AGE_BELOW = re.compile(r"^(?:aged\s+)?(?:under|below|less than|u)\s*(\d{1,2})s?(?:\s*(?:years?|yrs?)(?:\s*old)?)?$")
-_AGE_OVER = re.compile(r"^(?:aged\s+)?(\d{1,2})\s*(?:\+|and over|or over|and older|or older|and above)$")
+_AGE_BELOW = re.compile(r"^(?:aged\s+)?(?:under|below|less than|u|<)\s*(\d{1,2})s?(?:\s*(?:years?|yrs?)(?:\s*old)?)?$")
+_AGE_OVER = re.compile(r"^(?:aged\s+)?(\d{1,2})\s*(?:\+|and over|or over|and older|or older|and above)$|^(?:>=|≥)\s*(\d{1,2})$")
+# signs as age bands ("<13", "<=12", ">15"): a label beside others, not a suppression marker
+_AGE_SIGNED = re.compile(r"^(<=|≤|>)\s*(\d{1,2})(?:\s*(?:years?|yrs?))?$")
 _AGE_ONE = re.compile(r"^(?:aged\s+|age\s+)?(\d{1,2})(?:\s*(?:years?|yrs?)(?:\s*old)?)?$")
 
 
@@ -80,7 +82,12 @@ def _match_age(ref: Reference, text: str) -> AgeBand | None:
         return AgeBand(f"0-{int(m.group(1)) - 1}", 0, int(m.group(1)) - 1)
     m = _AGE_OVER.match(key)
     if m:
-        return AgeBand(f"{int(m.group(1))}+", int(m.group(1)), None)
+        lo = int(m.group(1) or m.group(2))
+        return AgeBand(f"{lo}+", lo, None)
+    m = _AGE_SIGNED.match(key)
+    if m:
+        n = int(m.group(2))
+        return AgeBand(f"0-{n}", 0, n) if m.group(1) != ">" else AgeBand(f"{n + 1}+", n + 1, None)
     m = _AGE_ONE.match(key)
     if m and int(m.group(1)) <= 25:
         n = int(m.group(1))

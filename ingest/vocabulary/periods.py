@@ -90,6 +90,8 @@ _COUNT_BEFORE = re.compile(r"^(?:(?:total\s+)?(?:number of\s+)?(?:recorded\s+)?(
 _FY_FROM = re.compile(r"^from\s+(\d{4})\s+to\s+(\d{4})$", re.I)
 # "FY22/23", "FY 22-23": two-digit years only after a word that says a financial year (a bare "22/23" is no period)
 _FY_SHORT = re.compile(r"^(?:fy|financial year)\s*(\d{2})\s*(?:/|-|–)\s*(\d{2})$", re.I)
+# a month written in figures, as exports write it ("2023-04", "04/2023", "4/2023")
+_NUMERIC_MONTH = re.compile(r"^(?:(20[12]\d)[-/](0[1-9]|1[0-2])|(0?[1-9]|1[0-2])[-/](20[12]\d))$")
 _MONTH_YEAR = re.compile(rf"^{_MONTH}[\s\-']*(\d{{2}}|\d{{4}})$", re.I)
 # "Q1 2023/24", "Quarter 1 2023-24": a quarter of a financial year (Q1 April to June)
 _FY_QUARTER = re.compile(r"^(?:q|quarter\s*)([1-4])\s*(?:of\s+)?(?:fy\s*)?(\d{4})\s*(?:/|-|–)\s*(\d{2}|\d{4})$", re.I)
@@ -130,8 +132,14 @@ def parse_period(text: object) -> tuple[date, date] | None:
     raw = _COUNT_BEFORE.sub("", raw) or raw
     t = re.sub(r"^(between|from)\s+(?=\d|[a-z]+\s+\d)", "", raw, flags=re.I)
     m = _FY.match(raw) or _FY.match(t)
+    if m and (fy := _fy_pair(m.group(1), m.group(2))):
+        return fy
+    numeric = _NUMERIC_MONTH.match(t)  # after the financial years: "2017-18" is a year, "2017-12" and "2023-04" months
+    if numeric:
+        year, month = (int(numeric[1]), int(numeric[2])) if numeric[1] else (int(numeric[4]), int(numeric[3]))
+        return date(year, month, 1), month_end(year, month)
     if m:
-        return _fy_pair(m.group(1), m.group(2))
+        return None
     m = _FY_FROM.match(raw)
     if m:
         return _fy_pair(m.group(1), m.group(2))

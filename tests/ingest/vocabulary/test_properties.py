@@ -52,6 +52,14 @@ def test_financial_year_labels_in_every_form(y: int) -> None:
         assert parse_period(f"{words} {y}/{next_yy:02d}") == expected
 
 
+@given(st.integers(min_value=2017, max_value=2029), st.integers(min_value=1, max_value=12))
+def test_months_written_in_figures_are_months_and_financial_years_stay_years(y: int, month: int) -> None:
+    whole = (date(y, month, 1), date(y + month // 12, month % 12 + 1, 1) - timedelta(days=1))
+    for text in (f"{y}-{month:02d}", f"{month:02d}/{y}", f"{month}/{y}"):  # a month as exports write it
+        assert parse_period(text) == whole, text
+    assert parse_period(f"{y}-{(y + 1) % 100:02d}") == (date(y, 4, 1), date(y + 1, 3, 31))  # "2017-18" stays a financial year
+
+
 @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)), st.integers(min_value=0, max_value=800))
 def test_date_ranges_round_trip(start: date, days: int) -> None:
     end = start + timedelta(days=days)
