@@ -124,7 +124,7 @@ ISSUE_TYPES: Final = {
     "figure_corrected": ("info", "ours", 'a person corrected one figure (`decisions:` in source.yml, with who and why); the printed value is kept in value_raw'),
     "table_of_another_offence": ("review", "publisher", "a table whose own title names another offence, not s.15A, was not read as s.15A: a person says what it counts (a decision on its offence)"),
     "other_offence_skipped": ("info", "publisher", "rows or columns of a table about another offence (a table answering for several, one row each), and any total over them, were not read: they are not s.15A figures"),
-    "sentence_not_read": ("review", "publisher", "a sentence counting offences for several periods in a way not read one count to one period (\"In 2022/23 and 2023/24 there were 54 and 58 offences\"): not read; check the figures it holds"),
+    "sentence_not_read": ("review", "publisher", "a sentence counting offences for several periods in a way not read one count to one period (\"In 2022/23 and 2023/24 there were 54 and 58 offences\"), or an answer to a question about part of the offences or naming no one period (\"How many of the victims were under 13 in 2022/23? 12\"): not read; check the figures it holds"),
     "row_outside_table": ("warning", "publisher", "a line of the letter that reads like a table's row (a label, then only figures) was found outside any table and not read: check the figures it holds"),
     "zero_in_words": ("info", "publisher", 'a figure\'s cell holding a word for none ("Nil", "None", "Zero"): read as a true 0'),
     "platform_parts_unclear": ("review", "publisher", "one platform printed under two names with the same value in one file: the same figure twice, or two parts to be summed; kept once until a person says"),

@@ -306,6 +306,32 @@ def counts_for_two_years_in_a_sentence(rng: random.Random) -> Quirk:
     return Quirk("counts_for_two_years_in_a_sentence", files, want, review=unpaired, note=said[:40])
 
 
+QUESTION_FORMS = [
+    ("{i}. How many offences of sexual communication with a child were recorded in {fy}?", "{n}"),
+    ("Question {i}: How many offences were recorded in {fy}?", "Answer: {n}"),
+    ("Q{i}. Please state the number of s.15A offences recorded in {fy}.", "A{i}. {n}"),
+    ("You asked: the number of crimes of sexual communication with a child recorded in {fy}.", "Response: {n} offences."),
+]
+
+
+def questions_and_answers(rng: random.Random) -> Quirk:
+    """A letter repeating each question, its answer a number alone ("1. How many offences ... in
+    2022/23?" / "54"; "Q2. ..." / "A2. 58"): read as nothing at all. One in four also answers a
+    question about part of the offences ("How many of the victims were under 13 in 2022/23?"): that
+    answer is no total and the letter needs review."""
+    ask, answer = rng.choice(QUESTION_FORMS)
+    lines = [LETTERHEAD[0], "Dear Requester,", "Thank you for your request about sexual communication with a child."]
+    want: Want = {}
+    for i, (fy, start, end) in enumerate(FY, start=1):
+        n = _n(rng, 0, 90)
+        lines += [ask.format(i=i, fy=fy), answer.format(i=i, n=n)]
+        want[("total", "", "", "", start, end)] = ("reported", float(n))
+    part = rng.random() < 0.25
+    if part:
+        lines += [f"3. How many of the victims were under 13 in {FY[0][0]}?", str(_n(rng, 0, 9))]
+    return Quirk("questions_and_answers", _prose_letter(lines + ["Yours sincerely"], rng), want, review=part, note=ask[:30])
+
+
 def several_offences(rng: random.Random) -> Quirk:
     """Tables of one shape for several offences: only the s.15A one is filed."""
     tables: list[Rows] = []
@@ -830,7 +856,7 @@ QUIRKS: dict[str, Callable[[random.Random], Quirk]] = {
                             wrapped_pdf_labels, total_column_first, years_down_platforms_across, web_page_with_a_layout_table,
                             platforms_in_a_sentence, genders_in_a_sentence, ages_in_a_sentence,
                             counts_for_two_years_in_a_sentence, months_written_in_figures, outer_labels_printed_once,
-                            signs_and_letters_as_labels)
+                            signs_and_letters_as_labels, questions_and_answers)
 } | {"row_groups": _from_layout("row_groups", _grouped), "page_printed_turned": _from_layout("page_printed_turned", _turned),
      "months_in_two_halves": _from_layout("months_in_two_halves", _halves)}
 

@@ -41,7 +41,7 @@ from ingest.vocabulary.labels import (
     split_platforms,
 )
 from ingest.vocabulary.periods import MONTHS, parse_period, periods_in_sentence, periods_named
-from ingest.vocabulary.reference import Reference, record_key, reference
+from ingest.vocabulary.reference import Reference, label_key, record_key, reference
 from ingest.vocabulary.values import MARK, MARKED_LABEL, NUMBER_WORDS, parse_age_years, parse_value
 
 STRONG = 0.999  # a reading scoring below this (anything lost or not reconciled) needs review
@@ -731,7 +731,69 @@ def counts_and_doubts(prose: list[ProseLine], ref: Reference) -> tuple[list[RawF
             out.append(RawFigure(words, line.location, [Label("sentence", "Total", "role"),
                                                         Label("sentence", f"{start} to {end}", "period")],
                                  read_as=n, note=f"stated: {line.text[:200]}", block="statement"))
-    return out + _listed_counts(prose, ref, {f.location for f in out}), doubts
+    answered, unanswered = _answered_counts(prose, ref, {lab.text for f in out for lab in f.labels if lab.dim == "period"})
+    return out + answered + _listed_counts(prose, ref, {f.location for f in out + answered}), doubts + unanswered
+
+
+ANSWER_WORDS = {**COUNT_WORDS, "none": 0, "zero": 0}
+_ANSWER_N = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(ANSWER_WORDS, key=len, reverse=True)) + r")"
+_ANSWER_END = (r"(?:\s+(?:offences?|crimes?)(?:\s+(?:were|was|have been|had been)\s+recorded)?)?\s*"
+               r"(?:\.(?=\s|$)|;|$|(?=\s+(?:q(?:uestion)?\s*\d|\d{1,2}[.)]\s|yours|kind regards|regards)\b))")
+# a question the letter repeats, then its answer a number alone ("1. How many offences ... in 2022/23? 54";
+# "Question 2: How many in 2023/24? Answer: 58"): the answer was lost (the letter read as holding no figure)
+QUESTION_ANSWER = re.compile(r"(?P<q>[^?]{8,400}\?)\s*(?:(?:answer|response|reply|a\s*\d*)\s*[:.)\-]\s*)?" + _ANSWER_N + _ANSWER_END, re.I)
+# a request restated without a question mark, its answer on the next line ("You asked: the number of ... in
+# 2022/23." / "Response: 54 offences.")
+REQUEST_LINE = re.compile(r"^(?:you asked|your request|request(?:ed)?|question\s*\d*|q\s*\d+)\b", re.I)
+REQUEST_AND_ANSWER = re.compile(r"(?P<q>\b(?:you asked|your request|request(?:ed)?|question\s*\d*|q\s*\d+)\b[^?]{8,400}?)\s+"
+                                r"(?:answer|response|reply|a\s*\d*)\s*[:.)\-]\s*" + _ANSWER_N + _ANSWER_END, re.I)
+ANSWER_LINE = re.compile(r"^(?:(?:answer|response|reply|a\s*\d*)\s*[:.)\-]\s*)?" + _ANSWER_N + _ANSWER_END, re.I)
+COUNT_ASKED = re.compile(r"\b(how many|number of|offences?|crimes?)\b", re.I)
+# a question about part of the offences or about something else: its answer is no period's total
+QUALIFIED = re.compile(r"\b(under|over|aged?|female|male|girls?|boys?|where|which|whom|charged|outcomes?|victims?|suspects?|"
+                       r"arrests?|per ?cent|rate)\b", re.I)
+
+
+def _names_a_platform(ref: Reference, text: str) -> bool:
+    """Whether a sentence names a platform ("How many offences involved Snapchat in 2023/24?")."""
+    words = re.findall(r"[A-Za-z][\w&'+-]*", text)
+    return any(ref.platforms[key].name.casefold() not in ("other", "unknown") for size in (1, 2, 3) for i in range(len(words) - size + 1)
+               if (key := label_key(" ".join(words[i:i + size]))) in ref.platforms)
+
+
+def _answered_counts(prose: list[ProseLine], ref: Reference, have: set[str]) -> tuple[list[RawFigure], list[ReaderNote]]:
+    """Each count a letter gives as the answer to a question it repeats, for the one period the question
+    names; an answer to a question about part of the offences, or naming no one period, is a doubt."""
+    pairs: list[tuple[str, re.Match[str], str]] = []  # (the question, the answer's match, its line's location)
+    for i, line in enumerate(prose):
+        for m in [*QUESTION_ANSWER.finditer(line.text), *REQUEST_AND_ANSWER.finditer(line.text)]:  # on one line (a PDF runs them together)
+            pairs.append((m.group("q"), m, line.location))
+        asks = line.text.rstrip().endswith("?") or REQUEST_LINE.match(line.text.strip())
+        answer = ANSWER_LINE.match(prose[i + 1].text.strip()) if asks and i + 1 < len(prose) else None
+        if answer and not QUESTION_ANSWER.search(line.text):
+            pairs.append((line.text, answer, prose[i + 1].location))  # the answer on the line after its question
+    out: list[RawFigure] = []
+    doubts: list[ReaderNote] = []
+    for asked, m, location in pairs:
+        question = [x.group(0) for x in SENTENCE.finditer(asked) if x.group(0).strip(" .0123456789)")][-1:]
+        q = question[0] if question else asked
+        named = ref.offences_named(q)
+        if not COUNT_ASKED.search(q) or (named and THE_OFFENCE not in named):
+            continue
+        periods = {p for _, _, p in periods_in_sentence(q)}
+        n = m.group("n").casefold()
+        if len(periods) != 1 or _topics(q) or QUALIFIED.search(q) or PARTIAL.search(q) or _names_a_platform(ref, q):
+            doubts.append(ReaderNote("sentence_not_read", location, f"an answer ({m.group('n')}) to a question about part of the "
+                                     f"offences, or naming no one period, was not read; check it: {q.strip()[:160]!r}", q.strip()[:300]))
+            continue
+        start, end = next(iter(periods))
+        if f"{start} to {end}" in have:
+            continue
+        have.add(f"{start} to {end}")
+        out.append(RawFigure(m.group("n"), location, [Label("sentence", "Total", "role"), Label("sentence", f"{start} to {end}", "period")],
+                             read_as=ANSWER_WORDS[n] if n in ANSWER_WORDS else int(n.replace(",", "")), note=f"answered: {q.strip()[:200]}",
+                             block="statement"))
+    return out, doubts
 
 
 # a count beside a category's name in a sentence ("12 involved Snapchat", "5 Instagram", "3 via WhatsApp",

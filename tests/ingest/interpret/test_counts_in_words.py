@@ -173,3 +173,28 @@ def test_counts_for_several_years_in_one_sentence_are_paired_or_doubted_never_gi
     assert [r["status"] for r in rows if r["breakdown"] == "platform"] == ["refused"]
     doubts = [r for r in log.rows if r["issue_type"] == "sentence_not_read"]
     assert bool(doubts) == (not want) and all(r["severity"] == "review" for r in doubts)
+
+
+@pytest.mark.parametrize(("lines", "want", "doubted"), [
+    (["1. How many offences of sexual communication with a child were recorded in 2022/23?", "54",
+      "2. How many were recorded in 2023/24?", "58"], {"2022-04-01": 54.0, "2023-04-01": 58.0}, False),
+    (["Question 1: How many offences were recorded in 2022/23?", "Answer: none"], {"2022-04-01": 0.0}, False),
+    (["You asked: the number of s.15A offences recorded in 2023/24.", "Response: 58 offences."], {"2023-04-01": 58.0}, False),
+    # one line (a PDF runs a question and its answer together)
+    (["Q1. How many offences were recorded in 2022/23? A1. 54 Q2. How many in 2023/24? A2. 58"],
+     {"2022-04-01": 54.0, "2023-04-01": 58.0}, False),
+    # answers that are no period's total: a part of the offences, another quantity, no period
+    (["3. How many of the victims were under 13 in 2022/23?", "12"], {}, True),
+    (["How many offences involved Snapchat in 2023/24?", "9"], {}, True),
+    (["Q4. How many people were charged in 2022/23?", "A4. 7"], {}, True),
+    (["How many offences were recorded in total?", "112"], {}, True),
+    (["Q5. How many section 15 offences (meeting a child following grooming) were recorded in 2022/23?", "Answer: 3"], {}, False),
+    (["What is your reference number?", "12345"], {}, False),
+])
+def test_an_answer_under_its_question_is_its_periods_count_or_a_doubt(tmp_path: Path, lines: list[str], want: dict[str, float],
+                                                                      doubted: bool) -> None:
+    body = letter(["Dear Requester,", "Thank you for your request about sexual communication with a child.", *lines, "Yours sincerely"])
+    log = IssueLog()
+    rows, _ = ingest_source(make_source(tmp_path, "s", {"letter.docx": body}, yml=YML), log)
+    assert {str(r["period_start"]): r["value"] for r in rows if r["breakdown"] == "total"} == want
+    assert any(r["issue_type"] == "sentence_not_read" for r in log.rows) == doubted
