@@ -64,6 +64,14 @@ def _table_file(rows: Rows, fmt: str) -> dict[str, bytes]:
         return {path.name: path.read_bytes()}
 
 
+def _sheets_file(sheets: list[tuple[str, Rows]], fmt: str) -> dict[str, bytes]:
+    """Several sheets in a workbook; one after another in the other formats."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"answer.{SUFFIX[fmt]}"
+        WRITERS[fmt](sheets, path, Layout(fmt, merged_header=False))
+        return {path.name: path.read_bytes()}
+
+
 def _letter(rows: Rows, title: str) -> Rows:
     return [[LETTERHEAD[0]], [LETTERHEAD[1]], [], [title]] + rows
 
@@ -530,6 +538,38 @@ def signs_and_letters_as_labels(rng: random.Random) -> Quirk:
                                                             _fmt(rng)), want)
 
 
+def a_table_a_year(rng: random.Random) -> Quirk:
+    """One table a year of the same shape: a workbook's sheet each, named for its year ("2022-23",
+    "2022_23", "22-23": a sheet name cannot hold '/'), or one after another under a heading naming
+    the year, with no blank line between them (a CSV) or as a web page or letter prints them (the
+    heading two lines above the table). Read as one table, or each given the whole span, before. One
+    in five heads its first table in words no reader knows ("Year one"): that table needs review
+    (period_unclear), never the span asked."""
+    fmt = _fmt(rng)
+    workbook = fmt in ("xlsx", "xls", "ods")
+    styles = [("{a}-{b:02d}", "{a}-{b:02d}"), ("{a}_{b:02d}", "{a}_{b:02d}"), ("{a2:02d}-{b:02d}", "{a2:02d}-{b:02d}")] if workbook \
+        else [("{a}/{b:02d}", "{a}/{b:02d}"), ("Financial year {a}/{b:02d}", "Financial year {a}/{b:02d}"),
+              ("April {a} to March {a1}", "April {a} to March {a1}")]
+    style = rng.choice(styles)[0]
+    unknown = not workbook and rng.random() < 0.2
+    want: Want = {}
+    sheets: list[tuple[str, Rows]] = []
+    for i, (_fy, start, end) in enumerate(FY):
+        a = int(start[:4])
+        name = style.format(a=a, b=(a + 1) % 100, a2=a % 100, a1=a + 1)
+        rows: Rows = [["Victims by gender"], ["Gender", "Number of offences"]]
+        for g, gc in (("Female", "female"), ("Male", "male")):
+            n = _n(rng, 1, 40)
+            rows.append([g, n])
+            if not (unknown and i == 0):
+                want[("gender", "", gc, "", start, end)] = ("reported", float(n))
+        if workbook:
+            sheets.append((name, rows))
+        else:
+            sheets.append((name, [["Year one" if unknown and i == 0 else name], *rows] + ([[]] if rng.random() < 0.5 else [])))
+    return Quirk("a_table_a_year", _sheets_file(sheets, fmt), want, review=unknown, note=f"{fmt} {style}")
+
+
 def years_side_by_side(rng: random.Random) -> Quirk:
     """The same table for two years side by side, each under its own year ('2022/23' over one, '2023/24' over the other)."""
     rows: Rows = [["2022/23", None, None, "2023/24", None], ["Victim gender", "Offences", None, "Victim gender", "Offences"]]
@@ -856,7 +896,7 @@ QUIRKS: dict[str, Callable[[random.Random], Quirk]] = {
                             wrapped_pdf_labels, total_column_first, years_down_platforms_across, web_page_with_a_layout_table,
                             platforms_in_a_sentence, genders_in_a_sentence, ages_in_a_sentence,
                             counts_for_two_years_in_a_sentence, months_written_in_figures, outer_labels_printed_once,
-                            signs_and_letters_as_labels, questions_and_answers)
+                            signs_and_letters_as_labels, questions_and_answers, a_table_a_year)
 } | {"row_groups": _from_layout("row_groups", _grouped), "page_printed_turned": _from_layout("page_printed_turned", _turned),
      "months_in_two_halves": _from_layout("months_in_two_halves", _halves)}
 

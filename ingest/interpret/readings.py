@@ -1228,6 +1228,8 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
     calendar = any(CALENDAR_SAID.search(p.text) for p in prose) or any(whole[0].month == 1 for whole in parts)
     figures: list[RawFigure] = list(doc.figures)
     verdicts: list[Verdict] = []
+    titled_tables: list[str] = []  # titles of tables that took a part of the period asked from their title
+    undated_tables: list[Table] = []  # tables whose figures have no period of their own
     axis_dims: dict[str, str | None] = {}
     for t in tables:
         derived = sorted({x for labs in t.column_labels() + t.row_labels() for x in labs if x and is_derived_label(x)})
@@ -1265,6 +1267,13 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
         if adapter in ("crosstab", "timewide", "records"):
             kind = adapter
         _table_periods(v.best, t, ref, notes, parts)
+        best = v.best
+        with_period = [any((lab.dim or best.dims.get(lab.axis)) == "period" for lab in f.labels) for f in best.figures if not f.aggregate]
+        own = {lab.text for f in best.figures for lab in f.labels if lab.axis.endswith(".title")}
+        if period is not None and own - {f"{period[0]} to {period[1]}"}:  # a part of the period asked, named in its title
+            titled_tables.append(t.title)
+        elif not own and with_period and not any(with_period):
+            undated_tables.append(t)
         for f in v.best.figures:
             f.review = v.review or t.review or doc.review
             f.reading = kind
@@ -1275,6 +1284,10 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
             texts = {lab.text.strip() for f in v.best.figures for lab in f.labels if lab.axis == axis}
             single = dim == "age_years" and v.best.kind == "crosstab" and texts and all(x.isdigit() and int(x) <= 25 for x in texts)
             axis_dims[axis] = "age" if single else dim
+    if titled_tables:  # a table whose period was missed beside others naming theirs: its figures may be one year's, not the span's
+        notes += [ReaderNote("period_unclear", t.name, f"table '{t.title[:60]}' names no period of its own, while another table of "
+                             f"the letter names its own ('{titled_tables[0][:40]}'): given the period asked, which may be wrong; "
+                             "check (a decision on its period)") for t in undated_tables]
     names = {t.name for t in tables}
     for d in decisions:
         if d.table not in names:

@@ -195,3 +195,18 @@ def col_index(letters: str) -> int:
     for ch in letters.upper():
         n = n * 26 + (ord(ch) - 64)
     return n - 1
+
+
+def title_above(lines: list[str]) -> str:
+    """A table's title from the lines of text above it (since the table before): the last line, and the
+    line over it when that one names the period the last does not ("2023/24" over "Victims by gender", a
+    web page's heading or a letter's bold line: the second year's table had been read as the first's)."""
+    from ingest.vocabulary.periods import periods_named
+
+    if not lines:
+        return ""
+    last = lines[-1]
+    if len(lines) > 1 and len(lines[-2]) <= 80 and periods_named(lines[-2]) and not periods_named(last):
+        return f"{lines[-2]} / {last}"
+    return last
+

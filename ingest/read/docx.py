@@ -16,6 +16,7 @@ from ingest.read.base import (
     NamedGrid,
     ProseLine,
     ReaderError,
+    title_above,
 )
 from ingest.tables.layout import NOTE_LINE
 
@@ -89,7 +90,7 @@ def read(path: Path) -> Document:
     except Exception as exc:  # python-docx raises many kinds for a corrupt file
         raise ReaderError(f"not a readable Word document ({type(exc).__name__}: {str(exc)[:200]})") from None
     doc = Document("docx")
-    last_para = ""
+    above: list[str] = []  # the paragraphs since the last table
     n_table = 0
     n_para = 0
     count = [0, 0]  # cells, tables
@@ -99,7 +100,7 @@ def read(path: Path) -> Document:
             text = _text(el)
             if text:
                 if not NOTE_LINE.match(text):  # a note to the table above never titles the next
-                    last_para = text
+                    above.append(text)
                 if len(doc.prose) < MAX_PROSE_LINES:
                     doc.prose.append(ProseLine(f"paragraph {n_para}", text))
         elif el.tag == f"{W}tbl":
@@ -107,6 +108,6 @@ def read(path: Path) -> Document:
             count[1] += 1
             if count[1] > MAX_TABLES:
                 raise ReaderError(f"the document holds over {MAX_TABLES:,} tables, the limit for one return", "", "source_too_large")
-            _tables(el, document, f"table {n_table}", last_para, doc, count)
-            last_para = ""
+            _tables(el, document, f"table {n_table}", title_above(above), doc, count)
+            above = []
     return doc

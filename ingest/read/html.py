@@ -20,6 +20,7 @@ from ingest.read.base import (
     ProseLine,
     ReaderError,
     ReaderNote,
+    title_above,
 )
 from ingest.read.text import decode_text
 from ingest.tables.layout import NOTE_LINE
@@ -107,10 +108,14 @@ def read(path: Path) -> Document:
         caption = table.xpath("./caption")
         # no caption: the heading or paragraph just above titles the table, as in a Word letter ("Offences by
         # month, 2022/23" over a table of bare month names is what puts them in a year)
-        above = [t for t in (_cell_text(el) for el in table.xpath(f"preceding::*[{' or '.join(f'self::{t}' for t in TITLE_TAGS)}]")[-3:])
-                 if t and not NOTE_LINE.match(t)]  # a note to the table above never titles the next
-        title = _cell_text(caption[0]) if caption else above[-1] if above else ""
+        before = table.xpath(f"preceding::*[{' or '.join(f'self::{t}' for t in (*TITLE_TAGS, 'hr'))}]")[-4:]
+        while any(el.tag == "hr" and el.get("data-table-read") for el in before):  # only the words since the table before
+            before = before[1:]
+        above = [t for t in (_cell_text(el) for el in before) if t and not NOTE_LINE.match(t)]  # a note above never titles the next
+        title = _cell_text(caption[0]) if caption else title_above(above)
         doc.grids.append(NamedGrid(f"table {ti}", _table_grid(table, ti), title[:300]))
+        mark = lxml.html.Element("hr", {"data-table-read": "1"})
+        table.addprevious(mark)
         table.drop_tree()
     for pi, p in enumerate(root.xpath("//p|//li|//h1|//h2|//h3|//h4|//div[not(*)]|//span[not(*)]"), start=1):
         t = _cell_text(p)

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from core.markers import DASHES
 from ingest.read.base import Cell, NamedGrid, ProseLine, is_blank
 from ingest.vocabulary.labels import is_category_label, is_total_label
+from ingest.vocabulary.periods import parse_period
 from ingest.vocabulary.values import MARKED_LABEL, parse_value
 
 MAX_LABEL_COLUMNS = 4
@@ -464,13 +465,55 @@ def row_groups(rows: list[list[Cell]], n_header: int) -> list[list[Cell]] | None
     return out
 
 
+def _sheet_period(g: NamedGrid) -> str:
+    """A workbook sheet named for its period ("2022-23", "2022_23", "FY 22-23": a sheet name cannot hold
+    '/'), as the period it reads: the title of its tables, as a heading over them would be. Two-digit
+    years one apart are a financial year in a sheet's name."""
+    first = next((c for r in g.grid for c in r if c.location), None)
+    if first is None or "!" not in first.location:
+        return ""
+    name = " ".join(g.name.replace("_", "/").split())
+    short = re.fullmatch(r"(?:fy\s*)?(\d{2})\s*[-/]\s*(\d{2})", name, re.I)
+    if short and (int(short[2]) - int(short[1])) % 100 == 1:
+        name = f"20{short[1]}/{short[2]}"
+    return name if parse_period(name) is not None else ""
+
+
+def _part_at_repeated_headings(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """A blank row put before a table's headings printed again under a title of their own, in a run of
+    rows with no blank between (a CSV holding one table a year, "2022/23" / "Victims by gender" /
+    "Gender,Number of offences" and again for 2023/24, was read as one table: the second year's figures
+    clashed with the first's). Headings repeated with no title line above them (a table carried over a
+    page) stay one table."""
+    out: list[list[Cell]] = []
+    heading: tuple[str, ...] | None = None
+    for row in rows:
+        cells = _non_blank(row)
+        if not cells:
+            heading = None
+        elif len(cells) > 1 and all(isinstance(c.value, str) for c in cells):
+            key = tuple(label_text(c.value) for c in cells)
+            if heading is None:
+                heading = key
+            elif key == heading:
+                k = len(out)
+                while k > 0 and len(_non_blank(out[k - 1])) == 1:
+                    k -= 1
+                if k < len(out) and k > 0 and _non_blank(out[k - 1]):  # title lines above it, rows of the last table above them
+                    out.insert(k, [])
+        elif len(cells) > 1 and heading is None:
+            heading = ()  # figures before any heading: no heading to repeat
+        out.append(row)
+    return out
+
+
 def split_tables(g: NamedGrid) -> tuple[list[Table], list[ProseLine]]:
     """Runs of non-blank rows; inside each: title lines, header rows, body rows, notes.
     Returns the tables and the lines of text around them (titles, notes, statements)."""
-    rows = g.grid
+    rows = _part_at_repeated_headings(g.grid)
     tables: list[Table] = []
     prose: list[ProseLine] = []
-    pending_title: list[str] = [g.title] if g.title else []
+    pending_title: list[str] = [t for t in (_sheet_period(g), g.title) if t]
     # column headings printed once over blocks of figures below them, each block parted from the
     # last by a blank row and a group's name (the ONS construction tables: years and half-years at
     # the top, then NORTH EAST, NORTH WEST ... each a block of figures without headings)

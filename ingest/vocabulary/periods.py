@@ -194,7 +194,12 @@ def periods_named(text: str) -> list[tuple[date, date]]:
             if (whole[1] - whole[0]).days >= 27:  # a date line of a letterhead is no period
                 found.append(whole)
             continue
+        ranges = [(m.start(), m.end(), r) for m in _MONTH_RANGE_IN_TEXT.finditer(part) if (r := _month_range(m))] + \
+                 [(m.start(), m.end(), r) for m in _RANGE_IN_TEXT.finditer(part) if (r := _range_match(m))]
+        found += [r for _, _, r in ranges]  # a range inside a title's words ("... a child April 2022 to March 2023": a PDF's lines run together)
         for m in FY_IN_TEXT.finditer(part):
+            if any(a <= m.start() < b for a, b, _ in ranges):
+                continue
             last = m.group(2)
             first = int(m.group(1))
             if (int(last) if len(last) == 4 else (first // 100) * 100 + int(last)) == first + 1:
@@ -207,6 +212,8 @@ _DAY_MONTH = rf"(\d{{1,2}}){_ORD}\s+{_MONTH}"
 _RANGE_IN_TEXT = re.compile(
     rf"(?:(?P<y0>20\d\d)\s*[:,]\s*)?(?:between\s+|from\s+)?{_DAY_MONTH}(?:,?\s+(?P<y1>20\d\d))?\s*(?:to|and|until|-|–)\s*"
     rf"(?:\(and including\)\s*)?(\d{{1,2}}){_ORD}\s+{_MONTH}(?:,?\s+(?P<y2>20\d\d))?", re.I)
+# "April 2022 to March 2023", "between Apr 2023 and Mar 2024": months with their years, in words
+_MONTH_RANGE_IN_TEXT = re.compile(rf"(?:\b(?:between|from)\s+)?\b{_MONTH}\s+(20\d\d)\s*(?:to|and|until|-|–)\s*{_MONTH}\s+(20\d\d)\b", re.I)
 _CALENDAR_YEAR = re.compile(r"\b(?:calendar year|in|during|for|of)\s+(20[12]\d)\b(?!\s*(?:/|-|–|to)\s*\d)", re.I)
 
 
@@ -218,6 +225,12 @@ def _range_match(m: re.Match[str]) -> tuple[date, date] | None:
         return None  # a range with no year printed is never given one
     start = date(int(year_start), MONTHS[m.group(3).lower()], int(m.group(2)))
     end = date(int(year_end), MONTHS[m.group(6).lower()], int(m.group(5)))
+    return (start, end) if start <= end else None
+
+
+def _month_range(m: re.Match[str]) -> tuple[date, date] | None:
+    start = date(int(m.group(2)), MONTHS[m.group(1).lower()], 1)
+    end = month_end(int(m.group(4)), MONTHS[m.group(3).lower()])
     return (start, end) if start <= end else None
 
 
@@ -234,6 +247,11 @@ def periods_in_sentence(text: str) -> list[tuple[int, int, tuple[date, date]]]:
     for m in _RANGE_IN_TEXT.finditer(text):
         period = _range_match(m)
         if period is not None:
+            found.append((m.start(), m.end(), period))
+            taken.append((m.start(), m.end()))
+    for m in _MONTH_RANGE_IN_TEXT.finditer(text):
+        period = _month_range(m)
+        if period is not None and free(m.start(), m.end()):
             found.append((m.start(), m.end(), period))
             taken.append((m.start(), m.end()))
     for m in FY_IN_TEXT.finditer(text):

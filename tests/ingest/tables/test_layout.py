@@ -241,3 +241,35 @@ def test_a_heading_column_beside_its_figures_column_is_one_column() -> None:
     # a column with its own heading and figures stays as it is
     plain = [["Platform", "2022/23", "2023/24"], ["Snapchat", "35", "34"]]
     assert [[c.value for c in r] for r in join_heading_columns(grid(plain).grid)] == plain
+
+
+def test_headings_printed_again_under_a_title_start_a_new_table() -> None:
+    rows: list[list[object]] = [["2022/23", None], ["Victims by gender", None], ["Gender", "Number of offences"], ["Female", 37], ["Male", 5],
+                                ["2023/24", None], ["Victims by gender", None], ["Gender", "Number of offences"], ["Female", 17], ["Male", 8]]
+    tables, _, _ = find_tables([NamedGrid("answer.csv", [[Cell(v, f"line {r + 1} col {c + 1}") for c, v in enumerate(row)]
+                                                         for r, row in enumerate(rows)])])
+    assert [t.title for t in tables] == ["2022/23 / Victims by gender", "2023/24 / Victims by gender"]
+    assert [[label_text(r[0].value) for r in t.body] for t in tables] == [["Female", "Male"], ["Female", "Male"]]
+
+
+def test_headings_repeated_with_no_title_above_them_stay_one_table() -> None:
+    rows: list[list[object]] = [["Gender", "Number"], ["Female", 37], ["Gender", "Number"], ["Male", 5]]  # a table carried over a page
+    [t] = find_tables([grid(rows)])[0]
+    assert [label_text(r[0].value) for r in t.body if is_value(r[1].value)] == ["Female", "Male"]
+
+
+@pytest.mark.parametrize(("sheet", "title"), [("2022-23", "2022-23"), ("2022_23", "2022/23"), ("22-23", "2022/23"), ("FY 22-23", "2022/23"),
+                                              ("Apr22-Mar23", "Apr22-Mar23"), ("Sheet1", ""), ("21-23", "")])
+def test_a_sheet_named_for_its_period_titles_its_tables(sheet: str, title: str) -> None:
+    [t] = find_tables([grid([["Gender", "Number"], ["Female", 3], ["Male", 4]], name=sheet)])[0]
+    assert t.title == (title or sheet)  # a period as the sheet names it, read as one; any other name is only the sheet's
+
+
+@pytest.mark.parametrize(("cells", "labels"), [
+    ([["Under 13", "Female", 5], [None, "Male", 1], ["Under 16", "Female", 6], [None, "Male", 2]], 2),  # bands printed once
+    ([["Under 13", "Female", 5], [None, "Male", 1], ["13-15", "Female", 6], [None, "Male", 2]], 2),
+    ([["Snapchat", "Under 5", 5], ["Instagram", "Under 5", 6]], 1),  # a suppression marker among figures is a figure
+])
+def test_an_age_band_that_reads_like_a_bound_is_a_label_among_labels(cells: list[list[object]], labels: int) -> None:
+    [t] = find_tables([grid([["Age", "Gender", "2023/24"], *cells])])[0]
+    assert t.n_label == labels
