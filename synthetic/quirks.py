@@ -387,7 +387,8 @@ def formula_without_a_saved_value(rng: random.Random) -> Quirk:
 
 
 PERIOD_SPELLINGS = ["FY{a:02d}/{b:02d}", "{y}-{b:02d}", "April {y} to March {y1}", "Apr {y} - Mar {y1}", "{y}/{y1}", "Apr{a:02d}-Mar{b:02d}",
-                    "1 April {y} - 31 March {y1}", "Financial year {y}/{b:02d}"]
+                    "1 April {y} - 31 March {y1}", "Financial year {y}/{b:02d}", "{y}/{b:02d} (provisional)", "Year ending March {y1}",
+                    "12 months to March {y1}", "{y}/{y1} financial year"]
 
 
 def period_spellings(rng: random.Random) -> Quirk:
@@ -403,6 +404,23 @@ def period_spellings(rng: random.Random) -> Quirk:
 
 
 SUPPRESSION_MARKS = ["*", "<5", "1-4", "~", "[c]", "c", "**", "Less than 5", "redacted"]
+
+
+def a_part_year_said_in_its_label(rng: random.Random) -> Quirk:
+    """The latest year cut short, said in its own label ("2024/25 (to 30 September 2024)", "2024/25
+    (April to September)"): that part, never the whole year; one whose end is not said ("2024/25
+    YTD") is no period (review), never the whole year."""
+    cut = rng.choice(["{y}/{b:02d} (to 30 September {y})", "{y}/{b:02d} (to 30 Sept)", "{y}/{b:02d} (April to September)", "{y}/{b:02d} YTD"])
+    years = [2022, 2023, 2024]
+    heads = [f"{y}/{(y + 1) % 100:02d}" for y in years[:-1]] + [cut.format(y=years[-1], b=(years[-1] + 1) % 100)]
+    counts = [_n(rng, 10) for _ in years]
+    rows: Rows = [["Recorded offences", *heads], ["Sexual communication with a child", *counts]]
+    want: Want = {("total", "", "", "", f"{y}-04-01", f"{y + 1}-03-31"): ("reported", float(n)) for y, n in zip(years[:-1], counts, strict=False)}
+    unsaid = "YTD" in cut
+    if not unsaid:
+        want[("total", "", "", "", f"{years[-1]}-04-01", f"{years[-1]}-09-30")] = ("reported", float(counts[-1]))
+    return Quirk("a_part_year_said_in_its_label", _table_file(_letter(rows, "Offences recorded by financial year"), _fmt(rng)), want,
+                 review=unsaid, period=("2022-04-01", "2024-09-30"), note=cut)
 
 
 def suppression_marks(rng: random.Random) -> Quirk:
@@ -896,7 +914,8 @@ QUIRKS: dict[str, Callable[[random.Random], Quirk]] = {
                             wrapped_pdf_labels, total_column_first, years_down_platforms_across, web_page_with_a_layout_table,
                             platforms_in_a_sentence, genders_in_a_sentence, ages_in_a_sentence,
                             counts_for_two_years_in_a_sentence, months_written_in_figures, outer_labels_printed_once,
-                            signs_and_letters_as_labels, questions_and_answers, a_table_a_year)
+                            signs_and_letters_as_labels, questions_and_answers, a_table_a_year,
+                            a_part_year_said_in_its_label)
 } | {"row_groups": _from_layout("row_groups", _grouped), "page_printed_turned": _from_layout("page_printed_turned", _turned),
      "months_in_two_halves": _from_layout("months_in_two_halves", _halves)}
 

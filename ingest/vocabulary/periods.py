@@ -117,6 +117,43 @@ def _fy_pair(a: str, b: str) -> tuple[date, date] | None:
     return financial_year(start)
 
 
+# words after a period that leave it as it is ("2023/24 (provisional)", "2022/2023 financial year")
+_SAME_PERIOD = re.compile(r"\s*(?:\((?:provisional|revised|final|unaudited|p|r)\)|\b(?:provisional|financial year|fy))$", re.I)
+# a year cut short, said in the label ("2024/25 (to 30 September 2024)", "2024/25 (April to September)")
+_CUT_TO = re.compile(r"^(?P<p>.+?)\s*\(?\s*(?:to|up to|until)\s+(?P<d>\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\.?(?:\s+\d{4})?|\d{1,2}/\d{1,2}/\d{2,4})\s*\)?$", re.I)
+_PART_MONTHS = re.compile(rf"^(?P<p>.+?)\s*\(\s*{_MONTH}\s*(?:-|–|to)\s*{_MONTH}\s*\)$", re.I)
+# twelve months named by their end ("Year ending March 2023", "year to 31 March 2024", "12 months to March 2024")
+_YEAR_ENDING = re.compile(rf"^(?:(?:the\s+)?(?:year|12 months|twelve months)\s+(?:ending|ended|to)|ye)\s+(?:(\d{{1,2}}){_ORD}\s+)?{_MONTH}\s+(\d{{4}}|\d{{2}})$",
+                          re.I)
+_CALENDAR_WORDS = re.compile(r"^(?:cy\s*(\d{4})|(\d{4})\s*\(\s*jan(?:uary)?\s*(?:-|–|to)\s*dec(?:ember)?\s*\))$", re.I)
+
+
+def _qualified(raw: str) -> tuple[date, date] | None:
+    """A period with words that qualify it: kept as it is, cut short, or named by its end."""
+    if (m := _SAME_PERIOD.search(raw)) and m.start() > 0:
+        return parse_period(raw[:m.start()])
+    if m := _YEAR_ENDING.match(raw):
+        end = month_end(_year(m.group(3)), MONTHS[m.group(2).lower()])
+        if m.group(1) and int(m.group(1)) != end.day:  # "year to 15 March 2024": no whole months, no guess
+            return None
+        return (date(end.year, 1, 1) if end.month == 12 else date(end.year - 1, end.month + 1, 1)), end
+    if m := _CALENDAR_WORDS.match(raw):
+        y = int(m.group(1) or m.group(2))
+        return date(y, 1, 1), date(y, 12, 31)
+    if (m := _CUT_TO.match(raw)) and (whole := parse_period(m.group("p"))) and (whole[1] - whole[0]).days > 300:
+        for text in (m.group("d"), f"{m.group('d')} {whole[0].year}", f"{m.group('d')} {whole[1].year}"):
+            if (d := parse_date(text)) and whole[0] <= d <= whole[1]:
+                return whole[0], d
+        return None
+    if (m := _PART_MONTHS.match(raw)) and (whole := parse_period(m.group("p"))) and (whole[1] - whole[0]).days > 300:
+        a, b = MONTHS[m.group(2).lower()], MONTHS[m.group(3).lower()]
+        ya = whole[0].year + (a < whole[0].month)
+        yb = whole[0].year + (b < whole[0].month)
+        start, end = date(ya, a, 1), month_end(yb, b)
+        return (start, end) if whole[0] <= start <= end <= whole[1] else None
+    return None
+
+
 @_safe
 def parse_period(text: object) -> tuple[date, date] | None:
     """A period label -> inclusive (start, end), or None when it cannot be read for sure."""
@@ -125,6 +162,8 @@ def parse_period(text: object) -> tuple[date, date] | None:
     raw = " ".join(str(text).split()).strip(" .:")
     if not raw:
         return None
+    if (qualified := _qualified(raw)) is not None:
+        return qualified
     marked = MARKED_LABEL.match(raw)  # "2024*" with its footnote "2024: 1 January to 31 May" (interpret reads that)
     if marked:
         raw = marked.group("label")

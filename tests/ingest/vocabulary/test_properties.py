@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -72,3 +73,17 @@ def test_date_ranges_round_trip(start: date, days: int) -> None:
 def test_parse_period_never_raises(text: str) -> None:
     got = parse_period(text)
     assert got is None or (isinstance(got[0], date) and isinstance(got[1], date))
+
+
+@pytest.mark.parametrize(("label", "period"), [
+    ("2023/24 (provisional)", ("2023-04-01", "2024-03-31")), ("2022/2023 financial year", ("2022-04-01", "2023-03-31")),
+    ("2024/25 (to 30 September 2024)", ("2024-04-01", "2024-09-30")), ("2024/25 (to 30 Sept)", ("2024-04-01", "2024-09-30")),
+    ("2024/25 (October to March)", ("2024-10-01", "2025-03-31")), ("Year ending March 2023", ("2022-04-01", "2023-03-31")),
+    ("12 months to March 2024", ("2023-04-01", "2024-03-31")), ("YE Dec 23", ("2023-01-01", "2023-12-31")),
+    ("2023 (Jan-Dec)", ("2023-01-01", "2023-12-31")), ("CY2023", ("2023-01-01", "2023-12-31")),
+    # a part year whose end is not said, or a date outside the year: no period, never the whole year
+    ("2024/25 YTD", None), ("2024/25 to date", None), ("2024/25 (to 30 September 2026)", None), ("Year to 15 March 2024", None),
+])
+def test_periods_with_words_that_qualify_them(label: str, period: tuple[str, str] | None) -> None:
+    got = parse_period(label)
+    assert (got and (got[0].isoformat(), got[1].isoformat())) == period
