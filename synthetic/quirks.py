@@ -588,6 +588,27 @@ def a_table_a_year(rng: random.Random) -> Quirk:
     return Quirk("a_table_a_year", _sheets_file(sheets, fmt), want, review=unknown, note=f"{fmt} {style}")
 
 
+def calendar_months_across_years_down(rng: random.Random) -> Quirk:
+    """Calendar years down and the months January to December across, a total for each year, and
+    sometimes an average row: each cell its month of its year, each total its calendar year."""
+    import calendar
+
+    short = rng.random() < 0.5
+    months = [calendar.month_abbr[m] if short else calendar.month_name[m] for m in range(1, 13)]
+    rows: Rows = [["Year", *months, "Total"]]
+    want: Want = {}
+    for y in (2022, 2023):
+        ns = [_n(rng, 0, 9) for _ in months]
+        rows.append([y, *ns, sum(ns)])
+        for m, n in enumerate(ns, start=1):
+            want[("total", "", "", "", f"{y}-{m:02d}-01", f"{y}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}")] = ("reported", float(n))
+        want[("total", "", "", "", f"{y}-01-01", f"{y}-12-31")] = ("reported", float(sum(ns)))
+    if rng.random() < 0.5:
+        rows.append(["Average per month", *[round((a + b) / 2, 1) for a, b in zip(rows[1][1:13], rows[2][1:13], strict=True)], None])
+    return Quirk("calendar_months_across_years_down", _table_file(_letter(rows, "Sexual communication with a child: offences by month"),
+                                                                  _fmt(rng)), want, period=("2022-01-01", "2023-12-31"))
+
+
 def years_side_by_side(rng: random.Random) -> Quirk:
     """The same table for two years side by side, each under its own year ('2022/23' over one, '2023/24' over the other)."""
     rows: Rows = [["2022/23", None, None, "2023/24", None], ["Victim gender", "Offences", None, "Victim gender", "Offences"]]
@@ -915,7 +936,7 @@ QUIRKS: dict[str, Callable[[random.Random], Quirk]] = {
                             platforms_in_a_sentence, genders_in_a_sentence, ages_in_a_sentence,
                             counts_for_two_years_in_a_sentence, months_written_in_figures, outer_labels_printed_once,
                             signs_and_letters_as_labels, questions_and_answers, a_table_a_year,
-                            a_part_year_said_in_its_label)
+                            a_part_year_said_in_its_label, calendar_months_across_years_down)
 } | {"row_groups": _from_layout("row_groups", _grouped), "page_printed_turned": _from_layout("page_printed_turned", _turned),
      "months_in_two_halves": _from_layout("months_in_two_halves", _halves)}
 

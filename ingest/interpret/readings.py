@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -176,6 +177,7 @@ def _crosstab(table: Table, n_header: int, n_label: int, zeros: set[str]) -> lis
     cols = table.column_labels(n_header, n_label)
     rows = table.row_labels(n_header, n_label)
     skipped_cols, skipped_rows = not_ours(cols), not_ours(rows)
+    calendar_grid = _months_by_year(rows, cols)
     figures: list[RawFigure] = []
     for ri, r in enumerate(table.rows[n_header:]):
         row_lab = rows[ri]
@@ -192,12 +194,50 @@ def _crosstab(table: Table, n_header: int, n_label: int, zeros: set[str]) -> lis
                 continue
             labels = [Label(_axis(table.name, "rows", k, row_lab), row_lab[k]) for k in range(n_label) if row_lab[k]]
             labels += [Label(_axis(table.name, "cols", k, col_lab), col_lab[k]) for k in range(len(col_lab)) if col_lab[k]]
+            if calendar_grid:
+                labels = _month_of_year(labels, table.name)
             f = RawFigure(cell.value, cell.location, labels, block=table.title)
             if cell.location in zeros:
                 f.read_as = 0
                 f.note = "printed '-': the return's own totals show it stands for 0"
             figures.append(f)
     return figures
+
+
+_YEAR_LABEL = re.compile(r"(19|20)\d\d")
+
+
+def _months_by_year(rows: list[list[str]], cols: list[list[str]]) -> bool:
+    """Years on one side and the months January to December, in that order, on the other ("2022 | Jan
+    Feb ... Dec | Total"): each cell is the month of its year, each year's total that calendar year."""
+    def level(labels: list[list[str]], test: Callable[[str], bool]) -> list[str] | None:
+        for k in range(max((len(x) for x in labels), default=0)):
+            texts = [x[k] for x in labels if k < len(x) and x[k] and not _ALL.match(x[k]) and not is_derived_label(x[k])]
+            if len(texts) >= 2 and all(test(t) for t in texts):
+                return texts
+        return None
+
+    for one, other in ((rows, cols), (cols, rows)):
+        months = level(other, lambda t: _month_of(t) is not None)
+        if months and level(one, lambda t: bool(_YEAR_LABEL.fullmatch(t))) and len(months) >= 3 and \
+                [_month_of(t) for t in months] == list(range(1, len(months) + 1)):
+            return True
+    return False
+
+
+def _month_of_year(labels: list[Label], table: str) -> list[Label]:
+    """A cell's month and year labels as one period label ("Mar 2023"); a year's total as that calendar
+    year (its months run January to December)."""
+    year = next((lab for lab in labels if _YEAR_LABEL.fullmatch(lab.text)), None)
+    if year is None:
+        return labels
+    month = next((lab for lab in labels if _month_of(lab.text) is not None), None)
+    total = next((lab for lab in labels if lab is not year and _ALL.match(lab.text)), None)
+    if month is not None:
+        return [lab for lab in labels if lab not in (year, month)] + [Label(f"{table}#month", f"{month.text} {year.text}", "period")]
+    if total is not None:
+        return [lab for lab in labels if lab is not year] + [Label(f"{table}#year", f"January {year.text} to December {year.text}", "period")]
+    return labels
 
 
 def _heading_word(v: object) -> bool:

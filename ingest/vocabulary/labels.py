@@ -272,7 +272,8 @@ def is_category_label(text: str) -> bool:
 
 _DERIVED = re.compile(r"(%|\bper\s*cent\b|\bpercentage\b)\s*(change|difference|increase|decrease)|\b(change|difference|increase|"
                       r"decrease)\b.*\b(between|from|on|since|vs|compared)\b|^(numeric|numerical|actual|net)?\s*(change|difference)\s*(\(.*\))?$|"
-                      r"\brate per\b|\bper (1,?000|10,?000|100,?000)\b", re.I)
+                      r"\brate per\b|\bper (1,?000|10,?000|100,?000)\b|"
+                      r"^(monthly |weekly |yearly |annual )?(average|mean|median)\b|\b(average|mean) (per|a|each) (day|week|month|year)\b", re.I)
 
 
 def is_derived_label(text: str) -> bool:
