@@ -609,6 +609,35 @@ def calendar_months_across_years_down(rng: random.Random) -> Quirk:
                                                                   _fmt(rng)), want, period=("2022-01-01", "2023-12-31"))
 
 
+def records_dated_with_no_year_column(rng: random.Random) -> Quirk:
+    """A record listing (one line a crime) with the date each was recorded and no year column: each
+    counted in the financial year of its date (it was counted for the whole span only)."""
+    import datetime as dt
+    from collections import Counter
+
+    header = ["Crime reference", rng.choice(["Date recorded", "Offence date", "Date"]), "Victim age", "Victim gender", "Platform"]
+    rows: Rows = [header]
+    counts: Counter[tuple[str, str, str, str, str, str]] = Counter()
+    fmt = _fmt(rng, ("xlsx", "ods", "csv", "html", "docx"))
+    as_text = fmt not in ("xlsx", "ods") or rng.random() < 0.5
+    style = rng.choice(["%d/%m/%Y", "%Y-%m-%d %H:%M:%S", "%d %b %Y", "%d-%m-%Y"])
+    for i in range(rng.randint(12, 40)):
+        d = dt.date(2022, 4, 1) + dt.timedelta(days=rng.randint(0, 730))
+        start, end = next((s, e) for _fy, s, e in FY if s <= d.isoformat() <= e)
+        age, gender, platform = rng.randint(9, 15), rng.choice(["Female", "Male"]), rng.choice(["Snapchat", "Instagram", "WhatsApp"])
+        rows.append([f"CR/{1000 + i}/{d.year % 100}", dt.datetime(d.year, d.month, d.day).strftime(style) if as_text
+                     else dt.datetime(d.year, d.month, d.day), age, gender, platform])
+        band = "0-11" if age < 12 else "12-15"
+        counts[("total", "", "", "", start, end)] += 1
+        counts[("age", band, "", "", start, end)] += 1
+        counts[("age_gender", band, gender.lower(), "", start, end)] += 1
+        counts[("gender", "", gender.lower(), "", start, end)] += 1
+        counts[("platform", "", "", platform, start, end)] += 1
+    want: Want = {k: ("reported", float(n)) for k, n in counts.items()}
+    return Quirk("records_dated_with_no_year_column", _table_file(_letter(rows, "Sexual communication with a child: crimes recorded"),
+                                                                  fmt), want, note=style)
+
+
 def years_side_by_side(rng: random.Random) -> Quirk:
     """The same table for two years side by side, each under its own year ('2022/23' over one, '2023/24' over the other)."""
     rows: Rows = [["2022/23", None, None, "2023/24", None], ["Victim gender", "Offences", None, "Victim gender", "Offences"]]
@@ -936,7 +965,8 @@ QUIRKS: dict[str, Callable[[random.Random], Quirk]] = {
                             platforms_in_a_sentence, genders_in_a_sentence, ages_in_a_sentence,
                             counts_for_two_years_in_a_sentence, months_written_in_figures, outer_labels_printed_once,
                             signs_and_letters_as_labels, questions_and_answers, a_table_a_year,
-                            a_part_year_said_in_its_label, calendar_months_across_years_down)
+                            a_part_year_said_in_its_label, calendar_months_across_years_down,
+                            records_dated_with_no_year_column)
 } | {"row_groups": _from_layout("row_groups", _grouped), "page_printed_turned": _from_layout("page_printed_turned", _turned),
      "months_in_two_halves": _from_layout("months_in_two_halves", _halves)}
 

@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 
 from core.facts import THE_OFFENCE
 from core.markers import DASHES
@@ -41,7 +41,7 @@ from ingest.vocabulary.labels import (
     match_role,
     split_platforms,
 )
-from ingest.vocabulary.periods import MONTHS, parse_period, periods_in_sentence, periods_named
+from ingest.vocabulary.periods import MONTHS, parse_date, parse_period, periods_in_sentence, periods_named
 from ingest.vocabulary.reference import Reference, label_key, record_key, reference
 from ingest.vocabulary.values import MARK, MARKED_LABEL, NUMBER_WORDS, parse_age_years, parse_value
 
@@ -275,11 +275,30 @@ def _record_header(table: Table, ref: Reference) -> tuple[int, dict[str, int]] |
     return None
 
 
-def _records(table: Table, ref: Reference) -> tuple[list[RawFigure], int] | None:
+def _year_of_record(value: object, asked: tuple[date, date] | None) -> str | None:
+    """The year a record's date falls in, as the request asked them: financial years for a request
+    from 1 April to 31 March, calendar years for one from 1 January to 31 December; otherwise none
+    (a record listing with dates was only ever counted for the whole span)."""
+    if asked is None or (asked[0].month, asked[0].day, asked[1].month, asked[1].day) not in ((4, 1, 3, 31), (1, 1, 12, 31)):
+        return None
+    d = value.date() if isinstance(value, datetime) else value if isinstance(value, date) else parse_date(str(value or ""))
+    if d is None:
+        return None
+    first = date(d.year if asked[0].month == 1 or d.month >= 4 else d.year - 1, asked[0].month, 1)
+    last = date(first.year + (asked[0].month == 4), asked[1].month, 31)
+    return f"{first} to {last}"
+
+
+def _records(table: Table, ref: Reference, asked: tuple[date, date] | None = None) -> tuple[list[RawFigure], int] | None:
     found = _record_header(table, ref)
     if not found:
         return None
     hi, roles = found
+    # records dated but with no year column: each counted in the year of its date, when every date reads
+    dated = "period" not in roles and "date" in roles
+    years = [_year_of_record(r[roles["date"]].value, asked) if roles["date"] < len(r) else None
+             for r in table.rows[hi + 1:] if not all(is_blank(c.value) for c in r)] if dated else []
+    by_date = dated and bool(years) and all(years)
     # a column headed as a count ("Number") with a number on every line: each line is a count, never one record
     # to be counted (a short "Gender, Age, Number" table was read as three records, its counts ignored)
     for ci, c in enumerate(table.rows[hi]):
@@ -300,6 +319,8 @@ def _records(table: Table, ref: Reference) -> tuple[list[RawFigure], int] | None
         first = row[0].location
         period = row[roles["period"]] if "period" in roles and roles["period"] < len(row) else None
         base = [Label(f"{axis}.period", label_text(period.value), "period")] if period is not None and not is_blank(period.value) else []
+        if by_date:
+            base = [Label(f"{axis}.date", str(_year_of_record(row[roles["date"]].value, asked)), "period")]
         out.append(RawFigure(1, first, list(base), aggregate=True, derived=True, block=table.title))
         cells = {role: row[ci] for role, ci in roles.items() if ci < len(row)}
         age, gender, plat = cells.get("age"), cells.get("gender"), cells.get("platform")
@@ -992,7 +1013,7 @@ def readings(table: Table, ref: Reference, period: tuple[date, date] | None, zer
         _score_tidy(r, ref)
         out.append(r)
     # a table with a count on every line is not a list of records to be counted
-    rec = _records(table, ref) if adapter in (None, "records", "html") and long is None else None
+    rec = _records(table, ref, period) if adapter in (None, "records", "html") and long is None else None
     if rec is not None:
         figures, n = rec
         r = Reading("records", table, figures, f"{n} records")

@@ -53,7 +53,7 @@ def month_end(year: int, month: int) -> date:
 
 _DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), "ymd"),
-    (re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})$"), "dmy"),
+    (re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})$|^(\d{1,2})-(\d{1,2})-(\d{4})$"), "dmy"),
     (re.compile(rf"^(\d{{1,2}}){_ORD}\s+{_MONTH},?\s+(\d{{4}})$", re.I), "d_month_y"),
     (re.compile(rf"^{_MONTH}\s+(\d{{1,2}}){_ORD},?\s+(\d{{4}})$", re.I), "month_d_y"),
 ]
@@ -64,6 +64,7 @@ def parse_date(text: str) -> date | None:
     """One date: `29th May 2025`, `March 31st, 2025`, `01/04/2022`, `9/3/18`, `2024-10-31`."""
     t = " ".join(str(text).replace(",", ", ").split()).strip(" ,.")
     t = t.replace(" ,", ",")
+    t = re.sub(r"(?<=\d)(?:T|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$", "", t)  # a database export's time of day ("2023-01-05 00:00:00")
     for pattern, kind in _DATE_PATTERNS:
         m = pattern.match(t)
         if not m:
@@ -72,7 +73,8 @@ def parse_date(text: str) -> date | None:
             if kind == "ymd":
                 return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             if kind == "dmy":  # UK order: day first
-                return date(_year(m.group(3)), int(m.group(2)), int(m.group(1)))
+                d, mo, y = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+                return date(_year(y), int(mo), int(d))
             if kind == "d_month_y":
                 return date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
             if kind == "month_d_y":

@@ -67,6 +67,8 @@ def test_date_ranges_round_trip(start: date, days: int) -> None:
     assert parse_period(f"{start:%d/%m/%Y}-{end:%d/%m/%Y}") == (start, end)
     assert parse_period(f"{start.day} {start:%B %Y} to {end.day} {end:%B %Y}") == (start, end)
     assert parse_date(f"{start:%Y-%m-%d}") == start
+    assert parse_date(f"{start:%Y-%m-%d} 00:00:00") == parse_date(f"{start:%Y-%m-%dT%H:%M}") == start  # a database export's time of day
+    assert parse_date(f"{start:%d-%m-%Y}") == start
 
 
 @given(st.text(max_size=40))
