@@ -403,7 +403,7 @@ def period_spellings(rng: random.Random) -> Quirk:
                  period=("2021-04-01", "2024-03-31"), note=spelling)
 
 
-SUPPRESSION_MARKS = ["*", "<5", "1-4", "~", "[c]", "c", "**", "Less than 5", "redacted"]
+SUPPRESSION_MARKS = ["*", "<5", "1-4", "~", "[c]", "c", "**", "Less than 5", "redacted", "≤4", "4 or fewer"]
 
 
 def a_part_year_said_in_its_label(rng: random.Random) -> Quirk:

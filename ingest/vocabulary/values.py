@@ -43,6 +43,7 @@ MARKED_LABEL = re.compile(r"^(?P<label>.*?\S)\s*(?:[\u00b9\u00b2\u00b3\u2070-\u2
 _SMALL_RANGE = re.compile(r"^(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})$")
 # "<5", "< 5", "less than 5", "fewer than 10"
 _LESS_THAN = re.compile(r"^(<|less than|fewer than|under)\s*(\d+)$")
+_AT_MOST = re.compile(r"^(?:<=|≤|=<)\s*(\d+)$|^(\d+)\s+or\s+(?:fewer|less|under|below)$")
 
 
 def parse_suppression_rule(rule: str | None) -> tuple[float, float]:
@@ -70,7 +71,7 @@ def parse_value(raw: object, suppression: tuple[float, float] = DEFAULT_SUPPRESS
         if math.isnan(v) or math.isinf(v):
             return ParsedValue("empty", None, None, None) if math.isnan(v) else ParsedValue("unparsed", None, None, None)
         return ParsedValue("reported", v, v, v)
-    text = str(raw).strip().replace("\u00a0", " ")
+    text = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff]", "", str(raw)).strip().replace("\u00a0", " ")  # zero-width marks from a web page
     if text == "":
         return ParsedValue("empty", None, None, None)
     low = text.lower()
@@ -107,6 +108,9 @@ def parse_value(raw: object, suppression: tuple[float, float] = DEFAULT_SUPPRESS
     if m:
         bound = float(m.group(2))
         return ParsedValue("suppressed", None, 1.0, max(bound - 1.0, 1.0))
+    m = _AT_MOST.match(low)
+    if m and int(m.group(1) or m.group(2)) >= 1:  # "<=5", "≤5", "5 or fewer": at most that many, at least one
+        return ParsedValue("suppressed", None, 1.0, float(m.group(1) or m.group(2)))
     if low in NOT_PROVIDED_MARKERS:
         return ParsedValue("not_provided", None, None, None)
     refusal = status_of_refusal(low)

@@ -55,17 +55,22 @@ def wait_app(page: Page) -> None:
     page.wait_for_function("!document.querySelector('[data-testid=stStatusWidget]')", timeout=TIMEOUT)
 
 
-def plotly_data(page: Page, nth: int = 0) -> list[dict[str, object]]:
-    """The traces plotly drew (its _fullData) in the page's nth chart, as JSON, once that chart is drawn.
+def plotly_data(page: Page, nth: int = 0, ready: str = "true") -> list[dict[str, object]]:
+    """The traces plotly drew (its _fullData) in the page's nth chart, as JSON, once that chart is drawn
+    and `ready` (a JavaScript test of `traces`) holds: a map's areas arrive after its first frame.
     Counted by Streamlit's chart elements, which appear in the page's order, not by plots drawn so far:
     a later chart drawn before an earlier one would otherwise be taken for it."""
     handle = page.wait_for_function(
-        "(n) => { const box = document.querySelectorAll('[data-testid=stPlotlyChart]')[n];"
+        "([n, ready]) => { const box = document.querySelectorAll('[data-testid=stPlotlyChart]')[n];"
         " const el = box && box.querySelector('.js-plotly-plot'); if (!el || !el._fullData) return null;"
         " const a = v => (v == null || typeof v !== 'object') ? v : Array.from(v);"
-        " return JSON.parse(JSON.stringify(el._fullData.map(t => ({name: t.name, type: t.type, x: a(t.x), y: a(t.y),"
-        " base: a(t.base), text: a(t.text), yaxis: t.yaxis, locations: a(t.locations), z: a(t.z)})))); }", arg=nth, timeout=TIMEOUT)
+        " const traces = JSON.parse(JSON.stringify(el._fullData.map(t => ({name: t.name, type: t.type, x: a(t.x), y: a(t.y),"
+        " base: a(t.base), text: a(t.text), yaxis: t.yaxis, locations: a(t.locations), z: a(t.z)}))));"
+        " return new Function('traces', 'return ' + ready)(traces) ? traces : null; }", arg=[nth, ready], timeout=TIMEOUT)
     return list(handle.json_value())
+
+
+MAP_DRAWN = "traces.some(t => (t.locations || []).length > 0)"  # the areas are on the map, not only its first empty frame
 
 
 def _check_direct_open(page: Page, path: str, visible: bool) -> None:
@@ -102,7 +107,7 @@ def test_map_draws_the_43_force_areas(browser: Browser, app_url: str) -> None:
     page = browser.new_page()
     page.goto(f"{app_url}/Forces?period={FULLEST_YEAR}", timeout=TIMEOUT)
     wait_app(page)
-    traces = plotly_data(page)
+    traces = plotly_data(page, 0, MAP_DRAWN)
     assert sum(len(t.get("locations") or []) for t in traces) == 43  # type: ignore[arg-type]
     no_data = next(t for t in traces if t["name"] == "no data")
     assert no_data["locations"]  # grey areas are there, named 'no data', not drawn as 0 on the scale
@@ -180,7 +185,7 @@ def _open_profiles(browser: Browser, app_url: str, everyone: bool) -> None:
         page.locator("[data-testid=stPlotlyChart]").nth(1).wait_for(timeout=TIMEOUT)  # the whole page is drawn
         wait_app(page)
         if chosen is None:  # on the first load, which areas have a figure for the year: the sample takes both kinds
-            traces = plotly_data(page)
+            traces = plotly_data(page, 0, MAP_DRAWN)
             with_figure = {str(c) for t in traces if t["name"] != "no data" for c in (t.get("locations") or [])}  # type: ignore[attr-defined]
             chosen = sorted(points) if everyone else _sample(with_figure, sorted(points))
         code = chosen[done]
@@ -419,7 +424,7 @@ def test_the_city_of_london_has_a_point_of_its_own_on_the_map(browser: Browser, 
     wait_app(page)
     page.wait_for_selector("[data-testid=stPlotlyChart] canvas", timeout=TIMEOUT)
     page.wait_for_function(CHARTS_DRAWN, timeout=TIMEOUT)
-    assert [t for t in plotly_data(page) if t["type"] == "scattermap" and t["name"] == "small areas"]
+    assert [t for t in plotly_data(page, 0, MAP_DRAWN) if t["type"] == "scattermap" and t["name"] == "small areas"]
     where = page.evaluate("""() => { const gd = document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot');
       const t = gd._fullData.filter(d => d.type === 'scattermap').slice(-1)[0], m = gd._fullLayout.map._subplot.map;
       const p = m.project([t.lon[0], t.lat[0]]), r = m.getCanvas().getBoundingClientRect();

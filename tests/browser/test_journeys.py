@@ -37,6 +37,7 @@ CHART = """([title, before]) => {
   if (!el || !el._fullData) return null;
   const a = v => (v == null || typeof v !== 'object') ? v : Array.from(v);
   const traces = JSON.parse(JSON.stringify(el._fullData.map(t => ({name: t.name, type: t.type, x: a(t.x), y: a(t.y)}))));
+  if (!traces.some(t => (t.x || []).some(v => v != null) || (t.y || []).some(v => v != null))) return null;  // not its first empty frame
   return JSON.stringify(traces) === before ? null : traces;
 }"""
 

@@ -93,6 +93,7 @@ def test_a_cell_naming_two_apps_splits(cell: str, names: list[str]) -> None:
         (52, "reported", 52, 52, 52), ("1,316", "reported", 1316, 1316, 1316), ("0", "reported", 0, 0, 0),
         ("*", "suppressed", None, 1, 4), ("<5", "suppressed", None, 1, 4), ("Less than 5", "suppressed", None, 1, 4),
         ("[c]", "suppressed", None, 1, 4), ("< 10", "suppressed", None, 1, 9), ("1-4", "suppressed", None, 1, 4),
+        ("≤4", "suppressed", None, 1, 4), ("<=4", "suppressed", None, 1, 4), ("4 or fewer", "suppressed", None, 1, 4), ("\u200b12", "reported", 12, 12, 12),
         ("1 to 4", "suppressed", None, 1, 4), ("5-9", "unparsed", None, None, None), ("13-15", "unparsed", None, None, None),
         ("Nil", "reported", 0, 0, 0), ("None", "reported", 0, 0, 0), ("Zero", "reported", 0, 0, 0),
         ("Section 40(2) exemption", "withheld", None, None, None), ("exempt - s.40(2) Personal Information", "withheld", None, None, None),
