@@ -41,7 +41,7 @@ from ingest.vocabulary.labels import (
     match_role,
     split_platforms,
 )
-from ingest.vocabulary.periods import MONTHS, parse_date, parse_period, periods_in_sentence, periods_named
+from ingest.vocabulary.periods import MONTHS, YEAR_ALONE, parse_date, parse_period, periods_in_sentence, periods_named
 from ingest.vocabulary.reference import Reference, label_key, record_key, reference
 from ingest.vocabulary.values import MARK, MARKED_LABEL, NUMBER_WORDS, parse_age_years, parse_value
 
@@ -204,9 +204,6 @@ def _crosstab(table: Table, n_header: int, n_label: int, zeros: set[str]) -> lis
     return figures
 
 
-_YEAR_LABEL = re.compile(r"(19|20)\d\d")
-
-
 def _months_by_year(rows: list[list[str]], cols: list[list[str]]) -> bool:
     """Years on one side and the months January to December, in that order, on the other ("2022 | Jan
     Feb ... Dec | Total"): each cell is the month of its year, each year's total that calendar year."""
@@ -219,7 +216,7 @@ def _months_by_year(rows: list[list[str]], cols: list[list[str]]) -> bool:
 
     for one, other in ((rows, cols), (cols, rows)):
         months = level(other, lambda t: _month_of(t) is not None)
-        if months and level(one, lambda t: bool(_YEAR_LABEL.fullmatch(t))) and len(months) >= 3 and \
+        if months and level(one, lambda t: bool(YEAR_ALONE.fullmatch(t))) and len(months) >= 3 and \
                 [_month_of(t) for t in months] == list(range(1, len(months) + 1)):
             return True
     return False
@@ -228,7 +225,7 @@ def _months_by_year(rows: list[list[str]], cols: list[list[str]]) -> bool:
 def _month_of_year(labels: list[Label], table: str) -> list[Label]:
     """A cell's month and year labels as one period label ("Mar 2023"); a year's total as that calendar
     year (its months run January to December)."""
-    year = next((lab for lab in labels if _YEAR_LABEL.fullmatch(lab.text)), None)
+    year = next((lab for lab in labels if YEAR_ALONE.fullmatch(lab.text)), None)
     if year is None:
         return labels
     month = next((lab for lab in labels if _month_of(lab.text) is not None), None)
@@ -295,10 +292,12 @@ def _records(table: Table, ref: Reference, asked: tuple[date, date] | None = Non
         return None
     hi, roles = found
     # records dated but with no year column: each counted in the year of its date, when every date reads
-    dated = "period" not in roles and "date" in roles
-    years = [_year_of_record(r[roles["date"]].value, asked) if roles["date"] < len(r) else None
-             for r in table.rows[hi + 1:] if not all(is_blank(c.value) for c in r)] if dated else []
-    by_date = dated and bool(years) and all(years)
+    # a Total line under an extract is not a record
+    lines = [r for r in table.rows[hi + 1:] if not all(is_blank(c.value) for c in r)
+             and not any(isinstance(c.value, str) and is_total_label(c.value) for c in r[:2])]
+    years = {id(r): _year_of_record(r[roles["date"]].value, asked) if roles["date"] < len(r) else None for r in lines} \
+        if "period" not in roles and "date" in roles else {}
+    by_date = bool(years) and all(years.values())
     # a column headed as a count ("Number") with a number on every line: each line is a count, never one record
     # to be counted (a short "Gender, Age, Number" table was read as three records, its counts ignored)
     for ci, c in enumerate(table.rows[hi]):
@@ -309,18 +308,12 @@ def _records(table: Table, ref: Reference, asked: tuple[date, date] | None = Non
             return None  # (a "No." column numbering the lines 1, 2, 3 ... is the list's, not a count: Hertfordshire)
     axis = f"{table.name}#records"
     out: list[RawFigure] = []
-    n = 0
-    for row in table.rows[hi + 1:]:
-        if all(is_blank(c.value) for c in row):
-            continue
-        if any(isinstance(c.value, str) and is_total_label(c.value) for c in row[:2]):
-            continue  # a Total line under an extract is not a record
-        n += 1
+    for row in lines:
         first = row[0].location
         period = row[roles["period"]] if "period" in roles and roles["period"] < len(row) else None
         base = [Label(f"{axis}.period", label_text(period.value), "period")] if period is not None and not is_blank(period.value) else []
         if by_date:
-            base = [Label(f"{axis}.date", str(_year_of_record(row[roles["date"]].value, asked)), "period")]
+            base = [Label(f"{axis}.date", str(years[id(row)]), "period")]
         out.append(RawFigure(1, first, list(base), aggregate=True, derived=True, block=table.title))
         cells = {role: row[ci] for role, ci in roles.items() if ci < len(row)}
         age, gender, plat = cells.get("age"), cells.get("gender"), cells.get("platform")
@@ -336,7 +329,7 @@ def _records(table: Table, ref: Reference, asked: tuple[date, date] | None = Non
             text = "" if is_blank(plat.value) else label_text(plat.value)
             out.append(RawFigure(1, plat.location, base + [Label(f"{axis}.platform", text, "platform_multi")], aggregate=True,
                                  derived=True, block=table.title))
-    return out, n
+    return out, len(lines)
 
 
 # --- long ("tidy") tables: one line per combination, a count column -------------------------------
@@ -377,7 +370,7 @@ def _tidy(table: Table, ref: Reference) -> list[RawFigure] | None:
             return None  # a column that is no category: not a long table this reading knows
         dims[i] = dim
     # a year column beside a month column ("2023 | April"): one period, the month of that year
-    years_col = next((i for i in dims if all(re.fullmatch(r"(19|20)\d\d", label_text(r[i].value)) for r in body if i < len(r)
+    years_col = next((i for i in dims if all(YEAR_ALONE.fullmatch(label_text(r[i].value)) for r in body if i < len(r)
                                              and not is_blank(r[i].value))), None)
     months_col = next((i for i, d in dims.items() if d == "month"), None)
     month_of_year = years_col is not None and months_col is not None
@@ -460,7 +453,7 @@ def _score_crosstab(reading: Reading, ref: Reference, period: tuple[date, date] 
                         off_period += 1
     # bare years across (2019, 2020 ...): calendar or financial? read as calendar years, and said
     bare_years = sorted({text for axis, labels in by_axis.items() if dims[axis] == "period" for text in labels
-                         if re.fullmatch(r"(19|20)\d\d", _unmarked(text))})
+                         if YEAR_ALONE.fullmatch(_unmarked(text))})
     kept = sum(1 for f in reading.figures if all(
         match_role(ref, lab.text) is not None or (dims.get(lab.axis) is not None and (
             dims[lab.axis] == "platform" or match_dimension(ref, dims[lab.axis] or "", lab.text))) for lab in f.labels))
@@ -1066,7 +1059,7 @@ def row_like(text: str) -> bool:
         return False
     # a cell: a number with any mark set against it ('56 (r)', '1,316 R', '7 [note 2]'), or one word-like token
     cells = re.findall(r"\d[\d,]*(?:\.\d+)?(?:\s?" + MARK + r")?(?=\s|$)|\S+", m.group("cells"), flags=re.I)
-    if all(re.fullmatch(r"(19|20)\d\d", c) for c in cells):
+    if all(YEAR_ALONE.fullmatch(c) for c in cells):
         return False  # a line of years heads columns
     return all(parse_value(c).status == "suppressed" or (re.match(r"^\d", c) and not re.match(r"^0\d", c) and
                                                          parse_value(c).status == "reported") for c in cells) and \

@@ -17,7 +17,7 @@ from datetime import date, datetime
 from core.markers import DASHES
 from ingest.read.base import Cell, NamedGrid, ProseLine, is_blank
 from ingest.vocabulary.labels import is_category_label, is_total_label
-from ingest.vocabulary.periods import parse_period
+from ingest.vocabulary.periods import YEAR_ALONE, parse_period
 from ingest.vocabulary.values import MARKED_LABEL, parse_value
 
 MAX_LABEL_COLUMNS = 4
@@ -200,7 +200,7 @@ def _header_count(body: list[list[Cell]]) -> int:
 def _one_year(cells: list[object]) -> bool:
     """Three rows or more, every one the same year."""
     years = {label_text(v) for v in cells}
-    return len(cells) >= 3 and len(years) == 1 and bool(re.fullmatch(r"(19|20)\d\d", next(iter(years))))
+    return len(cells) >= 3 and len(years) == 1 and bool(YEAR_ALONE.fullmatch(next(iter(years))))
 
 
 BOUND_WORDS = re.compile(r"(?:under|less than|fewer than|below|younger than)\s+(\d+)$", re.I)

@@ -84,6 +84,8 @@ def parse_date(text: str) -> date | None:
     return None
 
 
+# a year printed alone ("2023"): a heading, a row's label, a column of years
+YEAR_ALONE = re.compile(r"(19|20)\d\d")
 # a financial year inside a sentence or a title ("in 2022/23", "2023-24", "2022 to 2023")
 FY_IN_TEXT = re.compile(r"\b(20[12]\d)\s*(?:/|-|–|to)\s*(20[12]\d|\d{2})\b")
 _FY = re.compile(r"^(?:fy\s*|financial year\s*)?(\d{4})\s*(?:/|-|–|to)\s*(\d{1,4})$", re.I)
