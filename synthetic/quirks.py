@@ -638,6 +638,21 @@ def records_dated_with_no_year_column(rng: random.Random) -> Quirk:
                                                                   fmt), want, note=style)
 
 
+def what_followed_beside_the_offences(rng: random.Random) -> Quirk:
+    """Columns of what followed the offences (charged, outcomes, arrests) printed beside the column of
+    offences recorded: not read, never a second value of the offences' figure (the answer needed
+    review for nothing)."""
+    followed = rng.sample(["Charged/summonsed", "Arrests", "Suspects identified", "Outcome: charge", "Cautioned", "Outcome rate (%)"], 2)
+    rows: Rows = [["Financial year", rng.choice(["Crimes recorded", "Number of offences", "Offences recorded"]), *followed]]
+    want: Want = {}
+    for fy, start, end in FY:
+        n = _n(rng, 20, 90)
+        rows.append([fy, n, *[_n(rng, 0, 15) for _ in followed]])
+        want[("total", "", "", "", start, end)] = ("reported", float(n))
+    return Quirk("what_followed_beside_the_offences", _table_file(_letter(rows, "Sexual communication with a child: crimes and outcomes"),
+                                                                  _fmt(rng)), want, note=", ".join(followed))
+
+
 def years_side_by_side(rng: random.Random) -> Quirk:
     """The same table for two years side by side, each under its own year ('2022/23' over one, '2023/24' over the other)."""
     rows: Rows = [["2022/23", None, None, "2023/24", None], ["Victim gender", "Offences", None, "Victim gender", "Offences"]]
@@ -966,7 +981,7 @@ QUIRKS: dict[str, Callable[[random.Random], Quirk]] = {
                             counts_for_two_years_in_a_sentence, months_written_in_figures, outer_labels_printed_once,
                             signs_and_letters_as_labels, questions_and_answers, a_table_a_year,
                             a_part_year_said_in_its_label, calendar_months_across_years_down,
-                            records_dated_with_no_year_column)
+                            records_dated_with_no_year_column, what_followed_beside_the_offences)
 } | {"row_groups": _from_layout("row_groups", _grouped), "page_printed_turned": _from_layout("page_printed_turned", _turned),
      "months_in_two_halves": _from_layout("months_in_two_halves", _halves)}
 

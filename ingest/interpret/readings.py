@@ -33,6 +33,7 @@ from ingest.vocabulary.labels import (
     DIMENSIONS,
     infer_axis_dimension,
     is_derived_label,
+    is_other_measure_label,
     is_total_label,
     match_age,
     match_dimension,
@@ -161,6 +162,9 @@ def _axis(table: str, side: str, level: int, labels: list[str]) -> str:
     return f"{table}.{side}{level}" + (f"@{heading}" if heading else "")
 
 
+OFFENCES_WORD = re.compile(r"\b(offences?|crimes?)\b", re.I)  # a count's heading naming what it counts ("Crimes recorded")
+
+
 def not_ours(lines: list[list[str]]) -> set[int]:
     """The lines (rows, or columns) a reading leaves: computed from the others (a change, a rate), or about
     another offence (a table answering for several offences, one row each), with the totals over them
@@ -168,6 +172,11 @@ def not_ours(lines: list[list[str]]) -> set[int]:
     ref = reference()
     other = {i for i, labs in enumerate(lines) if any(match_role(ref, x) == "other_offence" for x in labs if x)}
     out = other | {i for i, labs in enumerate(lines) if any(is_derived_label(x) for x in labs if x)}
+    # what followed the offences (charges, outcomes), beside a line counting the offences themselves: not ours
+    measures = {i for i, labs in enumerate(lines) if any(is_other_measure_label(x) for x in labs if x)}
+    if measures and any(match_role(ref, x) in ("value", "total") and OFFENCES_WORD.search(x)
+                        for i, labs in enumerate(lines) if i not in measures for x in labs if x):
+        out |= measures
     if other:
         out |= {i for i, labs in enumerate(lines) if any(is_total_label(x) for x in labs if x)}
     return out
@@ -1290,6 +1299,11 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
         if derived:
             notes.append(ReaderNote("derived_skipped", t.name, f"table '{t.title[:60]}': column(s) or row(s) computed from the "
                                     f"others, not read: {', '.join(repr(x) for x in derived[:5])}"))
+        for lines in (t.column_labels(), t.row_labels()):
+            measures = sorted({x for i in not_ours(lines) for x in lines[i] if x and is_other_measure_label(x)})
+            if measures:
+                notes.append(ReaderNote("other_measure_skipped", t.name, f"table '{t.title[:60]}': column(s) or row(s) counting "
+                                        f"what followed the offences, not the offences, not read: {', '.join(repr(x) for x in measures[:5])}"))
         others = sorted({x for labs in t.column_labels() + t.row_labels() for x in labs if x and match_role(ref, x) == "other_offence"})
         if others:
             notes.append(ReaderNote("other_offence_skipped", t.name, f"table '{t.title[:60]}': row(s) or column(s) about another "

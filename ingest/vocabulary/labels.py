@@ -179,6 +179,12 @@ def offence_label(ref: Reference, text: str) -> str | None:
 _COUNT_SUFFIX = re.compile(r"\s*\((?:n|no\.?|number|count)\)$")
 
 
+# a heading counting something else than offences recorded: what followed them ("Charged/summonsed",
+# "Outcome: charge", "Arrests", "Suspects identified", "Detected"), printed beside the offences' column
+OTHER_MEASURE = re.compile(r"\b(charged|charges?|charge/summons|summons(ed)?|outcomes?|arrests?|arrested|suspects?|detected|detections?|"
+                           r"solved|no further action|nfa|convictions?|convicted|cautions?|cautioned)\b", re.I)
+
+
 def _match_role(ref: Reference, text: str) -> str | None:
     key = label_key(text)
     role = ref.roles.get(key) or ref.roles.get(_COUNT_SUFFIX.sub("", key))
@@ -274,6 +280,12 @@ _DERIVED = re.compile(r"(%|\bper\s*cent\b|\bpercentage\b)\s*(change|difference|i
                       r"decrease)\b.*\b(between|from|on|since|vs|compared)\b|^(numeric|numerical|actual|net)?\s*(change|difference)\s*(\(.*\))?$|"
                       r"\brate per\b|\bper (1,?000|10,?000|100,?000)\b|"
                       r"^(monthly |weekly |yearly |annual )?(average|mean|median)\b|\b(average|mean) (per|a|each) (day|week|month|year)\b", re.I)
+
+
+def is_other_measure_label(text: str) -> bool:
+    """A heading counting what followed the offences ("Charged/summonsed", "Outcome rate", "Arrests"),
+    not the offences: never read when it stands beside a column of the offences themselves."""
+    return bool(OTHER_MEASURE.search(str(text or "")))
 
 
 def is_derived_label(text: str) -> bool:
