@@ -129,7 +129,7 @@ ISSUE_TYPES: Final = {
     "row_outside_table": ("warning", "publisher", "a line of the letter that reads like a table's row (a label, then only figures) was found outside any table and not read: check the figures it holds"),
     "zero_in_words": ("info", "publisher", 'a figure\'s cell holding a word for none ("Nil", "None", "Zero"): read as a true 0'),
     "platform_parts_unclear": ("review", "publisher", "one platform printed under two names with the same value in one file: the same figure twice, or two parts to be summed; kept once until a person says"),
-    "other_measure_skipped": ("info", "publisher", "a column or row counting what followed the offences (charged, outcomes, arrests, suspects), printed beside the column of offences recorded: not read, it is no count of the offence"),
+    "other_measure_skipped": ("info", "publisher", "a column or row counting something else than the offences (victims; what followed: charged, outcomes, arrests, suspects), printed beside the column of offences recorded: not read, it is no count of the offence"),
     "derived_skipped": ("info", "publisher", 'a column or row computed from the others (a change, a percentage change, a rate) was not read: it is not a figure the return reports'),
     "page_turned": ("info", "publisher", 'a PDF page whose text is set at 90, 180 or 270 degrees (a landscape table printed on a portrait page, or a page turned by /Rotate): read turned, so its lines run across as a person reads them'),
     "period_from_table": ("info", "publisher", 'a figure\'s period read from its own table, not from the period asked: a total across months or years covers those months or years; a figure with none takes the one period its table\'s title names ("... / 2023/24")'),

@@ -642,7 +642,8 @@ def what_followed_beside_the_offences(rng: random.Random) -> Quirk:
     """Columns of what followed the offences (charged, outcomes, arrests) printed beside the column of
     offences recorded: not read, never a second value of the offences' figure (the answer needed
     review for nothing)."""
-    followed = rng.sample(["Charged/summonsed", "Arrests", "Suspects identified", "Outcome: charge", "Cautioned", "Outcome rate (%)"], 2)
+    followed = rng.sample(["Charged/summonsed", "Arrests", "Suspects identified", "Outcome: charge", "Cautioned", "Outcome rate (%)",
+                           "Number of victims"], 2)
     rows: Rows = [["Financial year", rng.choice(["Crimes recorded", "Number of offences", "Offences recorded"]), *followed]]
     want: Want = {}
     for fy, start, end in FY:

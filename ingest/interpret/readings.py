@@ -172,7 +172,7 @@ def not_ours(lines: list[list[str]]) -> set[int]:
     ref = reference()
     other = {i for i, labs in enumerate(lines) if any(match_role(ref, x) == "other_offence" for x in labs if x)}
     out = other | {i for i, labs in enumerate(lines) if any(is_derived_label(x) for x in labs if x)}
-    # what followed the offences (charges, outcomes), beside a line counting the offences themselves: not ours
+    # victims, or what followed the offences (charges, outcomes), beside a line counting the offences themselves: not ours
     measures = {i for i, labs in enumerate(lines) if any(is_other_measure_label(x) for x in labs if x)}
     if measures and any(match_role(ref, x) in ("value", "total") and OFFENCES_WORD.search(x)
                         for i, labs in enumerate(lines) if i not in measures for x in labs if x):
@@ -1303,7 +1303,7 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
             measures = sorted({x for i in not_ours(lines) for x in lines[i] if x and is_other_measure_label(x)})
             if measures:
                 notes.append(ReaderNote("other_measure_skipped", t.name, f"table '{t.title[:60]}': column(s) or row(s) counting "
-                                        f"what followed the offences, not the offences, not read: {', '.join(repr(x) for x in measures[:5])}"))
+                                        f"something else than the offences (victims, what followed), not read: {', '.join(repr(x) for x in measures[:5])}"))
         others = sorted({x for labs in t.column_labels() + t.row_labels() for x in labs if x and match_role(ref, x) == "other_offence"})
         if others:
             notes.append(ReaderNote("other_offence_skipped", t.name, f"table '{t.title[:60]}': row(s) or column(s) about another "

@@ -179,9 +179,9 @@ def offence_label(ref: Reference, text: str) -> str | None:
 _COUNT_SUFFIX = re.compile(r"\s*\((?:n|no\.?|number|count)\)$")
 
 
-# a heading counting something else than offences recorded: what followed them ("Charged/summonsed",
-# "Outcome: charge", "Arrests", "Suspects identified", "Detected"), printed beside the offences' column
-OTHER_MEASURE = re.compile(r"\b(charged|charges?|charge/summons|summons(ed)?|outcomes?|arrests?|arrested|suspects?|detected|detections?|"
+# a heading counting something else than offences recorded: victims, or what followed the offences ("Number
+# of victims", "Charged/summonsed", "Outcome: charge", "Arrests", "Suspects identified"), beside the offences' column
+OTHER_MEASURE = re.compile(r"^(?:(?:number|no\.?|count|total) of |total )?victims?(?: count| recorded| identified)?$|\b(charged|charges?|charge/summons|summons(ed)?|outcomes?|arrests?|arrested|suspects?|detected|detections?|"
                            r"solved|no further action|nfa|convictions?|convicted|cautions?|cautioned)\b", re.I)
 
 
@@ -283,8 +283,8 @@ _DERIVED = re.compile(r"(%|\bper\s*cent\b|\bpercentage\b)\s*(change|difference|i
 
 
 def is_other_measure_label(text: str) -> bool:
-    """A heading counting what followed the offences ("Charged/summonsed", "Outcome rate", "Arrests"),
-    not the offences: never read when it stands beside a column of the offences themselves."""
+    """A heading counting something else than the offences (victims, or what followed: "Charged/summonsed",
+    "Outcome rate", "Arrests"): never read when it stands beside a column of the offences themselves."""
     return bool(OTHER_MEASURE.search(str(text or "")))
 
 

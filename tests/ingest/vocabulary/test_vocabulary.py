@@ -205,3 +205,14 @@ def test_a_count_heading_as_forces_write_it(label: str) -> None:
     from ingest.vocabulary.labels import match_role
 
     assert match_role(REF, label) == "value"
+
+
+@pytest.mark.parametrize(("label", "other"), [
+    ("Number of victims", True), ("Victims", True), ("Charged/summonsed", True), ("Outcome rate (%)", True), ("Arrests", True),
+    # a victim's dimension, a count of the offences, a category: never another measure
+    ("Victim gender", False), ("Age of victim", False), ("Number of offences", False), ("Crimes recorded", False), ("Female", False),
+])
+def test_a_heading_counting_something_else_than_the_offences(label: str, other: bool) -> None:
+    from ingest.vocabulary.labels import is_other_measure_label
+
+    assert is_other_measure_label(label) == other
