@@ -357,6 +357,33 @@ def several_offences(rng: random.Random) -> Quirk:
     return Quirk("several_offences", _table_file(rows, _fmt(rng)), want)
 
 
+OFFENCE_NAMES = [("Sexual communication with a child (s.15A)", "71/17", True), ("Meeting a child following sexual grooming (s.15)", "88/1", False),
+                 ("Causing a child to watch a sexual act (s.12)", "22/23", False), ("Sexual grooming", "88A", False)]
+
+
+def several_offences_one_table(rng: random.Random) -> Quirk:
+    """One table for several offences, each a column named with its section ("... grooming (s.15)"), or
+    each a row with its Home Office code in a column of its own ("71/17 | Sexual communication with a
+    child"): only the s.15A column or row is filed; a section number or code is no category."""
+    offences = [OFFENCE_NAMES[0], *rng.sample(OFFENCE_NAMES[1:], 2)]
+    rng.shuffle(offences)
+    want: Want = {}
+    counts = {name: [_n(rng, 1, 90) for _ in FY] for name, _, _ in offences}
+    for name, _, ours in offences:
+        if ours:
+            want |= {("total", "", "", "", start, end): ("reported", float(n)) for (_fy, start, end), n in zip(FY, counts[name], strict=True)}
+    across = rng.random() < 0.5
+    if across:
+        rows: Rows = [["Financial year", *(name for name, _, _ in offences)]]
+        rows += [[fy, *(counts[name][i] for name, _, _ in offences)] for i, (fy, _, _) in enumerate(FY)]
+    else:
+        rows = [["Home Office code", "Offence", *(fy for fy, _, _ in FY)]]
+        rows += [[code, name.split(" (")[0], *counts[name]] for name, code, _ in offences]
+    # (names this long across an unruled PDF's columns run into each other as this writer sets them: not drawn so)
+    formats = tuple(f for f in TABLE_FORMATS if f != "pdf_plain") if across else TABLE_FORMATS
+    return Quirk("several_offences_one_table", _table_file(_letter(rows, "Offences recorded"), _fmt(rng, formats)), want)
+
+
 def two_level_headings(rng: random.Random) -> Quirk:
     """'Victim Gender' over Female and Male beside 'Victim Age' over the bands, unknowns spelt out."""
     unknown_age = rng.choice(["Victim's age not recorded", "Age unknown", "Not recorded"])
@@ -982,7 +1009,8 @@ QUIRKS: dict[str, Callable[[random.Random], Quirk]] = {
                             counts_for_two_years_in_a_sentence, months_written_in_figures, outer_labels_printed_once,
                             signs_and_letters_as_labels, questions_and_answers, a_table_a_year,
                             a_part_year_said_in_its_label, calendar_months_across_years_down,
-                            records_dated_with_no_year_column, what_followed_beside_the_offences)
+                            records_dated_with_no_year_column, what_followed_beside_the_offences,
+                            several_offences_one_table)
 } | {"row_groups": _from_layout("row_groups", _grouped), "page_printed_turned": _from_layout("page_printed_turned", _turned),
      "months_in_two_halves": _from_layout("months_in_two_halves", _halves)}
 

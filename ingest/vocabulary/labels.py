@@ -157,6 +157,10 @@ _OFFENCE_NOISE = re.compile(r"\b(?:s|ss|sec|section|soa|sexual offences act|act|
                             r"count of|total|all|the)\b|[()\[\]\-\u2013:;,./]", re.I)
 
 
+# a section of the Act or a Home Office code beside an offence's name ("... grooming (s.15)", "71/17"): no category
+_SECTION_OR_CODE = re.compile(r"\b(?:s|ss|sec|section)\.?\s*\d+[a-z]?\b|\b\d{1,3}/\d{1,2}[a-z]?\b|\b\d{1,3}[a-z]\b", re.I)
+
+
 def offence_label(ref: Reference, text: str) -> str | None:
     """The offence a label names when the label is that offence's name and nothing more (a row of a table
     of several offences: "Sexual communication with a child", "Meeting a child following sexual grooming"):
@@ -167,7 +171,7 @@ def offence_label(ref: Reference, text: str) -> str | None:
     for pattern, named in ref.offence_mentions:
         if not pattern.search(text):
             continue
-        rest = _OFFENCE_NOISE.sub(" ", pattern.sub(" ", text)).split()
+        rest = _OFFENCE_NOISE.sub(" ", _SECTION_OR_CODE.sub(" ", pattern.sub(" ", text))).split()
         # the rest of the offence's name ("sexual grooming", "a sexual act"), never a category or a number
         if any(re.search(r"\d", w) or label_key(w) in ref.genders or ref.platforms.get(label_key(w)) for w in rest):
             return None
