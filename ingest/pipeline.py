@@ -169,7 +169,7 @@ def _read_file(path: Path, source: Source, rel: str, local: IssueLog) -> tuple[l
     detail.interpretation = interp
     for v in interp.verdicts:
         if v.review and v.best is not None:  # a table left unread for a doubt has its own issue row saying why
-            local.add("reading_doubtful", source.source_id, f"table '{v.table.title[:60]}': {v.review}", rel, v.table.name)
+            local.add(v.review_type, source.source_id, f"table '{v.table.title[:60]}': {v.review}", rel, v.table.name)
     rows: list[dict[str, Any]] = []
     readers: set[str] = set()
     by_reader: dict[str, list[Any]] = {}

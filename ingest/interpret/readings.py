@@ -138,6 +138,7 @@ class Verdict:
     others: list[Reading]
     review: str = ""  # why the reading needs review ("" when it does not)
     not_read: str = ""  # why the table gave no figures
+    review_type: str = "reading_doubtful"  # the issue type its doubt is logged as
 
 
 @dataclass
@@ -1292,7 +1293,7 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
     figures: list[RawFigure] = list(doc.figures)
     verdicts: list[Verdict] = []
     titled_tables: list[str] = []  # titles of tables that took a part of the period asked from their title
-    undated_tables: list[Table] = []  # tables whose figures have no period of their own
+    undated_tables: list[Verdict] = []  # tables whose figures have no period of their own
     axis_dims: dict[str, str | None] = {}
     for t in tables:
         derived = sorted({x for labs in t.column_labels() + t.row_labels() for x in labs if x and is_derived_label(x)})
@@ -1341,7 +1342,7 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
         if period is not None and own - {f"{period[0]} to {period[1]}"}:  # a part of the period asked, named in its title
             titled_tables.append(t.title)
         elif not own and with_period and not any(with_period):
-            undated_tables.append(t)
+            undated_tables.append(v)
         for f in v.best.figures:
             f.review = v.review or t.review or doc.review
             f.reading = kind
@@ -1352,10 +1353,14 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
             texts = {lab.text.strip() for f in v.best.figures for lab in f.labels if lab.axis == axis}
             single = dim == "age_years" and v.best.kind == "crosstab" and texts and all(x.isdigit() and int(x) <= 25 for x in texts)
             axis_dims[axis] = "age" if single else dim
-    if titled_tables:  # a table whose period was missed beside others naming theirs: its figures may be one year's, not the span's
-        notes += [ReaderNote("period_unclear", t.name, f"table '{t.title[:60]}' names no period of its own, while another table of "
-                             f"the letter names its own ('{titled_tables[0][:40]}'): given the period asked, which may be wrong; "
-                             "check (a decision on its period)") for t in undated_tables]
+    for undated in undated_tables if titled_tables else []:  # its period missed beside tables naming theirs?
+        if undated.review:
+            continue  # in doubt already, for its own reason
+        undated.review = (f"it names no period of its own, while another table of the letter names its own "
+                          f"('{titled_tables[0][:40]}'): given the period asked, which may be wrong; check (a decision on its period)")
+        undated.review_type = "period_unclear"  # on the Review desk, where a person settles its period
+        for f in undated.best.figures if undated.best else []:
+            f.review = f.review or undated.review
     names = {t.name for t in tables}
     for d in decisions:
         if d.table not in names:

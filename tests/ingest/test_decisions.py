@@ -175,3 +175,20 @@ def test_another_reading_decided_replaces_the_one_chosen(tmp_path: Path) -> None
     rows, issues = _read(folder)
     assert rows and all(r["reader"] != "records" and "decided by editor@example.org" in r["note"] for r in rows)
     assert any(i["issue_type"] == "decision_applied" for i in issues)
+
+
+def test_a_table_whose_period_was_missed_beside_one_naming_its_own_is_in_doubt_until_a_person_says(tmp_path: Path) -> None:
+    # one table a year; the first headed in words no reader knows, the second with its year
+    csv_text = ("Year one\r\nVictims by gender\r\nGender,Number of offences\r\nFemale,37\r\nMale,5\r\n\r\n"
+                "2023/24\r\nVictims by gender\r\nGender,Number of offences\r\nFemale,17\r\nMale,8\r\n")
+    folder = make_source(tmp_path, "s", {"g.csv": csv_text},
+                         yml='force: Kent\nreference: "T"\nperiod_start: 2022-04-01\nperiod_end: 2024-03-31\n')
+    rows, issues = _read(folder)
+    [doubt] = [i for i in issues if i["issue_type"] == "period_unclear"]
+    assert doubt["severity"] == "review" and doubt["location"] == "g.csv#1"  # on the table, where the desk settles it
+    assert [d.status for d in tables_of(folder)[0] if d.table == "g.csv#1"] == ["needs review"]
+    _decide(folder, "g.csv", "g.csv#1", "period", period_start="2022-04-01", period_end="2023-03-31")
+    rows, issues = _read(folder)
+    assert not [i for i in issues if i["issue_type"] == "period_unclear"]
+    assert {(r["gender"], str(r["period_start"])): r["value"] for r in rows} == {
+        ("female", "2022-04-01"): 37.0, ("male", "2022-04-01"): 5.0, ("female", "2023-04-01"): 17.0, ("male", "2023-04-01"): 8.0}
