@@ -314,6 +314,25 @@ def counts_for_two_years_in_a_sentence(rng: random.Random) -> Quirk:
     return Quirk("counts_for_two_years_in_a_sentence", files, want, review=unpaired, note=said[:40])
 
 
+TOTAL_PHRASINGS = ["The total number of offences recorded for the period requested is {n}.",
+                   "We have identified {n} crimes that fall within the scope of your request.",
+                   "Our records show {n} recorded offences of sexual communication with a child.",
+                   "For the period requested, {n} offences of sexual communication with a child were recorded.",
+                   "The force recorded {n} offences, involving {v} victims.", "Number of offences: {n}"]
+
+
+def a_total_in_a_sentence(rng: random.Random) -> Quirk:
+    """The span's total said in a sentence as letters say it ("We have identified 54 crimes that fall
+    within the scope of your request"), the breakdowns refused: only two phrasings were read."""
+    n = _n(rng, 5, 400)
+    said = rng.choice(TOTAL_PHRASINGS).format(n=f"{n:,}", v=max(n - rng.randint(0, 4), 1))
+    files = _prose_letter([LETTERHEAD[0], "Dear Requester,", "Thank you for your request about sexual communication with a child, "
+                           "from 1 April 2022 to 31 March 2024.", said, "To find the age and gender of the victims would exceed the cost "
+                           "limit (section 12).", "Yours sincerely"], rng)
+    want: Want = {("total", "", "", "", *ASKED): ("reported", float(n)), ("age_gender", "", "", "", *ASKED): ("refused", None)}
+    return Quirk("a_total_in_a_sentence", files, want, note=said[:40])
+
+
 QUESTION_FORMS = [
     ("{i}. How many offences of sexual communication with a child were recorded in {fy}?", "{n}"),
     ("Question {i}: How many offences were recorded in {fy}?", "Answer: {n}"),
@@ -1010,7 +1029,7 @@ QUIRKS: dict[str, Callable[[random.Random], Quirk]] = {
                             signs_and_letters_as_labels, questions_and_answers, a_table_a_year,
                             a_part_year_said_in_its_label, calendar_months_across_years_down,
                             records_dated_with_no_year_column, what_followed_beside_the_offences,
-                            several_offences_one_table)
+                            several_offences_one_table, a_total_in_a_sentence)
 } | {"row_groups": _from_layout("row_groups", _grouped), "page_printed_turned": _from_layout("page_printed_turned", _turned),
      "months_in_two_halves": _from_layout("months_in_two_halves", _halves)}
 

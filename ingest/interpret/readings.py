@@ -54,7 +54,14 @@ TOTAL_SENTENCES = [
     re.compile(r"\btotal of (\d[\d,]*) (?:offences|crimes|incidents)\b", re.I),
     re.compile(r"\b(\d[\d,]*) (?:offences|crimes) (?:were |have been |was |had been )?recorded\b", re.I),
     re.compile(r"\bTotal Count:? (\d[\d,]*)\b", re.I),  # Northamptonshire 10905-25
+    # "The total number of offences recorded for the period requested is 54", "Number of offences: 54"
+    re.compile(r"\b(?:total )?number of (?:recorded )?(?:offences|crimes)\b[^.:?]{0,80}?(?:\bis\b|\bwas\b|\bwere\b|:)\s*(\d[\d,]*)\b(?!\s*%)",
+               re.I),
 ]
+# a count of offences anywhere in a sentence, the letter's only one ("We have identified 54 crimes that fall within
+# the scope of your request", "Our records show 54 recorded offences"): the total, when nothing comes before it that
+# makes it a part or a bound ("Of these, 12 offences", "at least 5 offences") and no rate follows it ("per month")
+RATE_AFTER = re.compile(r"^\W*(?:per|each|a|every)\s+(?:day|week|month|year|annum|100,?000|1,?000)\b", re.I)
 # a count of offences written in a sentence, in figures or words ("No offences were recorded in 2022/23
 # and one offence in 2023/24": a nil return in words); never a section number ("s.15 offences")
 COUNT_WORDS = {"no": 0, "nil": 0, "a single": 1, **NUMBER_WORDS}
@@ -950,25 +957,62 @@ def _topics(text: str) -> list[str]:
     return found
 
 
+# words that make a count in a sentence a part of the offences, not their total ("12 offences involved girls under 13")
+PART_WORDS = re.compile(r"\b(?:under|over|below|above)\s+(?:the age of\s+)?\d|\b(aged?|female|male|girls?|boys?|charged|charges?|outcomes?|"
+                        r"suspects?|arrests?)\b", re.I)  # never "recorded under section 15A"
+
+
+def _about_a_part(ref: Reference, sentence: str) -> bool:
+    """Whether a sentence counts a part of the offences (a platform, an age, a gender, an outcome) or
+    another offence's: its count is no total."""
+    named = ref.offences_named(sentence)
+    return bool(PART_WORDS.search(sentence) or _topics(sentence) or _names_a_platform(ref, sentence) or (named and THE_OFFENCE not in named))
+
+
+def _total_stated(prose: list[ProseLine]) -> RawFigure | None:
+    """The total a letter states in a sentence: one of the phrasings forces use (TOTAL_SENTENCES), else
+    the one count of offences in a sentence that names no period. A total in a sentence naming one
+    period is that period's; naming several, it is none of them and never the whole span's ("54
+    offences were recorded in 2022/23, compared with 58 ..." gave 54 for both years)."""
+    ref = reference()
+
+    def stated(line: ProseLine, found: re.Match[str], value: str) -> RawFigure | None:
+        sentence = next(m for m in SENTENCE.finditer(line.text) if m.start() <= found.start() < m.end())
+        named = {p for _, _, p in periods_in_sentence(sentence.group(0))}
+        # a figure then a capital: the next paragraph, run on with no full stop ("Number of offences: 62 The age and ...", a PDF)
+        rest = line.text[found.end():sentence.end()]
+        own = line.text[sentence.start():found.end()] + ("" if re.match(r"\s+[A-Z]", rest) else rest)
+        if len(named) > 1 or _about_a_part(ref, own):
+            return None
+        return RawFigure(value, line.location, [Label("sentence", "Total", "role")]
+                         + [Label("sentence", f"{a} to {b}", "period") for a, b in named], note=line.text[:200], block="statement")
+
+    for line in prose:
+        found = next((m for p in TOTAL_SENTENCES if (m := p.search(line.text))), None)
+        if found and not PARTIAL.search(line.text[max(0, found.start() - 60):found.end() + 40]) and \
+                (figure := stated(line, found, found.group(1))) is not None:
+            return figure
+    for line in prose:
+        for sentence in SENTENCE.finditer(line.text):
+            counts = list(COUNT_IN_SENTENCE.finditer(sentence.group(0)))
+            if len(counts) != 1 or periods_in_sentence(sentence.group(0)) or _about_a_part(ref, sentence.group(0)):
+                continue
+            m = counts[0]
+            before, after = sentence.group(0)[:m.start()], sentence.group(0)[m.end():]
+            n = m.group("n").casefold()
+            if PARTIAL.search(before) or RATE_AFTER.match(after) or not re.fullmatch(r"\d[\d,]*", n):
+                continue
+            return RawFigure(m.group("n"), line.location, [Label("sentence", "Total", "role")], note=line.text[:200], block="statement")
+    return None
+
+
 def statements(prose: list[ProseLine], have_total: bool, have_figures: bool) -> list[RawFigure]:
     """Figures stated in sentences: a total ("There have been 39 offences recorded"), and a
     part of the request refused, exempt or not held (its breakdown named by the sentence, the
     question above it, or the sheet it sits on)."""
     out: list[RawFigure] = []
-    if not have_total:
-        for line in prose:
-            found = next((m for p in TOTAL_SENTENCES if (m := p.search(line.text))), None)
-            if not found or PARTIAL.search(line.text[max(0, found.start() - 60):found.end() + 40]):
-                continue
-            # a total in a sentence naming one period is that period's; naming several, it is none of them and
-            # never the whole span's ("54 offences were recorded in 2022/23, compared with 58 ..." gave 54 for both)
-            sentence = next(m.group(0) for m in SENTENCE.finditer(line.text) if m.start() <= found.start() < m.end())
-            named = {p for _, _, p in periods_in_sentence(sentence)}
-            if len(named) > 1:
-                continue
-            out.append(RawFigure(found.group(1), line.location, [Label("sentence", "Total", "role")]
-                                 + [Label("sentence", f"{a} to {b}", "period") for a, b in named], note=line.text[:200], block="statement"))
-            break
+    if not have_total and (total := _total_stated(prose)) is not None:
+        out.append(total)
     seen: set[str] = set()
     for i, line in enumerate(prose):
         said = STATEMENT.search(line.text)

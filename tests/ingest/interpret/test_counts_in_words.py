@@ -198,3 +198,24 @@ def test_an_answer_under_its_question_is_its_periods_count_or_a_doubt(tmp_path: 
     rows, _ = ingest_source(make_source(tmp_path, "s", {"letter.docx": body}, yml=YML), log)
     assert {str(r["period_start"]): r["value"] for r in rows if r["breakdown"] == "total"} == want
     assert any(r["issue_type"] == "sentence_not_read" for r in log.rows) == doubted
+
+
+@pytest.mark.parametrize(("said", "total"), [
+    ("The total number of offences recorded for the period requested is 54.", 54.0),
+    ("We have identified 54 crimes that fall within the scope of your request.", 54.0),
+    ("Our records show 54 recorded offences.", 54.0),
+    ("The force recorded 1,054 offences.", 1054.0),
+    ("Number of offences: 54", 54.0),
+    ("There were 54 offences recorded, involving 50 victims.", 54.0),
+    # a part of the offences, a rate, a bound or another offence's count: no total for the span
+    ("12 offences involved Snapchat.", None),
+    ("Of these, 12 offences involved girls under 13.", None),
+    ("The force records about 5 offences per month.", None),
+    ("At least 5 offences were recorded.", None),
+    ("Meeting a child following sexual grooming (s.15): 4 offences were recorded.", None),
+])
+def test_a_total_stated_in_a_sentence_with_no_period_is_the_spans(tmp_path: Path, said: str, total: float | None) -> None:
+    body = letter(["Dear Requester,", "Thank you for your request about sexual communication with a child.", said, "Yours sincerely"])
+    rows, _ = ingest_source(make_source(tmp_path, "s", {"letter.docx": body}, yml=YML), IssueLog())
+    totals = [(str(r["period_start"]), str(r["period_end"]), r["value"]) for r in rows if r["breakdown"] == "total"]
+    assert totals == ([("2022-04-01", "2024-03-31", total)] if total is not None else [])
