@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -68,6 +69,19 @@ def plotly_data(page: Page, nth: int = 0, ready: str = "true") -> list[dict[str,
         " base: a(t.base), text: a(t.text), yaxis: t.yaxis, locations: a(t.locations), z: a(t.z)}))));"
         " return new Function('traces', 'return ' + ready)(traces) ? traces : null; }", arg=[nth, ready], timeout=TIMEOUT)
     return list(handle.json_value())
+
+
+def click_until(page: Page, where: Callable[[], tuple[float, float]], url: re.Pattern[str]) -> None:
+    """Click the point `where` gives (worked out again each time) until the page opens `url`: a click made
+    while a chart redrew went nowhere (seen under a full make test's load). A click that opened another
+    page is wrong, never retried."""
+    for attempt in range(3):
+        page.mouse.click(*where())
+        try:
+            page.wait_for_url(url, timeout=15_000 if attempt < 2 else TIMEOUT)
+            return
+        except Exception:
+            assert "Force_profile" not in page.url, page.url
 
 
 MAP_DRAWN = "traces.some(t => (t.locations || []).length > 0)"  # the areas are on the map, not only its first empty frame
@@ -235,12 +249,15 @@ def test_clicking_a_bar_opens_that_forces_profile(browser: Browser, app_url: str
     bars.locator("g.point path").last.wait_for(timeout=TIMEOUT)
     bars.scroll_into_view_if_needed()
     page.wait_for_timeout(1000)
-    box = bars.locator("g.point path").last.bounding_box()  # the top bar: the highest count
-    assert box is not None
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    def top_bar() -> tuple[float, float]:
+        box = bars.locator("g.point path").last.bounding_box()  # the top bar: the highest count
+        assert box is not None
+        return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
     t = _force_totals()
     top = t[(t["period_start"] == pd.Timestamp(FULLEST_YEAR[:10])) & (t["period_end"] == pd.Timestamp(FULLEST_YEAR[11:]))]
     best = top.sort_values("value").iloc[-1]
+    click_until(page, top_bar, re.compile(rf"/Force_profile\?.*force={best['area_code']}"))
     expect(page).to_have_url(re.compile(rf"/Force_profile\?.*force={best['area_code']}"), timeout=TIMEOUT)
     expect(page.get_by_role("combobox", name="Force", exact=True)).to_have_value(best["area_name"], timeout=TIMEOUT)
 
@@ -425,11 +442,13 @@ def test_the_city_of_london_has_a_point_of_its_own_on_the_map(browser: Browser, 
     page.wait_for_selector("[data-testid=stPlotlyChart] canvas", timeout=TIMEOUT)
     page.wait_for_function(CHARTS_DRAWN, timeout=TIMEOUT)
     assert [t for t in plotly_data(page, 0, MAP_DRAWN) if t["type"] == "scattermap" and t["name"] == "small areas"]
-    where = page.evaluate("""() => { const gd = document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot');
-      const t = gd._fullData.filter(d => d.type === 'scattermap').slice(-1)[0], m = gd._fullLayout.map._subplot.map;
-      const p = m.project([t.lon[0], t.lat[0]]), r = m.getCanvas().getBoundingClientRect();
-      return {x: r.left + p.x, y: r.top + p.y, code: t.customdata[0]}; }""")
-    assert where["code"] == "E23000034"
-    page.mouse.click(where["x"], where["y"])
-    page.wait_for_url(re.compile(r"/Force_profile\?.*force=E23000034"), timeout=TIMEOUT)
+    def city() -> tuple[float, float]:
+        where = page.evaluate("""() => { const gd = document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot');
+          const t = gd._fullData.filter(d => d.type === 'scattermap').slice(-1)[0], m = gd._fullLayout.map._subplot.map;
+          const p = m.project([t.lon[0], t.lat[0]]), r = m.getCanvas().getBoundingClientRect();
+          return {x: r.left + p.x, y: r.top + p.y, code: t.customdata[0]}; }""")
+        assert where["code"] == "E23000034"
+        return where["x"], where["y"]
+
+    click_until(page, city, re.compile(r"/Force_profile\?.*force=E23000034"))
     page.context.close()
