@@ -56,20 +56,17 @@ class Quirk:
         return YML.format(kind=self.kind, start=self.period[0], end=self.period[1])
 
 
-def _table_file(rows: Rows, fmt: str) -> dict[str, bytes]:
-    """One sheet of rows in a format drawn by the quirk."""
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / f"answer.{SUFFIX[fmt]}"
-        WRITERS[fmt]([("Answer", rows)], path, Layout(fmt, merged_header=False))
-        return {path.name: path.read_bytes()}
-
-
 def _sheets_file(sheets: list[tuple[str, Rows]], fmt: str) -> dict[str, bytes]:
-    """Several sheets in a workbook; one after another in the other formats."""
+    """Sheets of rows in a format drawn by the quirk: a workbook's sheets, one after another in the others."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"answer.{SUFFIX[fmt]}"
         WRITERS[fmt](sheets, path, Layout(fmt, merged_header=False))
         return {path.name: path.read_bytes()}
+
+
+def _table_file(rows: Rows, fmt: str) -> dict[str, bytes]:
+    """One sheet of rows."""
+    return _sheets_file([("Answer", rows)], fmt)
 
 
 def _letter(rows: Rows, title: str) -> Rows:
