@@ -56,7 +56,11 @@ def wait_app(page: Page) -> None:
     page.wait_for_function("!document.querySelector('[data-testid=stStatusWidget]')", timeout=TIMEOUT)
 
 
-def plotly_data(page: Page, nth: int = 0, ready: str = "true") -> list[dict[str, object]]:
+# a chart's figures are drawn, not only its first empty frame (the national chart read no line under load)
+DRAWN = "traces.some(t => (t.x || []).some(v => v != null) || (t.y || []).some(v => v != null) || (t.locations || []).length > 0)"
+
+
+def plotly_data(page: Page, nth: int = 0, ready: str = DRAWN) -> list[dict[str, object]]:
     """The traces plotly drew (its _fullData) in the page's nth chart, as JSON, once that chart is drawn
     and `ready` (a JavaScript test of `traces`) holds: a map's areas arrive after its first frame.
     Counted by Streamlit's chart elements, which appear in the page's order, not by plots drawn so far:

@@ -25,7 +25,7 @@ def test_each_quirk_reads_right_or_says_why_not(kind: str) -> None:
 
 
 def test_most_figures_of_the_quirk_corpus_read_right() -> None:
-    results = [read_quirk(q) for q in corpus(per_kind=2, seed=7)]
+    results = [read_quirk(q) for q in corpus(per_kind=1, seed=7)]  # one more of each beside the two above; ten in the sweep
     share = sum(r.right for r in results) / sum(r.wanted for r in results)
     assert share >= 0.95, f"{share:.1%}"
     assert not [r for r in results if r.wrong_ok or r.review_missing or r.lost_silently]
