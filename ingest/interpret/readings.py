@@ -1340,16 +1340,19 @@ def interpret(doc: Document, ref: Reference, period: tuple[date, date] | None, a
     undated_tables: list[Verdict] = []  # tables whose figures have no period of their own
     axis_dims: dict[str, str | None] = {}
     for t in tables:
-        derived = sorted({x for labs in t.column_labels() + t.row_labels() for x in labs if x and is_derived_label(x)})
+        col_labels, row_labels = t.column_labels(), t.row_labels()
+        derived = sorted({x for labs in col_labels + row_labels for x in labs if x and is_derived_label(x)})
         if derived:
             notes.append(ReaderNote("derived_skipped", t.name, f"table '{t.title[:60]}': column(s) or row(s) computed from the "
                                     f"others, not read: {', '.join(repr(x) for x in derived[:5])}"))
-        for lines in (t.column_labels(), t.row_labels()):
+        for lines in (col_labels, row_labels):
+            if not any(x and is_other_measure_label(x) for labs in lines for x in labs):
+                continue
             measures = sorted({x for i in not_ours(lines) for x in lines[i] if x and is_other_measure_label(x)})
             if measures:
                 notes.append(ReaderNote("other_measure_skipped", t.name, f"table '{t.title[:60]}': column(s) or row(s) counting "
                                         f"something else than the offences (victims, what followed), not read: {', '.join(repr(x) for x in measures[:5])}"))
-        others = sorted({x for labs in t.column_labels() + t.row_labels() for x in labs if x and match_role(ref, x) == "other_offence"})
+        others = sorted({x for labs in col_labels + row_labels for x in labs if x and match_role(ref, x) == "other_offence"})
         if others:
             notes.append(ReaderNote("other_offence_skipped", t.name, f"table '{t.title[:60]}': row(s) or column(s) about another "
                                     f"offence, and any total over them, not read: {', '.join(repr(x) for x in others[:5])}"))

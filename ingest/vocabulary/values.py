@@ -42,6 +42,7 @@ MARKED_LABEL = re.compile(r"^(?P<label>.*?\S)\s*(?:[\u00b9\u00b2\u00b3\u2070-\u2
 # "1-4", "1 to 4" in a figure's cell: a small number withheld, printed as the range it lies in
 _SMALL_RANGE = re.compile(r"^(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})$")
 # "<5", "< 5", "less than 5", "fewer than 10"
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 _LESS_THAN = re.compile(r"^(<|less than|fewer than|under)\s*(\d+)$")
 _AT_MOST = re.compile(r"^(?:<=|≤|=<)\s*(\d+)$|^(\d+)\s+or\s+(?:fewer|less|under|below)$")
 
@@ -71,7 +72,7 @@ def parse_value(raw: object, suppression: tuple[float, float] = DEFAULT_SUPPRESS
         if math.isnan(v) or math.isinf(v):
             return ParsedValue("empty", None, None, None) if math.isnan(v) else ParsedValue("unparsed", None, None, None)
         return ParsedValue("reported", v, v, v)
-    text = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff]", "", str(raw)).strip().replace("\u00a0", " ")  # zero-width marks from a web page
+    text = str(raw).translate(_ZERO_WIDTH).strip().replace("\u00a0", " ")  # zero-width marks copied from a web page
     if text == "":
         return ParsedValue("empty", None, None, None)
     low = text.lower()
