@@ -9,7 +9,6 @@ reopened in another browser showing the same."""
 from __future__ import annotations
 
 import io
-import json
 import re
 from pathlib import Path
 
@@ -18,7 +17,7 @@ import pandas as pd
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.test_browser import TIMEOUT, wait_app
+from tests.browser.test_browser import TIMEOUT, chart_titled, wait_app
 from tests.browser.widgets import choose
 
 pytestmark = pytest.mark.browser
@@ -29,27 +28,6 @@ def _download(page: Page, button: str) -> bytes:
     with page.expect_download(timeout=TIMEOUT) as dl:
         page.get_by_role("button", name=button).click()
     return Path(dl.value.path()).read_bytes()
-
-
-CHART = """([title, before]) => {
-  const clean = el => (((el._fullLayout || {}).title || {}).text || '').replace(/<[^>]+>/g, ' ').replace(/\\s+/g, ' ').trim();
-  const el = [...document.querySelectorAll('[data-testid=stPlotlyChart] .js-plotly-plot')].find(el => clean(el).startsWith(title));
-  if (!el || !el._fullData) return null;
-  const a = v => (v == null || typeof v !== 'object') ? v : Array.from(v);
-  const traces = JSON.parse(JSON.stringify(el._fullData.map(t => ({name: t.name, type: t.type, x: a(t.x), y: a(t.y)}))));
-  if (!traces.some(t => (t.x || []).some(v => v != null) || (t.y || []).some(v => v != null))) return null;  // not its first empty frame
-  return JSON.stringify(traces) === before ? null : traces;
-}"""
-
-
-def _chart(page: Page, title: str, unlike: list[dict[str, object]] | None = None) -> list[dict[str, object]]:
-    """The traces of the plotly chart whose title (drawn as <b>...<br>...</b>) starts so, once drawn
-    (and, given `unlike`, once they differ from those). Found and read in one step in the browser:
-    looking the chart's index up first and its data second raced with charts drawn between the two
-    (CI read a trend chart's periods as the ranking's figures)."""
-    before = None if unlike is None else json.dumps(unlike, separators=(",", ":"))
-    handle = page.wait_for_function(CHART, arg=[title, before], timeout=TIMEOUT)
-    return list(handle.json_value())
 
 
 def _open_at(page: Page, url: str, heading: str) -> None:
@@ -67,7 +45,7 @@ def test_the_journalist_gets_each_forces_latest_figure_in_their_region_as_chart_
     page = context.new_page()
     _open_at(page, f"{app_url}/Regions?region={SOUTH_WEST}", "The latest figure for each force in")
     title = "What is the latest figure for each force in"
-    chart = _chart(page, title)
+    chart = chart_titled(page, title)
     drawn = {str(y).split("<br>")[0]: x for t in chart for x, y in zip(t["x"], t["y"], strict=True)  # type: ignore[call-overload]
              if x is not None}
     assert drawn, chart
@@ -98,7 +76,7 @@ def test_the_journalist_gets_each_forces_latest_figure_in_their_region_as_chart_
 def test_the_analyst_compares_a_forces_rate_with_its_region_and_england_and_wales(browser: Browser, app_url: str) -> None:
     page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
     _open_at(page, f"{app_url}/Force_profile?force=E23000032", "Rates: Kent Police beside its region")
-    chart = _chart(page, "How many offences per 100,000")
+    chart = chart_titled(page, "How many offences per 100,000")
     names = {str(t["name"]) for t in chart}
     assert any("Kent" in n for n in names) and any("England and Wales" in n for n in names) and len(names) >= 3, names
     page.context.close()
@@ -107,12 +85,12 @@ def test_the_analyst_compares_a_forces_rate_with_its_region_and_england_and_wale
 def test_the_campaigner_reads_the_trend_and_the_shares_and_a_shared_link_reopens_them(browser: Browser, app_url: str) -> None:
     page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
     _open_at(page, f"{app_url}/Overview", "The national series since 2017")
-    trend = _chart(page, "How many offences did police record each year")
+    trend = chart_titled(page, "How many offences did police record each year")
     assert any(any(y is not None for y in t["y"]) for t in trend)  # type: ignore[attr-defined]
 
     page.goto(f"{app_url}/Platforms", timeout=TIMEOUT)
     wait_app(page)
-    first = _chart(page, "Which apps were used?")
+    first = chart_titled(page, "Which apps were used?")
     box = page.get_by_role("combobox", name="Area and period", exact=True)
     box.click()
     listed = [o.strip() for o in page.get_by_role("option").all_inner_texts()]
@@ -120,7 +98,7 @@ def test_the_campaigner_reads_the_trend_and_the_shares_and_a_shared_link_reopens
     other = next(o for o in listed if o != box.input_value())
     choose(page, box, other)
     page.wait_for_url(re.compile(r"[?&]view="), timeout=TIMEOUT)
-    second = _chart(page, "Which apps were used?", unlike=first)  # waits for the new view's chart
+    second = chart_titled(page, "Which apps were used?", unlike=first)  # waits for the new view's chart
     assert second != first
     shared = page.url
     page.context.close()
@@ -129,5 +107,5 @@ def test_the_campaigner_reads_the_trend_and_the_shares_and_a_shared_link_reopens
     fresh.goto(shared, timeout=TIMEOUT)
     wait_app(fresh)
     expect(fresh.get_by_role("combobox", name="Area and period", exact=True)).to_have_value(other, timeout=TIMEOUT)
-    assert _chart(fresh, "Which apps were used?") == second
+    assert chart_titled(fresh, "Which apps were used?") == second
     fresh.context.close()
