@@ -64,10 +64,12 @@ TOTAL_SENTENCES = [
 RATE_AFTER = re.compile(r"^\W*(?:per|each|a|every)\s+(?:day|week|month|year|annum|100,?000|1,?000)\b", re.I)
 # a count of offences written in a sentence, in figures or words ("No offences were recorded in 2022/23
 # and one offence in 2023/24": a nil return in words); never a section number ("s.15 offences")
+# never a number after a section, a reference or a "No." ("s.15 offences", "Our reference: 1234")
+NOT_A_REFERENCE = r"(?<!section )(?<!s\. )(?<!s )(?<!reference: )(?<!reference )(?<!ref: )(?<!ref )(?<!no\. )"
 COUNT_WORDS = {"no": 0, "nil": 0, "a single": 1, **NUMBER_WORDS}
 COUNT_IN_SENTENCE = re.compile(
     # never a number that is part of a reference ("Our reference: FUZZ-1" over "Offences by month": a made-up 1)
-    r"(?<![\w.§/-])(?<!section )(?<!s\. )(?<!s )(?<!reference: )(?<!reference )(?<!ref: )(?<!ref )(?<!no\. )(?P<n>" + "|".join(sorted(COUNT_WORDS, key=len, reverse=True)) + r"|\d[\d,]*)"
+    r"(?<![\w.§/-])" + NOT_A_REFERENCE + r"(?P<n>" + "|".join(sorted(COUNT_WORDS, key=len, reverse=True)) + r"|\d[\d,]*)"
     r"\s+(?:(?:recorded|reported|such|further|crimes? of|offences? of)\s+)?(?:offences?|crimes?|incidents?|occurrences?)\b", re.I)
 # the count of a clause that leaves out what it counts, after a clause of the same sentence that named it
 # ("... there were 54 crimes recorded, and between 1 April 2023 and 31 March 2024 there were 58.": the 58
@@ -76,7 +78,7 @@ ELLIPTICAL_COUNT = re.compile(
     r"(?:\bthere (?:were|was)|\b(?:was|were|totalled|totaled)|\ba total of|:)\s+(?P<n>" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
     + r"|\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?:were |was )?(?:recorded|reported))?\s*[.,;]?\s*$", re.I)
 # a number standing alone in a sentence whose periods are masked: never a section (s.15A), a share, a reference
-BARE_COUNT = re.compile(r"(?<![\w.§/£$-])(?<!section )(?<!s\. )(?<!s )(?<!reference: )(?<!reference )(?<!ref: )(?<!ref )(?<!no\. )"
+BARE_COUNT = re.compile(r"(?<![\w.§/£$-])" + NOT_A_REFERENCE +
                         r"(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w%]|[.,:/-]\d|\s*per ?cent)")
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 # a clause counting something else than offences ("the number of victims was 50", "the youngest was aged 11")
